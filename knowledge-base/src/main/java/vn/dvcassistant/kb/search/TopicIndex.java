@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.TextField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -26,6 +32,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -61,6 +68,14 @@ public final class TopicIndex {
     static final float TIE_BREAKER = 0.3f;
 
     private static final String ORDINAL = "ordinal";
+    private static final int PARALLEL_BUILD_THRESHOLD = 2_000;
+    /** From this many topics on, candidates are retrieved with the rarest clauses, then rescored. */
+    static final int LARGE_INDEX = 5_000;
+    static final int RETRIEVAL_CLAUSES = 12;
+    static final int RESCORE_POOL = 30;
+    private static final double RAM_BUFFER_MB = 512;
+    /** Term frequencies and norms for BM25; no positions, because no query uses them. */
+    private static final FieldType TEXT = textFieldType();
     private static final BM25Similarity SIMILARITY = new BM25Similarity();
 
     private final List<Topic> topics;
@@ -82,13 +97,11 @@ public final class TopicIndex {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setSimilarity(SIMILARITY)
-                .setRAMBufferSizeMB(256)
+                .setRAMBufferSizeMB(RAM_BUFFER_MB)
+                .setUseCompoundFile(false)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (int i = 0; i < topics.size(); i++) {
-                writer.addDocument(document(topics.get(i), i));
-            }
-            writer.forceMerge(1);
+            addAll(writer, topics);
             writer.commit();
             DirectoryReader reader = DirectoryReader.open(directory);
             IndexSearcher searcher = new IndexSearcher(reader);
@@ -99,15 +112,47 @@ public final class TopicIndex {
         }
     }
 
+    /**
+     * Analysis dominates build time, and IndexWriter accepts documents from several threads, so large
+     * knowledge bases are indexed in parallel (one segment per thread, searched together).
+     */
+    private static void addAll(IndexWriter writer, List<Topic> topics) throws IOException {
+        if (topics.size() < PARALLEL_BUILD_THRESHOLD) {
+            for (int i = 0; i < topics.size(); i++) {
+                writer.addDocument(document(topics.get(i), i));
+            }
+            return;
+        }
+        try {
+            IntStream.range(0, topics.size()).parallel().forEach(i -> {
+                try {
+                    writer.addDocument(document(topics.get(i), i));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static FieldType textFieldType() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
+    }
+
     private static Document document(Topic topic, int ordinal) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(ORDINAL, ordinal));
-        doc.add(new TextField(IndexedField.TITLE.name, topic.title(), TextField.Store.NO));
+        doc.add(new Field(IndexedField.TITLE.name, topic.title(), TEXT));
         for (String question : topic.questions()) {
-            doc.add(new TextField(IndexedField.QUESTIONS.name, question, TextField.Store.NO));
+            doc.add(new Field(IndexedField.QUESTIONS.name, question, TEXT));
         }
         for (String keyword : topic.keywords()) {
-            doc.add(new TextField(IndexedField.KEYWORDS.name, keyword, TextField.Store.NO));
+            doc.add(new Field(IndexedField.KEYWORDS.name, keyword, TEXT));
         }
         List<String> body = new ArrayList<>();
         body.add(topic.summary());
@@ -115,7 +160,7 @@ public final class TopicIndex {
         body.addAll(topic.steps());
         body.addAll(topic.documents());
         for (String text : body) {
-            doc.add(new TextField(IndexedField.BODY.name, text, TextField.Store.NO));
+            doc.add(new Field(IndexedField.BODY.name, text, TEXT));
         }
         return doc;
     }
@@ -168,7 +213,7 @@ public final class TopicIndex {
         }
         try {
             WeightedQuery weighted = weigh(terms);
-            TopDocs top = searcher.search(weighted.toLuceneQuery(), wanted);
+            TopDocs top = retrieve(weighted, wanted);
             if (top.scoreDocs.length == 0) {
                 return new Ranking(text, false, List.of());
             }
@@ -176,6 +221,27 @@ public final class TopicIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Small indexes are searched with the whole query. On a large one, common syllables ("dang", "ky",
+     * "ho so") have postings lists as long as the index and dominate latency, so candidates are first
+     * retrieved with the rarest clauses only, then rescored with the whole query.
+     */
+    private TopDocs retrieve(WeightedQuery weighted, int wanted) throws IOException {
+        Query full = weighted.toLuceneQuery();
+        IndexReader reader = searcher.getIndexReader();
+        if (reader.numDocs() < LARGE_INDEX || weighted.weights.size() <= RETRIEVAL_CLAUSES) {
+            return searcher.search(full, wanted);
+        }
+        TopDocs pool = searcher.search(weighted.rarest(RETRIEVAL_CLAUSES, reader), RESCORE_POOL);
+        QueryRescorer rescorer = new QueryRescorer(full) {
+            @Override
+            protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                return secondPassMatches ? secondPassScore : 0f;
+            }
+        };
+        return rescorer.rescore(searcher, pool, wanted);
     }
 
     static String truncate(String text) {
@@ -245,6 +311,7 @@ public final class TopicIndex {
 
     private static final class WeightedQuery {
         final Map<String, Float> weights = new LinkedHashMap<>();
+        final Set<CoverageUnit> unitSet = new LinkedHashSet<>();
         final List<CoverageUnit> units = new ArrayList<>();
 
         void clause(String term, float weight) {
@@ -252,21 +319,43 @@ public final class TopicIndex {
         }
 
         void unit(CoverageUnit unit) {
-            if (!units.contains(unit)) {
+            if (unitSet.add(unit)) {
                 units.add(unit);
             }
         }
 
         Query toLuceneQuery() {
             BooleanQuery.Builder bool = new BooleanQuery.Builder();
-            weights.forEach((term, weight) -> {
-                List<Query> perField = new ArrayList<>(IndexedField.values().length);
-                for (IndexedField field : IndexedField.values()) {
-                    perField.add(new BoostQuery(new TermQuery(new Term(field.name, term)), field.boost));
-                }
-                bool.add(new BoostQuery(new DisjunctionMaxQuery(perField, TIE_BREAKER), weight), BooleanClause.Occur.SHOULD);
-            });
+            weights.forEach((term, weight) -> bool.add(luceneClause(term, weight), BooleanClause.Occur.SHOULD));
             return bool.build();
+        }
+
+        /** The query restricted to its {@code limit} rarest clauses (highest document frequency dropped). */
+        Query rarest(int limit, IndexReader reader) throws IOException {
+            List<Map.Entry<String, Double>> byRarity = new ArrayList<>();
+            for (Map.Entry<String, Float> e : weights.entrySet()) {
+                long df = 0;
+                for (IndexedField field : IndexedField.values()) {
+                    df = Math.max(df, reader.docFreq(new Term(field.name, e.getKey())));
+                }
+                if (df > 0) {
+                    byRarity.add(Map.entry(e.getKey(), e.getValue() * idf(df, reader.numDocs())));
+                }
+            }
+            byRarity.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+            BooleanQuery.Builder bool = new BooleanQuery.Builder();
+            for (Map.Entry<String, Double> e : byRarity.subList(0, Math.min(limit, byRarity.size()))) {
+                bool.add(luceneClause(e.getKey(), weights.get(e.getKey())), BooleanClause.Occur.SHOULD);
+            }
+            return bool.build();
+        }
+
+        private static Query luceneClause(String term, float weight) {
+            List<Query> perField = new ArrayList<>(IndexedField.values().length);
+            for (IndexedField field : IndexedField.values()) {
+                perField.add(new BoostQuery(new TermQuery(new Term(field.name, term)), field.boost));
+            }
+            return new BoostQuery(new DisjunctionMaxQuery(perField, TIE_BREAKER), weight);
         }
 
         /** Every distinct term the features need statistics for. */

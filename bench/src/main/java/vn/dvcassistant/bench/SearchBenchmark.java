@@ -1,0 +1,52 @@
+package vn.dvcassistant.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import vn.dvcassistant.kb.KnowledgeBase;
+import vn.dvcassistant.kb.SearchResult;
+
+/**
+ * Latency of one {@link KnowledgeBase#search} call (analysis, Lucene query, features, confidence) on
+ * the real content and on a synthetic 100,000-entry knowledge base. SampleTime mode reports p99.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class SearchBenchmark {
+
+    @Param({"real", "synthetic-100000"})
+    public String corpus;
+
+    private KnowledgeBase kb;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void load() {
+        if (corpus.equals("real")) {
+            kb = KnowledgeBase.fromClasspath();
+        } else {
+            int size = Integer.parseInt(corpus.substring(corpus.indexOf('-') + 1));
+            kb = KnowledgeBase.fromTopics(SyntheticTopics.generate(size, 20261122L));
+        }
+    }
+
+    @Benchmark
+    public SearchResult search() {
+        String query = Queries.CITIZEN[next++ % Queries.CITIZEN.length];
+        return kb.search(query, 5);
+    }
+}
