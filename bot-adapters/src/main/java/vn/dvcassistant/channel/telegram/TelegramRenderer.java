@@ -2,7 +2,6 @@ package vn.dvcassistant.channel.telegram;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -20,6 +19,9 @@ public final class TelegramRenderer {
 
     public static final int MAX_MESSAGE_LENGTH = 4096;
 
+    /** As spelled in the Bot API documentation (the library's constant is lower-case). */
+    static final String PARSE_MODE = "HTML";
+
     private final TextChunker chunker = new TextChunker(MAX_MESSAGE_LENGTH);
 
     public List<SendMessage> render(String chatId, Reply reply) {
@@ -34,7 +36,7 @@ public final class TelegramRenderer {
             SendMessage.SendMessageBuilder<?, ?> builder = SendMessage.builder()
                     .chatId(chatId)
                     .text(chunks.get(i))
-                    .parseMode(ParseMode.HTML);
+                    .parseMode(PARSE_MODE);
             if (last && reply.hasButtons()) {
                 builder.replyMarkup(keyboard(reply.buttonRows()));
             }
