@@ -38,7 +38,7 @@ final class TelegramCall {
 
     private static <T> Outcome<T> classify(TelegramApiRequestException e) {
         Integer code = e.getErrorCode();
-        if (code == null) {
+        if (code == null || code == 0) {
             // The body was not the Bot API's JSON: typically a proxy's HTML error page during an outage.
             return new Outcome.Retry<>("unreadable response: " + rootMessage(e), null);
         }
