@@ -7,6 +7,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import vn.dvcassistant.channel.Reply;
+import vn.dvcassistant.channel.ReplySender;
 import vn.dvcassistant.channel.Retrier;
 import vn.dvcassistant.channel.SendResult;
 
@@ -15,7 +16,7 @@ import vn.dvcassistant.channel.SendResult;
  * a channel error: the outcome, with the last reason, is in the {@link SendResult}. Blocking; call it from a
  * background executor, not from the webhook request.
  */
-public final class TelegramSender {
+public final class TelegramSender implements ReplySender {
 
     private final TelegramClient client;
     private final TelegramRenderer renderer;
@@ -32,6 +33,7 @@ public final class TelegramSender {
     }
 
     /** Renders and sends; a long answer goes as several messages, stopping at the first that fails. */
+    @Override
     public SendResult send(String chatId, Reply reply) {
         List<SendMessage> messages = renderer.render(chatId, reply);
         List<String> ids = new ArrayList<>();

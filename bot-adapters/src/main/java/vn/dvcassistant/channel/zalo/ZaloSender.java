@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import vn.dvcassistant.channel.Reply;
+import vn.dvcassistant.channel.ReplySender;
 import vn.dvcassistant.channel.Retrier;
 import vn.dvcassistant.channel.Retrier.Outcome;
 import vn.dvcassistant.channel.SendResult;
@@ -15,7 +16,7 @@ import vn.dvcassistant.channel.SendResult;
  * error: the outcome, with the last reason, is in the {@link SendResult}. Blocking; call it from a
  * background executor.
  */
-public final class ZaloSender {
+public final class ZaloSender implements ReplySender {
 
     /** Zalo's "access token is invalid or expired". */
     static final int TOKEN_EXPIRED = -216;
@@ -33,6 +34,7 @@ public final class ZaloSender {
     }
 
     /** Renders and sends to a Zalo user id; a long answer goes as several messages, stopping at the first failure. */
+    @Override
     public SendResult send(String userId, Reply reply) {
         List<ZaloOutboundMessage> messages = renderer.render(reply);
         List<String> ids = new ArrayList<>();
