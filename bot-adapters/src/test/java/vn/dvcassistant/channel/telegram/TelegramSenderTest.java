@@ -82,6 +82,17 @@ class TelegramSenderTest {
     }
 
     @Test
+    void rateLimitLongerThanWeHoldAMessageFailsAtOnce() {
+        botApi.on(SEND, Response.json(429, TOO_MANY.replace("\"retry_after\":1", "\"retry_after\":60")));
+
+        SendResult result = sender.send("7012345678", Reply.text("Xin chào"));
+
+        assertThat(result.delivered()).isFalse();
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(result.failureReason()).contains("429").contains("asked to wait 60 s");
+    }
+
+    @Test
     void serverErrorsAreRetriedWithBackoff() {
         botApi.on(SEND, Response.json(502, BAD_GATEWAY),
                 Response.html(502, "<html><body><h1>502 Bad Gateway</h1></body></html>"),
