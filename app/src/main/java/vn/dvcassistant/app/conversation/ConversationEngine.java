@@ -115,7 +115,8 @@ public class ConversationEngine {
             return answer(lastTopic.get(), facet.get(), message.text(), settings.followUpConfidence(), List.of());
         }
         SearchResult result = knowledgeBase.search(message.text(), SEARCH_HITS);
-        if (result.outcome() == SearchOutcome.ANSWER && !result.hits().isEmpty()) {
+        List<SearchHit> options = clarifyOptions(result);
+        if (result.outcome() == SearchOutcome.ANSWER && !result.hits().isEmpty() && options.isEmpty()) {
             List<SearchHit> hits = result.hits();
             return answer(hits.get(0).topic(), facet.orElse(null), message.text(), hits.get(0).confidence(),
                     hits.subList(1, Math.min(hits.size(), 1 + MAX_RELATED)));
@@ -123,7 +124,6 @@ public class ConversationEngine {
         if (facet.isPresent() && lastTopic.isPresent()) {
             return answer(lastTopic.get(), facet.get(), message.text(), settings.followUpConfidence(), List.of());
         }
-        List<SearchHit> options = result.clarifyOptions();
         if (options.size() >= 2) {
             List<ChatReply.Suggestion> choices = options.stream()
                     .map(h -> new ChatReply.Suggestion(h.topic().id(), h.topic().title())).toList();
@@ -131,6 +131,23 @@ public class ConversationEngine {
                     List.of(), choices, null, null);
         }
         return fallback(result.confidence());
+    }
+
+    /**
+     * The search's own clarify options, or, when it would answer but its first two hits score almost
+     * the same ("đăng ký", "bảo hiểm"), the close hits: picking one of them would be a coin toss.
+     */
+    private List<SearchHit> clarifyOptions(SearchResult result) {
+        if (result.outcome() == SearchOutcome.CLARIFY) {
+            return result.clarifyOptions();
+        }
+        List<SearchHit> hits = result.hits();
+        if (result.outcome() != SearchOutcome.ANSWER || hits.size() < 2
+                || hits.get(1).score() < settings.tieScoreRatio() * hits.get(0).score()) {
+            return List.of();
+        }
+        double floor = SearchResult.CLARIFY_SCORE_RATIO * hits.get(0).score();
+        return hits.stream().limit(3).filter(h -> h.score() >= floor).toList();
     }
 
     private Optional<Decision> smalltalk(Smalltalk kind, ConversationSession session) {
