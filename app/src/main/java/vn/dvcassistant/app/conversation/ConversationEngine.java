@@ -27,6 +27,8 @@ import java.util.UUID;
 @Singleton
 public class ConversationEngine {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConversationEngine.class);
+
     private static final int SEARCH_HITS = 3;
     private static final int MAX_RELATED = 2;
 
@@ -72,6 +74,10 @@ public class ConversationEngine {
         exchanges.save(exchange);
         sessions.update(session.afterExchange(exchange, askConsent));
         metrics.record(decision.kind(), message.channel(), Duration.ofNanos(System.nanoTime() - start));
+        // Never the question itself: it may hold personal data the masking did not recognise.
+        LOG.info("exchange kind={} topic={} confidence={} latency_ms={} channel={}", decision.kind().wire(),
+                decision.topicId(), String.format(java.util.Locale.ROOT, "%.2f", decision.confidence()),
+                latency.toMillis(), message.channel().code());
 
         String notice = firstReply ? messages.get("chat.notice") : null;
         StringBuilder answer = new StringBuilder();
