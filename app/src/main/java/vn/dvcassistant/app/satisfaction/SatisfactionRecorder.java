@@ -1,0 +1,81 @@
+package vn.dvcassistant.app.satisfaction;
+
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.conversation.PersonalDataMasker;
+import vn.dvcassistant.app.i18n.Messages;
+import vn.dvcassistant.kb.KnowledgeBase;
+import vn.dvcassistant.kb.Topic;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Checks and stores one satisfaction rating. The field is taken from the topic, never from the
+ * client, so the 85% / 90% split cannot be gamed by a form.
+ */
+@Singleton
+public final class SatisfactionRecorder {
+
+    static final int MAX_COMMENT = 2000;
+
+    private final KnowledgeBase knowledgeBase;
+    private final AgencyDirectory agencies;
+    private final FeedbackSettings settings;
+    private final SatisfactionWriter writer;
+    private final Messages messages;
+    private final Clock clock;
+
+    public SatisfactionRecorder(KnowledgeBase knowledgeBase, AgencyDirectory agencies, FeedbackSettings settings,
+                                SatisfactionWriter writer, Messages messages) {
+        this.knowledgeBase = knowledgeBase;
+        this.agencies = agencies;
+        this.settings = settings;
+        this.writer = writer;
+        this.messages = messages;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Validates and stores; throws {@link ApiException} 400 naming the first wrong value. */
+    public RecordedSatisfaction record(SatisfactionSubmission submission) {
+        String topicId = blankToNull(submission.topicId());
+        Topic topic = (topicId == null ? Optional.<Topic>empty() : knowledgeBase.topic(topicId))
+                .orElseThrow(() -> badRequest("unknown_topic"));
+        SatisfactionLevel level = SatisfactionLevel.fromCode(submission.level())
+                .orElseThrow(() -> badRequest("unknown_level"));
+        RatingChannel channel = RatingChannel.fromCode(submission.channel())
+                .orElseThrow(() -> badRequest("unknown_rating_channel"));
+        String agencyCode = blankToNull(submission.agency());
+        if (agencyCode != null) {
+            Agency agency = agencies.find(agencyCode).orElseThrow(() -> badRequest("unknown_agency"));
+            if (!agency.handles(topic.field())) {
+                throw badRequest("agency_not_for_field");
+            }
+        }
+        String comment = blankToNull(submission.comment());
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            throw badRequest("comment_too_long");
+        }
+        long id = insert(topic, level, agencyCode == null ? "" : agencyCode, channel,
+                comment == null ? null : PersonalDataMasker.mask(comment.strip()));
+        return new RecordedSatisfaction(id, topic.id(), topic.field().code(), level.code(), level.satisfied(),
+                messages.get("satisfaction.thanks"));
+    }
+
+    private long insert(Topic topic, SatisfactionLevel level, String agency, RatingChannel channel, String comment) {
+        Instant now = clock.instant();
+        return writer.insert(new SatisfactionWriter.Row(topic.id(), topic.field().code(), agency, channel.code(),
+                level.code(), level.satisfied(), comment, LocalDate.ofInstant(now, settings.zone()), now));
+    }
+
+    private static ApiException badRequest(String code) {
+        return new ApiException(HttpStatus.BAD_REQUEST, code);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
