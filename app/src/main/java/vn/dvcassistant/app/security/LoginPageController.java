@@ -10,7 +10,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
-import vn.dvcassistant.app.i18n.Messages;
+import vn.dvcassistant.app.admin.PageText;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -23,10 +23,10 @@ import java.util.Map;
 @Secured(SecurityRule.IS_ANONYMOUS)
 final class LoginPageController {
 
-    private final Messages messages;
+    private final PageText text;
 
-    LoginPageController(Messages messages) {
-        this.messages = messages;
+    LoginPageController(PageText text) {
+        this.text = text;
     }
 
     @Get
@@ -34,7 +34,7 @@ final class LoginPageController {
     @View("security/login")
     HttpResponse<Map<String, Object>> page(@Nullable @QueryValue("loi") String error) {
         Map<String, Object> model = new HashMap<>();
-        model.put("t", messages);
+        model.put("t", text);
         model.put("failed", error != null);
         return HttpResponse.ok(model).header("Cache-Control", "no-store");
     }
