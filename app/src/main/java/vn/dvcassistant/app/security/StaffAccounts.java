@@ -46,7 +46,7 @@ public class StaffAccounts {
         String agencyCode = blankToNull(request.agencyCode());
         if (Roles.AGENCY_STAFF.equals(request.role())) {
             if (agencyCode == null || !AGENCY_CODE.matcher(agencyCode).matches() || !agencies.exists(agencyCode)) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "unknown_agency");
+                throw new ApiException(HttpStatus.BAD_REQUEST, "staff_agency_required");
             }
         } else {
             agencyCode = null;

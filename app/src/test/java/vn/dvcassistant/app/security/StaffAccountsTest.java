@@ -46,7 +46,7 @@ class StaffAccountsTest {
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("unknown_role"));
         assertThatThrownBy(() -> accounts.create(new NewStaffUser("co-quan", StaffSession.PASSWORD, Roles.AGENCY_STAFF,
                 null, null)))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("unknown_agency"));
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("staff_agency_required"));
         assertThatThrownBy(() -> accounts.create(new NewStaffUser("Có Dấu", StaffSession.PASSWORD, Roles.EDITOR, null,
                 null)))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("invalid_username"));
