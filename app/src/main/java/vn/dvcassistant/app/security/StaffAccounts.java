@@ -3,6 +3,7 @@ package vn.dvcassistant.app.security;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.satisfaction.AgencyDirectory;
 
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +46,7 @@ public class StaffAccounts {
         }
         String agencyCode = blankToNull(request.agencyCode());
         if (Roles.AGENCY_STAFF.equals(request.role())) {
-            if (agencyCode == null || !AGENCY_CODE.matcher(agencyCode).matches() || !agencies.exists(agencyCode)) {
+            if (agencyCode == null || !AGENCY_CODE.matcher(agencyCode).matches() || agencies.find(agencyCode).isEmpty()) {
                 throw new ApiException(HttpStatus.BAD_REQUEST, "staff_agency_required");
             }
         } else {
