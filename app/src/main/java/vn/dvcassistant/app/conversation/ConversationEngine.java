@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.i18n.Messages;
+import vn.dvcassistant.app.privacy.ErasureRequests;
+import vn.dvcassistant.app.privacy.PersonalDataEraser;
 import vn.dvcassistant.kb.KnowledgeBase;
 import vn.dvcassistant.kb.SearchHit;
 import vn.dvcassistant.kb.SearchOutcome;
@@ -39,10 +41,12 @@ public class ConversationEngine {
     private final ConversationSettings settings;
     private final ConversationMetrics metrics;
     private final Messages messages;
+    private final ErasureRequests erasureRequests;
+    private final PersonalDataEraser eraser;
 
     ConversationEngine(KnowledgeBase knowledgeBase, AnswerComposer composer, SessionRepository sessions,
                        ExchangeRepository exchanges, ConversationSettings settings, ConversationMetrics metrics,
-                       Messages messages) {
+                       Messages messages, ErasureRequests erasureRequests, PersonalDataEraser eraser) {
         this.knowledgeBase = knowledgeBase;
         this.composer = composer;
         this.sessions = sessions;
@@ -50,6 +54,8 @@ public class ConversationEngine {
         this.settings = settings;
         this.metrics = metrics;
         this.messages = messages;
+        this.erasureRequests = erasureRequests;
+        this.eraser = eraser;
     }
 
     @Transactional
@@ -73,6 +79,10 @@ public class ConversationEngine {
                 decision.confidence(), (int) latency.toMillis(), false, now);
         exchanges.save(exchange);
         sessions.update(session.afterExchange(exchange, askConsent));
+        if (decision.erase()) {
+            // After the exchange is stored, so this very message is erased too.
+            eraser.erase(key, message.channel().code(), message.sessionId(), "citizen");
+        }
         metrics.record(decision.kind(), message.channel(), Duration.ofNanos(System.nanoTime() - start));
         // Never the question itself: it may hold personal data the masking did not recognise.
         LOG.info("exchange kind={} topic={} confidence={} latency_ms={} channel={}", decision.kind().wire(),
@@ -121,7 +131,7 @@ public class ConversationEngine {
             }
         }
         FoldedText folded = FoldedText.of(message.text());
-        Optional<Decision> smalltalk = Smalltalk.detect(folded).flatMap(kind -> smalltalk(kind, session));
+        Optional<Decision> smalltalk = Smalltalk.detect(folded).flatMap(kind -> smalltalk(kind, session, message));
         if (smalltalk.isPresent()) {
             return smalltalk.get();
         }
@@ -166,7 +176,7 @@ public class ConversationEngine {
         return hits.stream().limit(3).filter(h -> h.score() >= floor).toList();
     }
 
-    private Optional<Decision> smalltalk(Smalltalk kind, ConversationSession session) {
+    private Optional<Decision> smalltalk(Smalltalk kind, ConversationSession session, IncomingMessage message) {
         return switch (kind) {
             case GREETING -> Optional.of(menu("chat.greeting"));
             case THANKS -> Optional.of(menu("chat.thanks"));
@@ -177,6 +187,12 @@ public class ConversationEngine {
                     ? Optional.of(consentReply("chat.consent.refused", ConversationSession.CONSENT_REFUSED))
                     : Optional.empty();
             case HANDOFF -> Optional.of(handoff(session));
+            case ERASE_REQUEST -> {
+                erasureRequests.ask(session.id(), Instant.now());
+                yield Optional.of(plain("privacy.erase.ask", false));
+            }
+            case ERASE_CONFIRM -> Optional.of(erasureRequests.isPending(session.id(), Instant.now())
+                    ? plain("privacy.erase.done", true) : plain("privacy.erase.nothing", false));
         };
     }
 
@@ -193,6 +209,11 @@ public class ConversationEngine {
         }
         return new Decision(ReplyKind.SMALLTALK, messages.get("chat.handoff.nothing"), 1.0, null, List.of(),
                 popularTopics(), null, null);
+    }
+
+    private Decision plain(String textKey, boolean erase) {
+        return new Decision(ReplyKind.SMALLTALK, messages.get(textKey), 1.0, null, List.of(), List.of(), null, null,
+                erase);
     }
 
     private Decision menu(String textKey) {
@@ -240,6 +261,12 @@ public class ConversationEngine {
 
     private record Decision(ReplyKind kind, String text, double confidence, @Nullable String topicId,
                             List<ChatReply.Source> sources, List<ChatReply.Suggestion> suggestions,
-                            @Nullable AnswerParts parts, @Nullable String consent) {
+                            @Nullable AnswerParts parts, @Nullable String consent, boolean erase) {
+
+        Decision(ReplyKind kind, String text, double confidence, @Nullable String topicId,
+                 List<ChatReply.Source> sources, List<ChatReply.Suggestion> suggestions,
+                 @Nullable AnswerParts parts, @Nullable String consent) {
+            this(kind, text, confidence, topicId, sources, suggestions, parts, consent, false);
+        }
     }
 }

@@ -12,7 +12,11 @@ enum Smalltalk {
     HELP(Set.of("help", "menu", "tro giup", "giup do", "giup toi", "giup", "huong dan", "danh muc", "chu de")),
     CONSENT_GIVEN(Set.of("dong y", "toi dong y", "co dong y", "dong y luu")),
     CONSENT_REFUSED(Set.of("khong dong y", "toi khong dong y", "khong", "ko dong y", "tu choi", "rut lai")),
-    HANDOFF(Set.of("chuyen cau hoi", "chuyen cho can bo", "chuyen can bo", "gap can bo", "chuyen"));
+    HANDOFF(Set.of("chuyen cau hoi", "chuyen cho can bo", "chuyen can bo", "gap can bo", "chuyen")),
+    ERASE_REQUEST(Set.of("xoa du lieu", "xoa du lieu cua toi", "xoa het du lieu", "xoa du lieu ca nhan",
+            "toi muon xoa du lieu", "xoa thong tin", "xoa thong tin cua toi", "xoa thong tin ca nhan",
+            "xoa lich su", "xoa lich su tro chuyen", "xoa toan bo du lieu")),
+    ERASE_CONFIRM(Set.of("xac nhan xoa", "xac nhan xoa du lieu", "dong y xoa", "dong y xoa du lieu", "co xoa"));
 
     /** Polite particles and forms of address that do not change what the message is. */
     private static final Set<String> POLITE = Set.of("a", "ah", "nhe", "nha", "ban", "em", "anh", "chi", "oi",

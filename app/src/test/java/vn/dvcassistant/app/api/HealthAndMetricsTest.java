@@ -9,16 +9,24 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import vn.dvcassistant.app.security.Roles;
+import vn.dvcassistant.app.security.StaffAccounts;
+import vn.dvcassistant.app.security.StaffSession;
+
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@MicronautTest
+@MicronautTest(transactional = false)
 class HealthAndMetricsTest {
 
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    StaffAccounts accounts;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -38,10 +46,24 @@ class HealthAndMetricsTest {
     }
 
     @Test
+    void prometheusIsNotPublic() {
+        assertThatThrownBy(() -> client.toBlocking().retrieve("/prometheus"))
+                .isInstanceOfSatisfying(HttpClientResponseException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(401));
+        String editor = StaffSession.newUser(accounts, Roles.EDITOR, null);
+        assertThatThrownBy(() -> client.toBlocking().retrieve(HttpRequest.GET("/prometheus")
+                .basicAuth(editor, StaffSession.PASSWORD)))
+                .isInstanceOfSatisfying(HttpClientResponseException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(403));
+    }
+
+    @Test
     void prometheusExposesAnswerLatencyAndCountsByKind() {
         client.toBlocking().retrieve(HttpRequest.POST("/api/v1/chat", Map.of("sessionId", "metrics", "text", "xin chào"))
                 .contentType(MediaType.APPLICATION_JSON_TYPE));
-        String metrics = client.toBlocking().retrieve("/prometheus");
+        String admin = StaffSession.newUser(accounts, Roles.ADMIN, null);
+        String metrics = client.toBlocking().retrieve(HttpRequest.GET("/prometheus")
+                .basicAuth(admin, StaffSession.PASSWORD));
         assertThat(metrics).contains("dvc_answer_latency_seconds_bucket{kind=\"smalltalk\"");
         assertThat(metrics).contains("dvc_answers_total{channel=\"web\",kind=\"smalltalk\"");
     }

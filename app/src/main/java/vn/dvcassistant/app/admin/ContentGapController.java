@@ -1,0 +1,54 @@
+package vn.dvcassistant.app.admin;
+
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.View;
+import vn.dvcassistant.app.satisfaction.FeedbackSettings;
+import vn.dvcassistant.app.security.Roles;
+import vn.dvcassistant.app.security.StaffMember;
+import vn.dvcassistant.app.stats.AnswerStatistics;
+import vn.dvcassistant.app.stats.Period;
+import vn.dvcassistant.kb.KnowledgeBase;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** What the knowledge base lacks: questions it could not answer (last 90 days) and entries past their review date. */
+@Controller("/quan-tri/noi-dung")
+@Secured({Roles.ADMIN, Roles.EDITOR})
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class ContentGapController {
+
+    private static final int DAYS = 90;
+    private static final int SHOWN = 100;
+
+    private final AnswerStatistics answers;
+    private final KnowledgeBase knowledgeBase;
+    private final FeedbackSettings settings;
+    private final PageText text;
+
+    ContentGapController(AnswerStatistics answers, KnowledgeBase knowledgeBase, FeedbackSettings settings,
+                         PageText text) {
+        this.answers = answers;
+        this.knowledgeBase = knowledgeBase;
+        this.settings = settings;
+        this.text = text;
+    }
+
+    @Get
+    @Produces(MediaType.TEXT_HTML)
+    @View("admin/content")
+    Map<String, Object> page(Authentication authentication) {
+        LocalDate today = LocalDate.now(settings.zone());
+        Map<String, Object> model = StaffPages.model(StaffMember.of(authentication), text);
+        model.put("unanswered", answers.unanswered(new Period(today.minusDays(DAYS), today), SHOWN));
+        model.put("stale", knowledgeBase.staleOn(today));
+        return model;
+    }
+}

@@ -1,0 +1,87 @@
+package vn.dvcassistant.app.export;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.satisfaction.FeedbackSettings;
+import vn.dvcassistant.app.security.Roles;
+import vn.dvcassistant.app.security.StaffMember;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Downloads for the yearly report. The period defaults to the current year; agency staff get only
+ * their agency's figures and ratings.
+ */
+@Controller("/quan-tri/xuat")
+@Secured({Roles.ADMIN, Roles.AGENCY_STAFF})
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class ExportController {
+
+    private static final int MAX_DAYS = 3 * 366;
+
+    private final ReportExports exports;
+    private final FeedbackSettings settings;
+
+    ExportController(ReportExports exports, FeedbackSettings settings) {
+        this.exports = exports;
+        this.settings = settings;
+    }
+
+    @Get("/thong-ke.{format}")
+    HttpResponse<StreamedFile> statistics(Authentication authentication, @PathVariable String format,
+                                          @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        ExportFormat f = format(format);
+        LocalDate[] period = period(from, to);
+        String agency = StaffMember.of(authentication).forcedAgency();
+        return ExportFiles.download(f, "thong-ke-" + period[0] + "_" + period[1], settings.zone(),
+                out -> exports.statistics(out, period[0], period[1], agency));
+    }
+
+    @Get("/danh-gia.{format}")
+    HttpResponse<StreamedFile> ratings(Authentication authentication, @PathVariable String format,
+                                       @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        ExportFormat f = format(format);
+        LocalDate[] period = period(from, to);
+        String agency = StaffMember.of(authentication).forcedAgency();
+        return ExportFiles.download(f, "danh-gia-" + period[0] + "_" + period[1], settings.zone(),
+                out -> exports.ratings(out, period[0], period[1], settings.zone(), agency));
+    }
+
+    private static ExportFormat format(String format) {
+        return ExportFormat.fromExtension(format)
+                .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "unknown_export"));
+    }
+
+    private LocalDate[] period(String from, String to) {
+        LocalDate today = LocalDate.now(settings.zone());
+        LocalDate start = date(from, LocalDate.of(today.getYear(), 1, 1));
+        LocalDate end = date(to, today);
+        if (start.isAfter(end) || start.plusDays(MAX_DAYS).isBefore(end)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_period");
+        }
+        return new LocalDate[] {start, end};
+    }
+
+    private static LocalDate date(String value, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_date");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package vn.dvcassistant.app.privacy;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.dvcassistant.app.i18n.Messages;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * Removes a citizen's words and contact details while keeping every row, so the anonymous counts
+ * (questions by kind and topic, ratings, satisfaction, comment handling) do not change:
+ * <ul>
+ *   <li>questions: text emptied; kind, topic, confidence, channel and time stay;</li>
+ *   <li>answer ratings of those questions: free-text reason removed, helpful or not stays;</li>
+ *   <li>comments sent from that chat account: contact details and reply address removed, the text
+ *       replaced by a notice, unsent replies dropped; status, dates and the agency's answer stay.</li>
+ * </ul>
+ * A conversation is found by its stored session key (a hash); comments by channel and the channel's
+ * user id, which is what they keep as the reply address.
+ */
+@Singleton
+public class PersonalDataEraser {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PersonalDataEraser.class);
+
+    private static final String EXCHANGES = "UPDATE exchange SET question = '' WHERE session_id = ? AND question <> ''";
+    private static final String RATINGS = """
+            UPDATE answer_rating SET reason = NULL
+            WHERE reason IS NOT NULL AND message_id IN (SELECT id FROM exchange WHERE session_id = ?)""";
+    private static final String OUTBOX = """
+            DELETE FROM comment_reply_outbox WHERE sent_at IS NULL
+            AND comment_id IN (SELECT id FROM citizen_comment WHERE channel = ? AND reply_to = ?)""";
+    private static final String COMMENTS = """
+            UPDATE citizen_comment SET contact_name = NULL, contact_phone = NULL, contact_email = NULL,
+                   reply_to = NULL, consent = FALSE, text = ?, updated_at = ?
+            WHERE channel = ? AND reply_to = ?""";
+    private static final String SESSION = """
+            UPDATE conversation_session SET last_topic_id = NULL, erasure_requested_at = NULL, consent = 'unknown',
+                   consent_at = NULL WHERE id = ?""";
+    private static final String LOG_ERASURE = """
+            INSERT INTO personal_data_erasure (reason, channel, exchanges, answer_ratings, comments, erased_at)
+            VALUES (?, ?, ?, ?, ?, ?)""";
+
+    private final TransactionOperations<Connection> transactions;
+    private final Messages messages;
+
+    PersonalDataEraser(TransactionOperations<Connection> transactions, Messages messages) {
+        this.transactions = transactions;
+        this.messages = messages;
+    }
+
+    /**
+     * Erases one citizen's data in one transaction (joining the caller's, e.g. the chat reply's).
+     *
+     * @param sessionKey    the stored conversation session id (SessionKeys.of(channel, user id))
+     * @param channel       channel code (web, telegram, zalo)
+     * @param channelUserId the user id on that channel, the reply address of their comments; may be null
+     * @param reason        citizen (asked in chat) or staff (asked another way)
+     */
+    public ErasureResult erase(String sessionKey, String channel, @Nullable String channelUserId, String reason) {
+        return transactions.executeWrite(status -> {
+            Connection c = status.getConnection();
+            try {
+                int ratings = update(c, RATINGS, sessionKey);
+                int exchanges = update(c, EXCHANGES, sessionKey);
+                int comments = 0;
+                if (channelUserId != null && !channelUserId.isBlank()) {
+                    update(c, OUTBOX, channel, channelUserId);
+                    comments = update(c, COMMENTS, messages.get("privacy.comment.erased"),
+                            Timestamp.from(Instant.now()), channel, channelUserId);
+                }
+                update(c, SESSION, sessionKey);
+                ErasureResult result = new ErasureResult(exchanges, ratings, comments);
+                log(c, reason, channel, result);
+                LOG.info("personal_data=erased reason={} channel={} exchanges={} answer_ratings={} comments={}",
+                        reason, channel, exchanges, ratings, comments);
+                return result;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Erasing personal data failed", e);
+            }
+        });
+    }
+
+    static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
+
+    static void log(Connection c, String reason, @Nullable String channel, ErasureResult result) throws SQLException {
+        update(c, LOG_ERASURE, reason, channel, result.exchanges(), result.answerRatings(), result.comments(),
+                Timestamp.from(Instant.now()));
+    }
+}

@@ -1,0 +1,75 @@
+package vn.dvcassistant.app.privacy;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Erases citizens' words and contact details older than {@code dvc.privacy.retention-days}, keeping the
+ * rows and so every count. Comment contact details go only once the comment is settled (published,
+ * rejected or transferred): an open comment still needs a way to reach its author. The text of
+ * comments stays, because the published answer and its question are the public record.
+ */
+@Singleton
+public class RetentionJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
+
+    private static final String EXCHANGES = "UPDATE exchange SET question = '' WHERE created_at < ? AND question <> ''";
+    private static final String RATINGS = "UPDATE answer_rating SET reason = NULL WHERE created_at < ? AND reason IS NOT NULL";
+    private static final String SATISFACTION =
+            "UPDATE satisfaction_rating SET comment = NULL WHERE rated_at < ? AND comment IS NOT NULL";
+    private static final String COMMENTS = """
+            UPDATE citizen_comment SET contact_name = NULL, contact_phone = NULL, contact_email = NULL, reply_to = NULL
+            WHERE status IN ('published', 'rejected', 'transferred') AND COALESCE(published_at, closed_at, updated_at) < ?
+              AND (contact_name IS NOT NULL OR contact_phone IS NOT NULL OR contact_email IS NOT NULL OR reply_to IS NOT NULL)""";
+
+    private final TransactionOperations<Connection> transactions;
+    private final int retentionDays;
+
+    RetentionJob(TransactionOperations<Connection> transactions,
+                 @Value("${dvc.privacy.retention-days:365}") int retentionDays) {
+        if (retentionDays < 1) {
+            throw new IllegalArgumentException("dvc.privacy.retention-days must be at least 1, was " + retentionDays);
+        }
+        this.transactions = transactions;
+        this.retentionDays = retentionDays;
+    }
+
+    @Scheduled(fixedDelay = "${dvc.privacy.retention-interval:1h}", initialDelay = "1m")
+    void scheduled() {
+        run(Instant.now());
+    }
+
+    /** Erases what is older than the retention period before {@code now}; returns what was erased. */
+    public ErasureResult run(Instant now) {
+        Timestamp cutoff = Timestamp.from(now.minus(Duration.ofDays(retentionDays)));
+        return transactions.executeWrite(status -> {
+            Connection c = status.getConnection();
+            try {
+                int exchanges = PersonalDataEraser.update(c, EXCHANGES, cutoff);
+                int ratings = PersonalDataEraser.update(c, RATINGS, cutoff)
+                        + PersonalDataEraser.update(c, SATISFACTION, cutoff);
+                int comments = PersonalDataEraser.update(c, COMMENTS, cutoff);
+                ErasureResult result = new ErasureResult(exchanges, ratings, comments);
+                if (result.total() > 0) {
+                    PersonalDataEraser.log(c, "retention", null, result);
+                    LOG.info("retention=erased days={} exchanges={} ratings={} comments={}", retentionDays,
+                            exchanges, ratings, comments);
+                }
+                return result;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Retention job failed", e);
+            }
+        });
+    }
+}
