@@ -1,0 +1,78 @@
+package vn.dvcassistant.app.comments;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.dvcassistant.app.api.ApiException;
+
+/** The citizen's side of comments: send one, follow it by its code, add missing information, react. */
+@Controller("/api/v1/comments")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Comments")
+final class CommentController {
+
+    @Serdeable
+    record ReactionRequest(@Nullable Boolean useful) {
+    }
+
+    @Serdeable
+    record InformationRequest(@Nullable String text) {
+    }
+
+    private final CommentService comments;
+
+    CommentController(CommentService comments) {
+        this.comments = comments;
+    }
+
+    @Post
+    @Operation(summary = "Send a comment (góp ý, phản ánh); answers 201 with the public tracking code",
+            description = "Routed to the agency for the topic's field. Identity and phone numbers in the text are "
+                    + "masked; name, phone and email are stored only with consent: true.")
+    HttpResponse<SubmittedComment> submit(@Body CommentRequest request) {
+        SubmittedComment submitted = comments.submit(new CommentSubmission(request.text(), request.topicId(),
+                request.field(), request.channel() == null ? "web" : request.channel(),
+                Boolean.TRUE.equals(request.consent()), request.name(), request.phone(), request.email(), null));
+        return HttpResponse.created(submitted);
+    }
+
+    @Get("/{code}")
+    @Operation(summary = "Follow a comment by its tracking code: status, dates and, once published, the answer")
+    CommentTracking track(String code) {
+        return comments.track(code).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_comment"));
+    }
+
+    @Post("/{code}/information")
+    @Operation(summary = "Add the information the agency asked for (status needs_info only)")
+    CommentTracking supplyInformation(String code, @Body InformationRequest request) {
+        comments.supplyInformation(code, request.text());
+        return track(code);
+    }
+
+    @Post("/{code}/reaction")
+    @Operation(summary = "Mark a published answer useful or not useful")
+    CommentTracking react(String code, @Body ReactionRequest request) {
+        if (request.useful() == null) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "missing_useful");
+        }
+        comments.react(code, request.useful());
+        return track(code);
+    }
+}

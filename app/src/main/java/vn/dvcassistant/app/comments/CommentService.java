@@ -1,0 +1,352 @@
+package vn.dvcassistant.app.comments;
+
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.conversation.Channel;
+import vn.dvcassistant.app.conversation.PersonalDataMasker;
+import vn.dvcassistant.app.i18n.Messages;
+import vn.dvcassistant.app.satisfaction.Agency;
+import vn.dvcassistant.app.satisfaction.AgencyDirectory;
+import vn.dvcassistant.app.satisfaction.FeedbackSettings;
+import vn.dvcassistant.kb.Field;
+import vn.dvcassistant.kb.KnowledgeBase;
+import vn.dvcassistant.kb.Topic;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * Comments from receipt to published answer. Every change goes through {@link CommentStatus}, so an
+ * illegal move (answering a rejected comment, publishing an unanswered one) is refused with 409, and
+ * every change is recorded in the comment's history with who made it.
+ *
+ * <p>Staff-facing methods take the acting user's name as {@code actor}; authorisation is the caller's job.
+ */
+@Singleton
+public class CommentService {
+
+    static final String CITIZEN = "citizen";
+    private static final int MAX_NOTE = 4000;
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .\\-]{8,20}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,100}@[^@\\s]{1,100}\\.[^@\\s]{1,50}");
+
+    private final CommentRepository comments;
+    private final CommentEventRepository events;
+    private final ReplyOutboxRepository outbox;
+    private final CommentRouting routing;
+    private final CommentDeadlines deadlines;
+    private final CommentSettings settings;
+    private final AgencyDirectory agencies;
+    private final KnowledgeBase knowledgeBase;
+    private final FeedbackSettings feedbackSettings;
+    private final Messages messages;
+    private final Clock clock = Clock.systemUTC();
+
+    public CommentService(CommentRepository comments, CommentEventRepository events, ReplyOutboxRepository outbox,
+                          CommentRouting routing, CommentDeadlines deadlines, CommentSettings settings,
+                          AgencyDirectory agencies, KnowledgeBase knowledgeBase, FeedbackSettings feedbackSettings,
+                          Messages messages) {
+        this.comments = comments;
+        this.events = events;
+        this.outbox = outbox;
+        this.routing = routing;
+        this.deadlines = deadlines;
+        this.settings = settings;
+        this.agencies = agencies;
+        this.knowledgeBase = knowledgeBase;
+        this.feedbackSettings = feedbackSettings;
+        this.messages = messages;
+    }
+
+    /** Validates, masks, routes and stores a new comment; 400 naming the first wrong value. */
+    @Transactional
+    public SubmittedComment submit(CommentSubmission submission) {
+        String text = blankToNull(submission.text());
+        if (text == null) {
+            throw badRequest("missing_comment_text");
+        }
+        if (text.length() > settings.maxLength()) {
+            throw badRequest("comment_too_long");
+        }
+        Channel channel = Channel.fromCode(submission.channel()).orElseThrow(() -> badRequest("unknown_channel"));
+        Topic topic = null;
+        if (blankToNull(submission.topicId()) != null) {
+            topic = knowledgeBase.topic(submission.topicId().strip()).orElseThrow(() -> badRequest("unknown_topic"));
+        }
+        Field field = topic != null ? topic.field()
+                : blankToNull(submission.field()) == null ? Field.DVC_CHUNG
+                : Field.fromCode(submission.field().strip()).orElseThrow(() -> badRequest("unknown_field"));
+        Contact contact = submission.consent() ? contact(submission) : Contact.NONE;
+        boolean contactOffered = blankToNull(submission.name()) != null || blankToNull(submission.phone()) != null
+                || blankToNull(submission.email()) != null || blankToNull(submission.replyTo()) != null;
+
+        Agency agency = routing.agencyFor(field);
+        Instant now = clock.instant();
+        LocalDate today = today(now);
+        CitizenComment saved = comments.save(new CitizenComment(null, uniqueCode(), channel.code(),
+                topic == null ? null : topic.id(), field.code(), agency.code(), PersonalDataMasker.mask(text),
+                submission.consent(), contact.name(), contact.phone(), contact.email(), contact.replyTo(),
+                CommentStatus.RECEIVED.code(), null, now, null,
+                deadlines.rejectDue(today), deadlines.requestInformationDue(today), deadlines.answerDue(today), null,
+                null, null, null, null, 0, 0, now));
+        events.save(new CommentEvent(null, saved.id(), null, CommentStatus.RECEIVED.code(), CITIZEN, null, now));
+        return new SubmittedComment(saved.code(), saved.status(), agency.code(), agency.name(),
+                saved.answerDue().toString(), submission.consent() && contactOffered,
+                messages.get("comment.received", saved.code(), agency.name(), format(saved.answerDue())));
+    }
+
+    public Optional<CitizenComment> find(String code) {
+        String normalised = TrackingCodes.normalise(code);
+        return normalised == null ? Optional.empty() : comments.findByCode(normalised);
+    }
+
+    /** The public view of a comment, for anyone holding its code. */
+    public Optional<CommentTracking> track(String code) {
+        return find(code).map(this::tracking);
+    }
+
+    public List<CommentEvent> history(String code) {
+        return events.findByCommentIdOrderByAt(existing(code).id());
+    }
+
+    /** Published answers, newest first, for the transparency page. */
+    public List<CommentTracking> published(int limit, int offset) {
+        return comments.findPublished(limit, offset).stream().map(this::tracking).toList();
+    }
+
+    public long countPublished() {
+        return comments.countPublished();
+    }
+
+    @Transactional
+    public CitizenComment startHandling(String code, String actor) {
+        return move(code, CommentStatus.IN_PROGRESS, actor, null, c -> c);
+    }
+
+    /** Asks the citizen for what is missing; {@code whatIsNeeded} is shown on the tracking page. */
+    @Transactional
+    public CitizenComment requestInformation(String code, String actor, String whatIsNeeded) {
+        String note = requiredNote(whatIsNeeded);
+        return move(code, CommentStatus.NEEDS_INFO, actor, note, c -> c);
+    }
+
+    /** The citizen's additional information; the 15 working days start again from today. */
+    @Transactional
+    public CitizenComment supplyInformation(String code, String information) {
+        String added = requiredNote(information);
+        Instant now = clock.instant();
+        LocalDate today = today(now);
+        return move(code, CommentStatus.IN_PROGRESS, CITIZEN, null, c -> withText(c,
+                c.text() + "\n\n" + messages.get("comment.supplement", format(today)) + " "
+                        + PersonalDataMasker.mask(added), deadlines.answerDue(today)));
+    }
+
+    /**
+     * Records the agency's answer and, when the citizen consented to be contacted, queues it to be
+     * sent back on their channel. The answer becomes public only when {@link #publish} is called.
+     */
+    @Transactional
+    public CitizenComment answer(String code, String actor, String answerText) {
+        String text = blankToNull(answerText);
+        if (text == null) {
+            throw badRequest("missing_answer");
+        }
+        if (text.length() > MAX_NOTE) {
+            throw badRequest("answer_too_long");
+        }
+        Instant now = clock.instant();
+        CitizenComment answered = move(code, CommentStatus.ANSWERED, actor, null, c -> withAnswer(c, text, now,
+                deadlines.publishDue(today(now))));
+        queueReply(answered, now);
+        return answered;
+    }
+
+    @Transactional
+    public CitizenComment publish(String code, String actor) {
+        Instant now = clock.instant();
+        return move(code, CommentStatus.PUBLISHED, actor, null, c -> withPublished(c, now));
+    }
+
+    @Transactional
+    public CitizenComment reject(String code, String actor, String reason) {
+        Instant now = clock.instant();
+        return move(code, CommentStatus.REJECTED, actor, requiredNote(reason), c -> withClosed(c, now));
+    }
+
+    /** Hands the comment to a body outside the province's list (named in {@code toWhom}). */
+    @Transactional
+    public CitizenComment transfer(String code, String actor, String toWhom) {
+        Instant now = clock.instant();
+        return move(code, CommentStatus.TRANSFERRED, actor, requiredNote(toWhom), c -> withClosed(c, now));
+    }
+
+    /** A reader's "useful / not useful" on a published answer; 404 unless the answer is published. */
+    @Transactional
+    public void react(String code, boolean useful) {
+        String normalised = TrackingCodes.normalise(code);
+        if (normalised == null || comments.addReaction(normalised, useful) == 0) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "unknown_published_comment");
+        }
+    }
+
+    private CitizenComment move(String code, CommentStatus target, String actor, String note,
+                                UnaryOperator<CitizenComment> change) {
+        CitizenComment current = existing(code);
+        CommentStatus from = current.commentStatus();
+        if (!from.canMoveTo(target)) {
+            throw new ApiException(HttpStatus.CONFLICT, "illegal_transition");
+        }
+        Instant now = clock.instant();
+        CitizenComment changed = change.apply(current);
+        CitizenComment moved = comments.update(withStatus(changed, target, note, now,
+                changed.acknowledgedAt() != null ? changed.acknowledgedAt() : now));
+        events.save(new CommentEvent(null, moved.id(), from.code(), target.code(),
+                actor == null || actor.isBlank() ? "unknown" : actor, note, now));
+        return moved;
+    }
+
+    private void queueReply(CitizenComment comment, Instant now) {
+        if (!comment.consent()) {
+            return;
+        }
+        String channel;
+        String recipient;
+        if (comment.replyTo() != null) {
+            channel = comment.channel();
+            recipient = comment.replyTo();
+        } else if (comment.contactEmail() != null) {
+            channel = "email";
+            recipient = comment.contactEmail();
+        } else {
+            return;
+        }
+        String agencyName = agencies.find(comment.agency()).map(Agency::name).orElse(comment.agency());
+        outbox.save(new ReplyOutboxEntry(null, comment.id(), channel, recipient,
+                messages.get("comment.reply", comment.code(), agencyName, comment.answer()), now, null, 0, null));
+    }
+
+    private CommentTracking tracking(CitizenComment c) {
+        CommentStatus status = c.commentStatus();
+        boolean published = status == CommentStatus.PUBLISHED;
+        Field field = Field.fromCode(c.field()).orElse(Field.DVC_CHUNG);
+        return new CommentTracking(c.code(), status.code(), messages.get("comment.status." + status.code()),
+                c.statusNote(), field.code(), field.label(), c.agency(),
+                agencies.find(c.agency()).map(Agency::name).orElse(c.agency()),
+                today(c.receivedAt()).toString(), c.answerDue().toString(),
+                published && c.answeredAt() != null ? today(c.answeredAt()).toString() : null,
+                published ? today(c.publishedAt()).toString() : null,
+                published ? c.text() : null, published ? c.answer() : null,
+                c.usefulCount(), c.notUsefulCount());
+    }
+
+    private CitizenComment existing(String code) {
+        return find(code).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_comment"));
+    }
+
+    private String uniqueCode() {
+        // 31^6 codes: a clash is rare, and the unique index stops the one that slips through.
+        for (int attempt = 0; attempt < 10; attempt++) {
+            String code = TrackingCodes.next();
+            if (!comments.existsByCode(code)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("No free tracking code after 10 attempts");
+    }
+
+    private Contact contact(CommentSubmission s) {
+        String name = blankToNull(s.name());
+        String phone = blankToNull(s.phone());
+        String email = blankToNull(s.email());
+        if (name != null && name.length() > 200) {
+            throw badRequest("invalid_contact_name");
+        }
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            throw badRequest("invalid_phone");
+        }
+        if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
+            throw badRequest("invalid_email");
+        }
+        String replyTo = blankToNull(s.replyTo());
+        return new Contact(name, phone, email, replyTo != null && replyTo.length() <= 200 ? replyTo : null);
+    }
+
+    private String requiredNote(String note) {
+        String text = blankToNull(note);
+        if (text == null) {
+            throw badRequest("missing_note");
+        }
+        if (text.length() > MAX_NOTE) {
+            throw badRequest("note_too_long");
+        }
+        return text;
+    }
+
+    private LocalDate today(Instant instant) {
+        return LocalDate.ofInstant(instant, feedbackSettings.zone());
+    }
+
+    private static String format(LocalDate day) {
+        return String.format("%02d/%02d/%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
+    }
+
+    private static ApiException badRequest(String code) {
+        return new ApiException(HttpStatus.BAD_REQUEST, code);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static CitizenComment withStatus(CitizenComment c, CommentStatus status, String note, Instant now,
+                                             Instant acknowledgedAt) {
+        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), c.agency(), c.text(),
+                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), status.code(),
+                note != null ? note : c.statusNote(), c.receivedAt(), acknowledgedAt, c.rejectDue(), c.infoDue(),
+                c.answerDue(), c.publishDue(), c.answeredAt(), c.answer(), c.publishedAt(), c.closedAt(),
+                c.usefulCount(), c.notUsefulCount(), now);
+    }
+
+    private static CitizenComment withText(CitizenComment c, String text, LocalDate answerDue) {
+        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), c.agency(), text,
+                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), c.status(),
+                null, c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
+                answerDue, c.publishDue(), c.answeredAt(), c.answer(), c.publishedAt(), c.closedAt(),
+                c.usefulCount(), c.notUsefulCount(), c.updatedAt());
+    }
+
+    private static CitizenComment withAnswer(CitizenComment c, String answer, Instant at, LocalDate publishDue) {
+        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), c.agency(), c.text(),
+                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), c.status(),
+                null, c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
+                c.answerDue(), publishDue, at, answer, c.publishedAt(), c.closedAt(),
+                c.usefulCount(), c.notUsefulCount(), c.updatedAt());
+    }
+
+    private static CitizenComment withPublished(CitizenComment c, Instant at) {
+        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), c.agency(), c.text(),
+                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), c.status(),
+                c.statusNote(), c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
+                c.answerDue(), c.publishDue(), c.answeredAt(), c.answer(), at, c.closedAt(),
+                c.usefulCount(), c.notUsefulCount(), c.updatedAt());
+    }
+
+    private static CitizenComment withClosed(CitizenComment c, Instant at) {
+        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), c.agency(), c.text(),
+                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), c.status(),
+                c.statusNote(), c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
+                c.answerDue(), c.publishDue(), c.answeredAt(), c.answer(), c.publishedAt(), at,
+                c.usefulCount(), c.notUsefulCount(), c.updatedAt());
+    }
+
+    private record Contact(String name, String phone, String email, String replyTo) {
+        static final Contact NONE = new Contact(null, null, null, null);
+    }
+}

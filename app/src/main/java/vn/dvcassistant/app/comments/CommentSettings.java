@@ -1,0 +1,26 @@
+package vn.dvcassistant.app.comments;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.util.Map;
+
+/**
+ * {@code dvc.feedback.comments}.
+ *
+ * @param routing       field code → agency code that answers comments about that field; a field not
+ *                      listed goes to the first agency in {@code dvc.agencies} handling it, then to
+ *                      {@code defaultAgency}
+ * @param defaultAgency the agency that receives what nothing else routes (e.g. the provincial office)
+ */
+@ConfigurationProperties("dvc.feedback.comments")
+public record CommentSettings(
+        @Nullable Map<String, String> routing,
+        @Nullable String defaultAgency,
+        @Bindable(defaultValue = "4000") int maxLength) {
+
+    public CommentSettings {
+        routing = routing == null ? Map.of() : Map.copyOf(routing);
+    }
+}

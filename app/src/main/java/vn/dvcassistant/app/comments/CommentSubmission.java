@@ -1,0 +1,24 @@
+package vn.dvcassistant.app.comments;
+
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * A new comment, from the web form or a chat channel.
+ *
+ * @param topicId the procedure it is about, when known (its field decides the routing)
+ * @param field   the field when there is no topic; {@code dvc-chung} when neither is given
+ * @param channel web | telegram | zalo
+ * @param consent the citizen explicitly agreed to have contact details stored; without it they are dropped
+ * @param replyTo the chat user id to send the answer to (set by chat channels, never by the public API)
+ */
+public record CommentSubmission(
+        String text,
+        @Nullable String topicId,
+        @Nullable String field,
+        String channel,
+        boolean consent,
+        @Nullable String name,
+        @Nullable String phone,
+        @Nullable String email,
+        @Nullable String replyTo) {
+}

@@ -1,0 +1,25 @@
+package vn.dvcassistant.app.comments;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+
+/** For the channel wiring: read what is pending, mark what was sent or failed. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface ReplyOutboxRepository extends CrudRepository<ReplyOutboxEntry, Long> {
+
+    @Query("SELECT * FROM comment_reply_outbox WHERE sent_at IS NULL AND channel = :channel ORDER BY created_at LIMIT :limit")
+    List<ReplyOutboxEntry> findPending(String channel, int limit);
+
+    List<ReplyOutboxEntry> findByCommentId(long commentId);
+
+    @Query("UPDATE comment_reply_outbox SET sent_at = :sentAt, attempts = attempts + 1, last_error = NULL WHERE id = :id")
+    void markSent(long id, Instant sentAt);
+
+    @Query("UPDATE comment_reply_outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id")
+    void markFailed(long id, String error);
+}

@@ -1,0 +1,13 @@
+package vn.dvcassistant.app.comments;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * What the citizen gets back: the tracking code and when to expect an answer.
+ *
+ * @param contactStored false when contact details were sent without consent and therefore dropped
+ */
+@Serdeable
+public record SubmittedComment(String code, String status, String agency, String agencyName, String answerDue,
+                               boolean contactStored, String message) {
+}

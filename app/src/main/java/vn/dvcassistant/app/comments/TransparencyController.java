@@ -1,0 +1,97 @@
+package vn.dvcassistant.app.comments;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import vn.dvcassistant.app.i18n.Messages;
+import vn.dvcassistant.app.ratelimit.RateLimiter;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "Tiếp thu công khai": the published answers to citizens' comments, readable by anyone, with a
+ * useful / not useful button that works without JavaScript.
+ */
+@Controller("/minh-bach")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Hidden
+final class TransparencyController {
+
+    private static final int PAGE_SIZE = 20;
+
+    private final CommentService comments;
+    private final RateLimiter rateLimiter;
+    private final HttpClientAddressResolver addressResolver;
+    private final Messages messages;
+
+    TransparencyController(CommentService comments, RateLimiter rateLimiter, HttpClientAddressResolver addressResolver,
+                           Messages messages) {
+        this.comments = comments;
+        this.rateLimiter = rateLimiter;
+        this.addressResolver = addressResolver;
+        this.messages = messages;
+    }
+
+    @Get
+    @Produces(MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> page(@Nullable @QueryValue Integer page) {
+        int current = page == null || page < 1 ? 1 : Math.min(page, 10_000);
+        long total = comments.countPublished();
+        // Maps, not records: the template language reads bean getters and map keys only.
+        List<Map<String, Object>> items = comments.published(PAGE_SIZE, (current - 1) * PAGE_SIZE).stream()
+                .map(TransparencyController::item).toList();
+        Map<String, Object> model = new HashMap<>();
+        Map<String, String> t = new HashMap<>();
+        for (String key : List.of("title", "intro", "empty", "question", "answer", "agency", "received", "published",
+                "useful", "notUseful", "previous", "next", "track")) {
+            t.put(key, messages.get("transparency." + key));
+        }
+        model.put("t", t);
+        model.put("items", items);
+        model.put("total", total);
+        model.put("page", current);
+        model.put("hasPrevious", current > 1);
+        model.put("hasNext", (long) current * PAGE_SIZE < total);
+        return new ModelAndView<>("transparency", model);
+    }
+
+    @Post(value = "/{code}/reaction", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> react(HttpRequest<?> request, String code, @Nullable String useful) {
+        String address = addressResolver.resolve(request);
+        rateLimiter.checkIp(address == null ? "unknown" : address);
+        comments.react(code, "true".equals(useful));
+        return HttpResponse.seeOther(URI.create("/minh-bach#" + code));
+    }
+
+    private static Map<String, Object> item(CommentTracking c) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("code", c.code());
+        item.put("field", c.fieldLabel());
+        item.put("agency", c.agencyName());
+        item.put("receivedOn", c.receivedOn());
+        item.put("publishedOn", c.publishedOn());
+        item.put("text", c.text());
+        item.put("answer", c.answer());
+        item.put("useful", c.usefulCount());
+        item.put("notUseful", c.notUsefulCount());
+        return item;
+    }
+}

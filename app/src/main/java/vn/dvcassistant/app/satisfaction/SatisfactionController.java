@@ -1,0 +1,59 @@
+package vn.dvcassistant.app.satisfaction;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.dvcassistant.kb.Field;
+
+import java.util.List;
+
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Produces(MediaType.APPLICATION_JSON)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Satisfaction")
+final class SatisfactionController {
+
+    @Serdeable
+    record AgencyView(String code, String name, List<String> fields) {
+    }
+
+    private final SatisfactionRecorder recorder;
+    private final AgencyDirectory agencies;
+
+    SatisfactionController(SatisfactionRecorder recorder, AgencyDirectory agencies) {
+        this.recorder = recorder;
+        this.agencies = agencies;
+    }
+
+    @Post("/satisfaction")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rate a procedure on the three official levels (Decision 1588 satisfaction)",
+            description = "level: rat_hai_long | hai_long | khong_hai_long (satisfied = the first two); channel: "
+                    + "web | telegram | zalo | survey | assisted (assisted = recorded by a volunteer, reported "
+                    + "separately); the field comes from the topic. 400 unknown_topic, unknown_level, "
+                    + "unknown_rating_channel, unknown_agency, agency_not_for_field, comment_too_long.")
+    HttpResponse<RecordedSatisfaction> rate(@Body SatisfactionSubmission submission) {
+        return HttpResponse.created(recorder.record(submission));
+    }
+
+    @Get("/agencies")
+    @Operation(summary = "The agencies ratings and comments can name, with the fields they handle")
+    List<AgencyView> agencies() {
+        return agencies.all().stream()
+                .map(a -> new AgencyView(a.code(), a.name(), a.fields().stream().map(Field::code).sorted().toList()))
+                .toList();
+    }
+}

@@ -1,0 +1,136 @@
+package vn.dvcassistant.app.stats;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import vn.dvcassistant.app.comments.WorkingDayCalendar;
+import vn.dvcassistant.app.satisfaction.Agency;
+import vn.dvcassistant.app.satisfaction.AgencyDirectory;
+import vn.dvcassistant.app.satisfaction.FeedbackSettings;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Share acknowledged, share answered on time, median time to answer and overdue comments, per agency. */
+@Singleton
+public final class CommentStatistics {
+
+    // Overdue: past the answer deadline while the agency holds it, or past the publishing deadline once
+    // answered. Comments waiting for the citizen's information are not the agency's delay.
+    private static final String OVERDUE_CONDITION = """
+            ((status IN ('received', 'in_progress') AND answer_due < ?)
+              OR (status = 'answered' AND publish_due < ?))
+            """;
+
+    private static final String FIGURES = """
+            SELECT agency,
+                   count(*),
+                   count(acknowledged_at),
+                   count(answered_at),
+                   count(*) FILTER (WHERE answered_at IS NOT NULL AND (answered_at AT TIME ZONE ?)::date <= answer_due),
+                   count(*) FILTER (WHERE answered_at IS NULL AND status IN ('received', 'in_progress') AND answer_due < ?),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - received_at) / 86400.0)
+                       FILTER (WHERE answered_at IS NOT NULL),
+                   count(*) FILTER (WHERE status = 'published'),
+                   count(*) FILTER (WHERE %s),
+                   GROUPING(agency)
+              FROM citizen_comment
+             WHERE received_at >= ? AND received_at < ? %s
+             GROUP BY GROUPING SETS ((), (agency))
+            """;
+
+    private final TransactionOperations<Connection> transactions;
+    private final AgencyDirectory agencies;
+    private final WorkingDayCalendar calendar;
+    private final ZoneId zone;
+
+    public CommentStatistics(TransactionOperations<Connection> transactions, AgencyDirectory agencies,
+                             WorkingDayCalendar calendar, FeedbackSettings settings) {
+        this.transactions = transactions;
+        this.agencies = agencies;
+        this.calendar = calendar;
+        this.zone = settings.zone();
+    }
+
+    /** Comments received in {@code period}, optionally of one agency. */
+    public CommentReport compute(Period period, @Nullable String agency) {
+        LocalDate today = LocalDate.now(zone);
+        String sql = FIGURES.formatted(OVERDUE_CONDITION, agency == null ? "" : "AND agency = ?");
+        return transactions.executeRead(status -> {
+            try (PreparedStatement query = status.getConnection().prepareStatement(sql)) {
+                int i = 1;
+                query.setString(i++, zone.getId());
+                query.setObject(i++, today);
+                query.setObject(i++, today);
+                query.setObject(i++, today);
+                query.setTimestamp(i++, period.start(zone));
+                query.setTimestamp(i++, period.end(zone));
+                if (agency != null) {
+                    query.setString(i, agency);
+                }
+                CommentFigures total = figures(null, 0, 0, 0, 0, 0, null, 0, 0);
+                List<CommentFigures> byAgency = new ArrayList<>();
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        double median = rs.getDouble(7);
+                        Double medianDays = rs.wasNull() ? null : Math.round(median * 100) / 100.0;
+                        CommentFigures row = figures(rs.getInt(10) == 0 ? rs.getString(1) : null,
+                                rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                                medianDays, rs.getLong(8), rs.getLong(9));
+                        if (rs.getInt(10) == 1) {
+                            total = row;
+                        } else {
+                            byAgency.add(row);
+                        }
+                    }
+                }
+                byAgency.sort((a, b) -> Long.compare(b.received(), a.received()));
+                return new CommentReport(period.from() == null ? null : period.from().toString(),
+                        period.to() == null ? null : period.to().toString(), total, List.copyOf(byAgency));
+            } catch (SQLException e) {
+                throw new IllegalStateException("Comment statistics query failed", e);
+            }
+        });
+    }
+
+    /** Open comments past their current deadline, most late first; codes and dates only, no personal data. */
+    public List<OverdueComment> overdue(@Nullable String agency) {
+        LocalDate today = LocalDate.now(zone);
+        String sql = "SELECT code, agency, status, CASE WHEN status = 'answered' THEN publish_due ELSE answer_due END "
+                + "FROM citizen_comment WHERE " + OVERDUE_CONDITION + (agency == null ? "" : " AND agency = ?")
+                + " ORDER BY 4, code LIMIT 1000";
+        return transactions.executeRead(status -> {
+            try (PreparedStatement query = status.getConnection().prepareStatement(sql)) {
+                query.setObject(1, today);
+                query.setObject(2, today);
+                if (agency != null) {
+                    query.setString(3, agency);
+                }
+                List<OverdueComment> result = new ArrayList<>();
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        LocalDate due = rs.getObject(4, LocalDate.class);
+                        result.add(new OverdueComment(rs.getString(1), rs.getString(2), rs.getString(3),
+                                due.toString(), calendar.workingDaysBetween(due, today)));
+                    }
+                }
+                return result;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Overdue comments query failed", e);
+            }
+        });
+    }
+
+    private CommentFigures figures(String agency, long received, long acknowledged, long answered, long onTime,
+                                   long lateUnanswered, Double medianDays, long published, long overdue) {
+        String name = agency == null ? null : agencies.find(agency).map(Agency::name).orElse(agency);
+        return new CommentFigures(agency, name, received, acknowledged, AnswerStatistics.share(acknowledged, received),
+                answered, onTime, AnswerStatistics.share(onTime, answered + lateUnanswered), medianDays, published, overdue);
+    }
+}

@@ -1,0 +1,30 @@
+package vn.dvcassistant.app.stats;
+
+import io.micronaut.core.annotation.Nullable;
+import vn.dvcassistant.app.satisfaction.RatingChannel;
+import vn.dvcassistant.kb.Field;
+
+import java.time.LocalDate;
+
+/**
+ * Which ratings a satisfaction figure counts; every part is optional.
+ *
+ * @param from first local day included
+ * @param to   last local day included
+ */
+public record SatisfactionFilter(
+        @Nullable LocalDate from,
+        @Nullable LocalDate to,
+        @Nullable Field field,
+        @Nullable String agency,
+        @Nullable RatingChannel channel) {
+
+    public static SatisfactionFilter year(int year) {
+        return new SatisfactionFilter(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), null, null, null);
+    }
+
+    /** The Decision 1588 target for figures under this filter. */
+    public double target() {
+        return SatisfactionTargets.forField(field);
+    }
+}

@@ -1,0 +1,171 @@
+package vn.dvcassistant.app.stats;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import vn.dvcassistant.app.i18n.Messages;
+import vn.dvcassistant.app.satisfaction.Agency;
+import vn.dvcassistant.app.satisfaction.AgencyDirectory;
+import vn.dvcassistant.app.satisfaction.RatingChannel;
+import vn.dvcassistant.kb.Field;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The Decision 1588 satisfaction figure and its breakdowns, from the daily roll-up plus the ratings
+ * not yet rolled up (so the figures are exact, not as of the last roll-up), in one query.
+ */
+@Singleton
+public final class SatisfactionStatistics {
+
+    private static final String QUERY = """
+            WITH counts AS (
+                SELECT rated_on, field, agency, channel, satisfied, total
+                  FROM satisfaction_daily
+                 WHERE TRUE %1$s
+                UNION ALL
+                SELECT rated_on, field, agency, channel, count(*) FILTER (WHERE satisfied), count(*)
+                  FROM satisfaction_rating
+                 WHERE txid >= (SELECT rolled_below FROM satisfaction_rollup_state WHERE id = 1) %1$s
+                 GROUP BY rated_on, field, agency, channel
+            ), keyed AS (
+                SELECT channel = 'assisted' AS assisted, field, agency, channel,
+                       to_char(rated_on, 'YYYY-MM') AS month, satisfied, total
+                  FROM counts
+            )
+            SELECT assisted, field, agency, channel, month,
+                   sum(satisfied)::bigint, sum(total)::bigint,
+                   GROUPING(field), GROUPING(agency), GROUPING(channel), GROUPING(month)
+              FROM keyed
+             GROUP BY GROUPING SETS ((assisted), (assisted, field), (assisted, agency), (channel), (assisted, month))
+            """;
+
+    private final TransactionOperations<Connection> transactions;
+    private final AgencyDirectory agencies;
+    private final Messages messages;
+
+    public SatisfactionStatistics(TransactionOperations<Connection> transactions, AgencyDirectory agencies,
+                                  Messages messages) {
+        this.transactions = transactions;
+        this.agencies = agencies;
+        this.messages = messages;
+    }
+
+    public SatisfactionReport compute(SatisfactionFilter filter) {
+        List<Object> parameters = new ArrayList<>();
+        String conditions = conditions(filter, parameters);
+        List<Row> rows = transactions.executeRead(status -> {
+            try (PreparedStatement query = status.getConnection().prepareStatement(QUERY.formatted(conditions))) {
+                int i = 1;
+                for (int copy = 0; copy < 2; copy++) {
+                    for (Object p : parameters) {
+                        query.setObject(i++, p);
+                    }
+                }
+                List<Row> result = new ArrayList<>();
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(new Row(rs.getBoolean(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getLong(6), rs.getLong(7),
+                                rs.getInt(8) == 0, rs.getInt(9) == 0, rs.getInt(10) == 0, rs.getInt(11) == 0));
+                    }
+                }
+                return result;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Satisfaction statistics query failed", e);
+            }
+        });
+        return report(filter, rows);
+    }
+
+    private SatisfactionReport report(SatisfactionFilter filter, List<Row> rows) {
+        boolean headlineAssisted = filter.channel() == RatingChannel.ASSISTED;
+        double target = filter.target();
+        SatisfactionFigure headline = SatisfactionFigure.of(null, null, 0, 0, target);
+        SatisfactionFigure assisted = filter.channel() == null ? SatisfactionFigure.of(null, null, 0, 0, target) : null;
+        List<SatisfactionFigure> byField = new ArrayList<>();
+        List<SatisfactionFigure> byAgency = new ArrayList<>();
+        List<SatisfactionFigure> byChannel = new ArrayList<>();
+        List<SatisfactionFigure> byMonth = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.byChannel()) {
+                RatingChannel channel = RatingChannel.fromCode(row.channel()).orElse(null);
+                byChannel.add(SatisfactionFigure.of(row.channel(), channel == null ? null : messages.get("channel." + row.channel()),
+                        row.satisfied(), row.total(), target));
+                continue;
+            }
+            if (row.assisted() != headlineAssisted) {
+                if (row.assisted() && assisted != null && !row.byField() && !row.byAgency() && !row.byMonth()) {
+                    assisted = SatisfactionFigure.of(null, null, row.satisfied(), row.total(), target);
+                }
+                continue;
+            }
+            if (row.byField()) {
+                Field field = Field.fromCode(row.field()).orElse(null);
+                byField.add(SatisfactionFigure.of(row.field(), field == null ? null : field.label(),
+                        row.satisfied(), row.total(), SatisfactionTargets.forField(field)));
+            } else if (row.byAgency()) {
+                byAgency.add(SatisfactionFigure.of(row.agency().isEmpty() ? null : row.agency(), agencyLabel(row.agency()),
+                        row.satisfied(), row.total(), target));
+            } else if (row.byMonth()) {
+                byMonth.add(SatisfactionFigure.of(row.month(), null, row.satisfied(), row.total(), target));
+            } else {
+                headline = SatisfactionFigure.of(null, null, row.satisfied(), row.total(), target);
+            }
+        }
+        byField.sort(Comparator.comparing(f -> Field.fromCode(f.key()).map(Enum::ordinal).orElse(Integer.MAX_VALUE)));
+        byAgency.sort(Comparator.comparing(SatisfactionFigure::total).reversed());
+        byChannel.sort(Comparator.comparing(f -> RatingChannel.fromCode(f.key()).map(Enum::ordinal).orElse(Integer.MAX_VALUE)));
+        byMonth.sort(Comparator.comparing(SatisfactionFigure::key));
+        return new SatisfactionReport(
+                filter.from() == null ? null : filter.from().toString(),
+                filter.to() == null ? null : filter.to().toString(),
+                filter.field() == null ? null : filter.field().code(),
+                filter.agency(),
+                filter.channel() == null ? null : filter.channel().code(),
+                headline.total(), headline.satisfied(), headline.rate(), headline.ci95(), target, headline.status(),
+                List.copyOf(byField), List.copyOf(byAgency), List.copyOf(byChannel), List.copyOf(byMonth), assisted);
+    }
+
+    private String agencyLabel(String code) {
+        if (code.isEmpty()) {
+            return messages.get("stats.agency.none");
+        }
+        return agencies.find(code).map(Agency::name).orElse(code);
+    }
+
+    private static String conditions(SatisfactionFilter filter, List<Object> parameters) {
+        StringBuilder sql = new StringBuilder();
+        if (filter.from() != null) {
+            sql.append(" AND rated_on >= ?");
+            parameters.add(filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" AND rated_on <= ?");
+            parameters.add(filter.to());
+        }
+        if (filter.field() != null) {
+            sql.append(" AND field = ?");
+            parameters.add(filter.field().code());
+        }
+        if (filter.agency() != null) {
+            sql.append(" AND agency = ?");
+            parameters.add(filter.agency());
+        }
+        if (filter.channel() != null) {
+            sql.append(" AND channel = ?");
+            parameters.add(filter.channel().code());
+        }
+        return sql.toString();
+    }
+
+    private record Row(boolean assisted, String field, String agency, String channel, String month,
+                       long satisfied, long total,
+                       boolean byField, boolean byAgency, boolean byChannel, boolean byMonth) {
+    }
+}
