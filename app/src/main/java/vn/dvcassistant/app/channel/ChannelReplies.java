@@ -12,6 +12,7 @@ import vn.dvcassistant.channel.ReplyPart;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The engine's reply as chat messages with buttons. The automated-assistant notice and the consent
@@ -49,8 +50,8 @@ final class ChannelReplies {
 
     private Reply main(ChatReply reply) {
         boolean isAnswer = ReplyKind.ANSWER.wire().equals(reply.kind());
-        List<ReplyPart> parts = isAnswer && reply.parts() != null && reply.parts().focus() == null
-                ? structured(reply.parts())
+        List<ReplyPart> parts = isAnswer && reply.parts() != null
+                ? structured(reply.parts()).orElseGet(() -> paragraphs(coreText(reply)))
                 : paragraphs(coreText(reply));
         List<List<Button>> rows = new ArrayList<>();
         int budget = Reply.MAX_BUTTONS;
@@ -86,8 +87,27 @@ final class ChannelReplies {
         return text.strip();
     }
 
-    private List<ReplyPart> structured(AnswerParts parts) {
+    /**
+     * A full answer, or one about its steps or documents, as structure (bold list titles, a real link);
+     * empty for the one-line answers about fee, time, authority or online, which read fine as text.
+     */
+    private Optional<List<ReplyPart>> structured(AnswerParts parts) {
         List<ReplyPart> out = new ArrayList<>();
+        if ("steps".equals(parts.focus()) && !parts.steps().isEmpty()) {
+            out.add(new ReplyPart.Paragraph(parts.title()));
+            out.add(new ReplyPart.NumberedList(messages.get("answer.steps"), parts.steps()));
+            addLink(out, parts);
+            return Optional.of(out);
+        }
+        if ("documents".equals(parts.focus()) && !parts.documents().isEmpty()) {
+            out.add(new ReplyPart.Paragraph(parts.title()));
+            out.add(new ReplyPart.BulletList(messages.get("answer.documents"), parts.documents()));
+            addLink(out, parts);
+            return Optional.of(out);
+        }
+        if (parts.focus() != null) {
+            return Optional.empty();
+        }
         out.add(new ReplyPart.Paragraph(parts.title() + "\n" + parts.summary()));
         if (!parts.steps().isEmpty()) {
             out.add(new ReplyPart.NumberedList(messages.get("answer.steps"), parts.steps()));
@@ -100,10 +120,14 @@ final class ChannelReplies {
                 messages.get("answer.processingTime", parts.processingTime()),
                 messages.get("answer.authority", parts.authority()),
                 messages.get("answer.online", parts.online()))));
+        addLink(out, parts);
+        return Optional.of(out);
+    }
+
+    private void addLink(List<ReplyPart> out, AnswerParts parts) {
         if (parts.officialUrl() != null && parts.officialUrl().startsWith("http")) {
             out.add(new ReplyPart.Link(messages.get("channel.officialLink"), parts.officialUrl()));
         }
-        return out;
     }
 
     private static List<ReplyPart> paragraphs(String text) {
