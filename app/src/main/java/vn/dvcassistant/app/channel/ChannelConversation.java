@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.channel;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.api.ApiException;
@@ -19,6 +20,7 @@ import vn.dvcassistant.kb.Topic;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 /**
  * Decides what to send back for one chat event, on any channel: the engine's answer, a stored rating,
@@ -48,9 +50,18 @@ public class ChannelConversation {
     private final ChannelReplies replies;
     private final Messages messages;
 
+    /**
+     * Answering is CPU work (search, composing, the database). More concurrent answers than cores do not
+     * answer faster; they take the CPU from the event loop, and the webhooks' 200s come late. Sending, which
+     * mostly waits on the network, is not limited by this.
+     */
+    private final Semaphore answering;
+
     ChannelConversation(ConversationEngine engine, AnswerRatingService ratings, KnowledgeBase knowledgeBase,
                         SessionRepository sessions, ChannelContacts contacts, ChannelReplies replies,
-                        Messages messages) {
+                        Messages messages, @Value("${channels.answer-concurrency:0}") int answerConcurrency) {
+        this.answering = new Semaphore(answerConcurrency > 0 ? answerConcurrency
+                : Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
         this.engine = engine;
         this.ratings = ratings;
         this.knowledgeBase = knowledgeBase;
@@ -61,6 +72,20 @@ public class ChannelConversation {
     }
 
     public Response respond(InboundEvent event) {
+        try {
+            answering.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to answer", e);
+        }
+        try {
+            return decide(event);
+        } finally {
+            answering.release();
+        }
+    }
+
+    private Response decide(InboundEvent event) {
         String session = sessionId(event);
         return switch (event.type()) {
             case IGNORED -> Response.NOTHING;

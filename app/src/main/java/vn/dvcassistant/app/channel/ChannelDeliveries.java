@@ -3,6 +3,7 @@ package vn.dvcassistant.app.channel;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -31,9 +37,63 @@ public class ChannelDeliveries {
     static final Duration KEEP = Duration.ofDays(7);
 
     private final TransactionOperations<Connection> transactions;
+    /** Writes drop records off the webhook thread; one thread, so an overload adds little database load. */
+    private final ChannelWorkers recorder = new ChannelWorkers("channel-failure-recorder", 1, 1);
+    private final Queue<PendingFailure> pendingFailures = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
 
     ChannelDeliveries(TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
+    }
+
+    /**
+     * Records a reply that will never be sent, without waiting for the database (used on the webhook's
+     * thread). Drops come in bursts when a channel is overloaded, so they are written in batches by one
+     * thread, adding little work to a machine that is already too busy.
+     */
+    public void recordFailureLater(Channel channel, String deliveryId, String reason) {
+        pendingFailures.add(new PendingFailure(channel, deliveryId, reason));
+        if (flushScheduled.compareAndSet(false, true) && !recorder.submit(this::flushPendingFailures)) {
+            flushScheduled.set(false);
+        }
+    }
+
+    private void flushPendingFailures() {
+        flushScheduled.set(false);
+        List<PendingFailure> batch = new ArrayList<>();
+        for (PendingFailure f = pendingFailures.poll(); f != null; f = pendingFailures.poll()) {
+            batch.add(f);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            transactions.executeWrite(status -> {
+                try (PreparedStatement insert = status.getConnection().prepareStatement(
+                        "INSERT INTO channel_send_failure (channel, delivery_id, reason, attempts) VALUES (?, ?, ?, 0)")) {
+                    for (PendingFailure f : batch) {
+                        insert.setString(1, code(f.channel()));
+                        insert.setString(2, storedId(f.deliveryId()));
+                        insert.setString(3, f.reason());
+                        insert.addBatch();
+                    }
+                    return insert.executeBatch().length;
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Cannot record dropped replies", e);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.error("send_failures_not_recorded count={}", batch.size(), e);
+        }
+    }
+
+    private record PendingFailure(Channel channel, String deliveryId, String reason) {
+    }
+
+    @PreDestroy
+    void stop() {
+        recorder.close();
+        flushPendingFailures();
     }
 
     /** True for the first delivery of this id on this channel; false for a redelivery, which must be dropped. */

@@ -8,8 +8,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -20,12 +18,11 @@ import vn.dvcassistant.channel.WebhookVerification;
 import vn.dvcassistant.channel.zalo.ZaloSignatureVerifier;
 
 /**
- * Zalo posts OA events here and wants a 200 within about 2 s, so the event is only verified, recorded
- * and queued; the answer is sent in the background.
+ * Zalo posts OA events here and wants a 200 within about 2 s, so the event is only verified
+ * and queued; the answer is sent in the background. Nothing here blocks, so it runs on the event loop.
  */
 @Controller("/webhooks/zalo")
 @Secured(SecurityRule.IS_ANONYMOUS)
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Hidden
 final class ZaloWebhookController {
 
