@@ -9,12 +9,12 @@ import java.util.HexFormat;
  * Channel adapters may use a chat's user id as the session id; storing only its hash keeps that
  * identifier out of the database while still finding the same session on the next message.
  */
-final class SessionKeys {
+public final class SessionKeys {
 
     private SessionKeys() {
     }
 
-    static String of(Channel channel, String sessionId) {
+    public static String of(Channel channel, String sessionId) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             byte[] digest = sha256.digest((channel.code() + ":" + sessionId).getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,55 @@
+package vn.dvcassistant.app.channel;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a button under one of our replies does, written into its data (at most 64 bytes, Telegram's
+ * callback_data limit): {@code rate:up:<answer id>}, {@code rate:down:<answer id>}, {@code topic:<topic id>},
+ * {@code consent:yes}, {@code consent:no}.
+ */
+sealed interface ButtonAction {
+
+    record Rate(UUID messageId, boolean helpful) implements ButtonAction {
+    }
+
+    record PickTopic(String topicId) implements ButtonAction {
+    }
+
+    record Consent(boolean given) implements ButtonAction {
+    }
+
+    static String rate(UUID messageId, boolean helpful) {
+        return "rate:" + (helpful ? "up" : "down") + ":" + messageId;
+    }
+
+    static String topic(String topicId) {
+        return "topic:" + topicId;
+    }
+
+    static String consent(boolean given) {
+        return "consent:" + (given ? "yes" : "no");
+    }
+
+    /** Empty for data we never wrote (an old keyboard, a forged callback). */
+    static Optional<ButtonAction> parse(String data) {
+        if (data == null) {
+            return Optional.empty();
+        }
+        if (data.startsWith("rate:up:") || data.startsWith("rate:down:")) {
+            boolean helpful = data.startsWith("rate:up:");
+            try {
+                return Optional.of(new Rate(UUID.fromString(data.substring(helpful ? 8 : 10)), helpful));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        if (data.startsWith("topic:") && data.length() > 6) {
+            return Optional.of(new PickTopic(data.substring(6)));
+        }
+        if (data.equals("consent:yes") || data.equals("consent:no")) {
+            return Optional.of(new Consent(data.equals("consent:yes")));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,172 @@
+package vn.dvcassistant.app.channel;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.conversation.ChatReply;
+import vn.dvcassistant.app.conversation.ConversationEngine;
+import vn.dvcassistant.app.conversation.IncomingMessage;
+import vn.dvcassistant.app.conversation.SessionKeys;
+import vn.dvcassistant.app.conversation.SessionRepository;
+import vn.dvcassistant.app.feedback.AnswerRatingService;
+import vn.dvcassistant.app.i18n.Messages;
+import vn.dvcassistant.channel.Channel;
+import vn.dvcassistant.channel.InboundEvent;
+import vn.dvcassistant.channel.Reply;
+import vn.dvcassistant.kb.KnowledgeBase;
+import vn.dvcassistant.kb.Topic;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Decides what to send back for one chat event, on any channel: the engine's answer, a stored rating,
+ * a recorded consent, or a short hint. Sends nothing itself.
+ */
+@Singleton
+public class ChannelConversation {
+
+    /** The engine's limit on a question (ChatRequestValidator.MAX_TEXT). */
+    static final int MAX_TEXT = 2000;
+
+    /**
+     * @param messages   chat messages to send, in order (may be empty)
+     * @param toast      a short acknowledgement of a button press (Telegram shows it over the chat; other
+     *                   channels send it as a message), or null
+     * @param exchangeId the stored answer these messages carry, if any
+     */
+    public record Response(List<Reply> messages, @Nullable String toast, @Nullable UUID exchangeId) {
+        static final Response NOTHING = new Response(List.of(), null, null);
+    }
+
+    private final ConversationEngine engine;
+    private final AnswerRatingService ratings;
+    private final KnowledgeBase knowledgeBase;
+    private final SessionRepository sessions;
+    private final ChannelContacts contacts;
+    private final ChannelReplies replies;
+    private final Messages messages;
+
+    /**
+     * Answering is CPU work (search, composing, the database). More concurrent answers than cores do not
+     * answer faster; they take the CPU from the event loop, and the webhooks' 200s come late. Sending, which
+     * mostly waits on the network, is not limited by this.
+     */
+    private final Semaphore answering;
+
+    ChannelConversation(ConversationEngine engine, AnswerRatingService ratings, KnowledgeBase knowledgeBase,
+                        SessionRepository sessions, ChannelContacts contacts, ChannelReplies replies,
+                        Messages messages, @Value("${channels.answer-concurrency:0}") int answerConcurrency) {
+        this.answering = new Semaphore(answerConcurrency > 0 ? answerConcurrency
+                : Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
+        this.engine = engine;
+        this.ratings = ratings;
+        this.knowledgeBase = knowledgeBase;
+        this.sessions = sessions;
+        this.contacts = contacts;
+        this.replies = replies;
+        this.messages = messages;
+    }
+
+    public Response respond(InboundEvent event) {
+        try {
+            answering.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to answer", e);
+        }
+        try {
+            return decide(event);
+        } finally {
+            answering.release();
+        }
+    }
+
+    private Response decide(InboundEvent event) {
+        String session = sessionId(event);
+        return switch (event.type()) {
+            case IGNORED -> Response.NOTHING;
+            case UNFOLLOW -> {
+                contacts.unfollowed(event.channel(), session);
+                yield Response.NOTHING;
+            }
+            case FOLLOW -> {
+                contacts.followed(event.channel(), session);
+                yield ask(event, session, "/start", null);
+            }
+            case START -> ask(event, session, "/start", null);
+            case UNSUPPORTED -> message(messages.get("channel.unsupported"));
+            case TEXT -> text(event, session);
+            case BUTTON -> button(event, session);
+        };
+    }
+
+    /** One session per private chat; in a group, one per member, so consent stays personal. */
+    static String sessionId(InboundEvent event) {
+        return event.fromGroup() ? event.chatId() + ":" + event.userId() : event.chatId();
+    }
+
+    private Response text(InboundEvent event, String session) {
+        String text = event.text() == null ? "" : withoutControlCharacters(event.text()).strip();
+        if (text.isEmpty()) {
+            return message(messages.get("channel.unsupported"));
+        }
+        if (text.codePointCount(0, text.length()) > MAX_TEXT) {
+            return message(messages.get("error.text_too_long"));
+        }
+        return ask(event, session, text, null);
+    }
+
+    private Response button(InboundEvent event, String session) {
+        Optional<ButtonAction> action = ButtonAction.parse(event.buttonData());
+        if (action.isEmpty()) {
+            return new Response(List.of(), messages.get("channel.button.unknown"), null);
+        }
+        if (action.get() instanceof ButtonAction.Rate rate) {
+            return rate(event.channel(), rate);
+        }
+        if (action.get() instanceof ButtonAction.PickTopic pick) {
+            Optional<Topic> topic = knowledgeBase.topic(pick.topicId());
+            if (topic.isEmpty()) {
+                return new Response(List.of(), messages.get("error.unknown_topic"), null);
+            }
+            return ask(event, session, topic.get().title(), topic.get().id());
+        }
+        boolean given = ((ButtonAction.Consent) action.get()).given();
+        engine.recordConsent(ChannelContacts.appChannel(event.channel()), session, given);
+        contacts.syncConsent(event.channel(), session, event.chatId(), given);
+        return message(messages.get(given ? "chat.consent.given" : "chat.consent.refused"));
+    }
+
+    private Response rate(Channel channel, ButtonAction.Rate rate) {
+        try {
+            ratings.rate(rate.messageId(), rate.helpful(), null, ChannelContacts.appChannel(channel));
+        } catch (ApiException e) {
+            return new Response(List.of(), messages.get("error." + e.code()), null);
+        }
+        List<Reply> follow = rate.helpful() ? List.of() : List.of(Reply.text(messages.get("channel.rating.notHelpful")));
+        return new Response(follow, messages.get("feedback.thanks"), null);
+    }
+
+    private Response ask(InboundEvent event, String session, String text, @Nullable String topicId) {
+        vn.dvcassistant.app.conversation.Channel channel = ChannelContacts.appChannel(event.channel());
+        ChatReply reply = engine.handle(new IncomingMessage(channel, session, text, topicId));
+        boolean consent = sessions.findById(SessionKeys.of(channel, session))
+                .map(s -> s.consentGiven()).orElse(false);
+        contacts.syncConsent(event.channel(), session, event.chatId(), consent);
+        return new Response(replies.render(reply), null, reply.messageId());
+    }
+
+    private static Response message(String text) {
+        return new Response(List.of(Reply.text(text)), null, null);
+    }
+
+    private static String withoutControlCharacters(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c));
+        return out.toString();
+    }
+}

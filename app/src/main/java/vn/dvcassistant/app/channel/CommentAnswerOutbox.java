@@ -1,0 +1,78 @@
+package vn.dvcassistant.app.channel;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.dvcassistant.app.channel.telegram.TelegramChannel;
+import vn.dvcassistant.app.channel.zalo.ZaloChannel;
+import vn.dvcassistant.app.comments.ReplyOutboxEntry;
+import vn.dvcassistant.app.comments.ReplyOutboxRepository;
+import vn.dvcassistant.channel.Channel;
+import vn.dvcassistant.channel.Reply;
+import vn.dvcassistant.channel.ReplySender;
+import vn.dvcassistant.channel.SendResult;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Sends staff answers to citizens' comments back on Telegram and Zalo (the outbox the comments service
+ * fills). An entry is tried at most {@value #MAX_ATTEMPTS} times; the last error stays on the entry.
+ * Runs on one instance at a time only if the deployment has one instance: two would both send an entry.
+ */
+@Singleton
+final class CommentAnswerOutbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommentAnswerOutbox.class);
+    static final int MAX_ATTEMPTS = 5;
+    private static final int BATCH = 50;
+
+    private final PendingCommentAnswers pending;
+    private final ReplyOutboxRepository outbox;
+    private final TelegramChannel telegram;
+    private final ZaloChannel zalo;
+    private final ChannelContacts contacts;
+    private final ChannelStatus status;
+
+    CommentAnswerOutbox(PendingCommentAnswers pending, ReplyOutboxRepository outbox, TelegramChannel telegram,
+                        ZaloChannel zalo, ChannelContacts contacts, ChannelStatus status) {
+        this.pending = pending;
+        this.outbox = outbox;
+        this.telegram = telegram;
+        this.zalo = zalo;
+        this.contacts = contacts;
+        this.status = status;
+    }
+
+    @Scheduled(fixedDelay = "${channels.outbox.interval:30s}", initialDelay = "${channels.outbox.interval:30s}")
+    void sendPending() {
+        send(Channel.TELEGRAM, telegram.sender());
+        send(Channel.ZALO, zalo.sender());
+    }
+
+    /** @return how many answers were delivered */
+    int send(Channel channel, Optional<? extends ReplySender> sender) {
+        if (sender.isEmpty()) {
+            return 0;
+        }
+        int delivered = 0;
+        for (ReplyOutboxEntry entry : pending.findSendable(ChannelDeliveries.code(channel), MAX_ATTEMPTS, BATCH)) {
+            if (channel == Channel.ZALO && contacts.isUnfollowed(channel, entry.recipient())) {
+                outbox.markFailed(entry.id(), "the citizen unfollowed the OA");
+                continue;
+            }
+            SendResult result = sender.get().send(entry.recipient(), Reply.text(entry.text()));
+            status.recordSend(channel, result);
+            if (result.delivered()) {
+                outbox.markSent(entry.id(), Instant.now());
+                delivered++;
+            } else {
+                LOG.warn("comment_answer_not_sent channel={} outbox_id={} reason={}", channel, entry.id(),
+                        result.failureReason());
+                outbox.markFailed(entry.id(), result.failureReason());
+            }
+        }
+        return delivered;
+    }
+}

@@ -1,0 +1,108 @@
+package vn.dvcassistant.app.channel.zalo;
+
+import io.micronaut.transaction.TransactionOperations;
+import vn.dvcassistant.channel.zalo.ZaloTokenStore;
+import vn.dvcassistant.channel.zalo.ZaloTokens;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.HexFormat;
+
+/**
+ * The OA's tokens in PostgreSQL, read on every send so that a token refreshed by another instance (or
+ * before a restart) is the one used. {@link #save} commits before returning: the old refresh token is
+ * already dead.
+ */
+final class DatabaseZaloTokenStore implements ZaloTokenStore {
+
+    private final TransactionOperations<Connection> transactions;
+
+    DatabaseZaloTokenStore(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    /**
+     * Stores the configured pair unless the stored one descends from the same configured refresh token (it
+     * was refreshed since and the configured one no longer works).
+     */
+    void seed(String accessToken, String refreshToken) {
+        execute("INSERT INTO zalo_token (id, access_token, refresh_token, seed_hash, updated_at) VALUES (1, ?, ?, ?, now()) "
+                + "ON CONFLICT (id) DO UPDATE SET access_token = excluded.access_token, "
+                + "refresh_token = excluded.refresh_token, expires_at = NULL, seed_hash = excluded.seed_hash, "
+                + "updated_at = now() WHERE zalo_token.seed_hash <> excluded.seed_hash",
+                accessToken, refreshToken, sha256(refreshToken));
+    }
+
+    boolean hasTokens() {
+        return read() != null;
+    }
+
+    @Override
+    public ZaloTokens current() {
+        ZaloTokens tokens = read();
+        if (tokens == null) {
+            throw new IllegalStateException("No Zalo OA tokens: set ZALO_ACCESS_TOKEN and ZALO_REFRESH_TOKEN");
+        }
+        return tokens;
+    }
+
+    @Override
+    public void save(ZaloTokens tokens) {
+        transactions.executeWrite(status -> {
+            try (PreparedStatement update = status.getConnection().prepareStatement(
+                    "UPDATE zalo_token SET access_token = ?, refresh_token = ?, expires_at = ?, updated_at = now() "
+                            + "WHERE id = 1")) {
+                update.setString(1, tokens.accessToken());
+                update.setString(2, tokens.refreshToken());
+                update.setTimestamp(3, tokens.expiresAt() == null ? null : Timestamp.from(tokens.expiresAt()));
+                return update.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot store the refreshed Zalo tokens", e);
+            }
+        });
+    }
+
+    private ZaloTokens read() {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement(
+                    "SELECT access_token, refresh_token, expires_at FROM zalo_token WHERE id = 1");
+                 ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                Timestamp expires = rs.getTimestamp(3);
+                return new ZaloTokens(rs.getString(1), rs.getString(2), expires == null ? null : expires.toInstant());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot read the Zalo tokens", e);
+            }
+        });
+    }
+
+    private void execute(String sql, String... parameters) {
+        transactions.executeWrite(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setString(i + 1, parameters[i]);
+                }
+                return statement.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot store the Zalo tokens", e);
+            }
+        });
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package vn.dvcassistant.app.channel.zalo;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.channel.InboundEvent;
+import vn.dvcassistant.channel.MalformedPayloadException;
+import vn.dvcassistant.channel.WebhookVerification;
+import vn.dvcassistant.channel.zalo.ZaloSignatureVerifier;
+
+/**
+ * Zalo posts OA events here and wants a 200 within about 2 s, so the event is only verified
+ * and queued; the answer is sent in the background. Nothing here blocks, so it runs on the event loop.
+ */
+@Controller("/webhooks/zalo")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Hidden
+final class ZaloWebhookController {
+
+    private final ZaloChannel zalo;
+
+    ZaloWebhookController(ZaloChannel zalo) {
+        this.zalo = zalo;
+    }
+
+    /** The body is taken as the exact text Zalo sent: the signature covers it byte for byte. */
+    @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> receive(@Nullable @Header(ZaloSignatureVerifier.HEADER) String signature, @Body String body) {
+        ZaloSignatureVerifier verifier = zalo.verifier()
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found"));
+        WebhookVerification check = verifier.verify(body, signature);
+        if (check != WebhookVerification.VALID) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, check == WebhookVerification.MISSING
+                    ? "webhook_signature_missing" : "webhook_signature_invalid");
+        }
+        InboundEvent event;
+        try {
+            event = zalo.converter().convert(body);
+        } catch (MalformedPayloadException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed_event");
+        }
+        zalo.inbox().accept(event);
+        return HttpResponse.ok();
+    }
+}

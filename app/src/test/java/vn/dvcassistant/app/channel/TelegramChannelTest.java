@@ -1,0 +1,366 @@
+package vn.dvcassistant.app.channel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import vn.dvcassistant.app.channel.FakeApiServer.Request;
+import vn.dvcassistant.app.channel.FakeApiServer.Response;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The Telegram channel end to end: webhook in, the real Bot API client out to a local fake Bot API. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TelegramChannelTest implements TestPropertyProvider {
+
+    private static final String TOKEN = "123456789:AAE-test_token";
+    private static final String SECRET = "dvc-secret_42";
+    private static final String SEND = "/bot" + TOKEN + "/sendmessage";
+    private static final String CALLBACK = "/bot" + TOKEN + "/answercallbackquery";
+    private static final String SET_WEBHOOK = "/bot" + TOKEN + "/setWebhook";
+    private static final String OK = """
+            {"ok":true,"result":{"message_id":%d,"date":1763800000,"chat":{"id":1,"type":"private"},"text":"x"}}""";
+    private static final String TOO_MANY = """
+            {"ok":false,"error_code":429,"description":"Too Many Requests: retry after 1","parameters":{"retry_after":1}}""";
+
+    private static final AtomicLong UPDATE_IDS = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000, 900_000_000));
+
+    private final FakeApiServer botApi = new FakeApiServer();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @Inject
+    CommentAnswerOutbox outbox;
+
+    @Override
+    public Map<String, String> getProperties() {
+        botApi.on(SEND, new Response(200, OK.formatted(700)));
+        botApi.on(CALLBACK, new Response(200, "{\"ok\":true,\"result\":true}"));
+        botApi.on(SET_WEBHOOK, new Response(200, "{\"ok\":true,\"result\":true}"));
+        Map<String, String> properties = new java.util.HashMap<>(FakeApiServer.freePortProperties());
+        properties.putAll(Map.of(
+                "channels.telegram.bot-token", TOKEN,
+                "channels.telegram.webhook-secret", SECRET,
+                "channels.telegram.bot-username", "dvc_tro_ly_bot",
+                "channels.telegram.webhook-url", "https://dvc.example.vn/webhooks/telegram",
+                "channels.telegram.api-url", botApi.baseUrl(),
+                "channels.telegram.retry-initial-backoff", "20ms",
+                "channels.telegram.retry-max-backoff", "80ms"));
+        return properties;
+    }
+
+    @AfterAll
+    void stopFake() {
+        botApi.close();
+    }
+
+    @Test
+    void registersTheWebhookWithItsSecretOnStart() {
+        Request setWebhook = botApi.await(SET_WEBHOOK, r -> true, 1).get(0);
+        assertThat(setWebhook.body()).contains("https://dvc.example.vn/webhooks/telegram").contains(SECRET);
+    }
+
+    @Test
+    void textUpdateGetsTheAnswerInHtmlWithRatingButtonsAndNoChatIdIsStoredBeforeConsent() throws Exception {
+        long chat = newChatId();
+        assertThat(post(privateText(nextUpdateId(), chat, "Làm căn cước cần giấy tờ gì?"), SECRET).code()).isEqualTo(200);
+
+        List<JsonNode> sent = sentTo(chat, 2);
+        JsonNode notice = sent.get(0);
+        assertThat(notice.path("text").asText()).contains("trợ lý tự động").contains("đồng ý");
+        assertThat(buttonData(notice)).containsExactly("consent:yes", "consent:no");
+
+        JsonNode answer = sent.get(1);
+        assertThat(answer.path("parse_mode").asText()).isEqualTo("HTML");
+        assertThat(answer.path("text").asText()).containsIgnoringCase("căn cước").contains("<b>");
+        List<String> buttons = buttonData(answer);
+        assertThat(buttons.get(0)).startsWith("rate:up:");
+        assertThat(buttons.get(1)).startsWith("rate:down:");
+        UUID exchangeId = UUID.fromString(buttons.get(0).substring("rate:up:".length()));
+        TestDatabase db = new TestDatabase(transactions);
+        assertThat(db.count("SELECT count(*) FROM exchange WHERE id = ? AND channel = 'telegram' AND kind = 'answer'",
+                exchangeId)).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM channel_contact WHERE chat_id = ?", String.valueOf(chat))).isZero();
+    }
+
+    @Test
+    void ratingButtonIsAcknowledgedAndTheRatingStored() throws Exception {
+        long chat = newChatId();
+        post(privateText(nextUpdateId(), chat, "lệ phí đăng ký kết hôn"), SECRET);
+        UUID exchangeId = UUID.fromString(buttonData(sentTo(chat, 2).get(1)).get(1).substring("rate:down:".length()));
+
+        String callbackId = "cb-" + UUID.randomUUID();
+        assertThat(post(callback(nextUpdateId(), chat, callbackId, "rate:down:" + exchangeId), SECRET).code())
+                .isEqualTo(200);
+
+        Request ack = botApi.await(CALLBACK, r -> r.body().contains(callbackId), 1).get(0);
+        assertThat(json.readTree(ack.body()).path("text").asText()).isEqualTo("Cảm ơn bạn đã đánh giá câu trả lời.");
+        TestDatabase db = new TestDatabase(transactions);
+        assertThat(db.column("SELECT helpful FROM answer_rating WHERE message_id = ? AND channel = 'telegram'",
+                exchangeId)).containsExactly(false);
+        // Not helpful: an apology with the hotline follows.
+        assertThat(sentTo(chat, 3).get(2).path("text").asText()).contains("18001096");
+    }
+
+    @Test
+    void wrongOrMissingSecretIsRefusedAndNothingIsStored() {
+        long chat = newChatId();
+        long updateId = nextUpdateId();
+        HttpClientResponseException wrong = catchThrowableOfType(
+                () -> post(privateText(updateId, chat, "xin chào"), "not-the-secret"), HttpClientResponseException.class);
+        assertThat(wrong.getStatus().getCode()).isEqualTo(403);
+        assertThat(wrong.getResponse().getBody(Map.class).orElseThrow()).containsEntry("error", "webhook_secret_invalid");
+
+        HttpClientResponseException missing = catchThrowableOfType(
+                () -> post(privateText(updateId, chat, "xin chào"), null), HttpClientResponseException.class);
+        assertThat(missing.getStatus().getCode()).isEqualTo(401);
+        assertThat(missing.getResponse().getBody(Map.class).orElseThrow()).containsEntry("error", "webhook_secret_missing");
+
+        FakeApiServer.sleep(300);
+        TestDatabase db = new TestDatabase(transactions);
+        assertThat(db.count("SELECT count(*) FROM channel_delivery WHERE channel = 'telegram' AND delivery_id = ?",
+                String.valueOf(updateId))).isZero();
+        assertThat(botApi.requests(SEND, r -> r.body().contains(String.valueOf(chat)))).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredUpdateIsAnsweredOnce() {
+        long chat = newChatId();
+        String update = sticker(nextUpdateId(), chat);
+        post(update, SECRET);
+        post(update, SECRET);
+        post(update, SECRET);
+
+        sentTo(chat, 1);
+        FakeApiServer.sleep(500);
+        assertThat(botApi.requests(SEND, r -> r.body().contains(String.valueOf(chat)))).hasSize(1);
+    }
+
+    @Test
+    void stickerGetsThePoliteTextOnlyReply() {
+        long chat = newChatId();
+        post(sticker(nextUpdateId(), chat), SECRET);
+        assertThat(sentTo(chat, 1).get(0).path("text").asText()).contains("chỉ hiểu câu hỏi gõ bằng chữ");
+    }
+
+    @Test
+    void groupMessagesAreAnsweredOnlyWhenTheBotIsMentioned() {
+        long group = -newChatId();
+        post(groupText(nextUpdateId(), group, "mọi người ơi làm căn cước ở đâu", false), SECRET);
+        post(groupText(nextUpdateId(), group, "@dvc_tro_ly_bot làm căn cước ở đâu", true), SECRET);
+
+        List<JsonNode> sent = sentTo(group, 2);
+        FakeApiServer.sleep(500);
+        assertThat(botApi.requests(SEND, r -> r.body().contains(String.valueOf(group)))).hasSize(2);
+        assertThat(sent.get(1).path("text").asText()).containsIgnoringCase("căn cước");
+    }
+
+    @Test
+    void startShowsTheNoticeConsentButtonsAndTopicsAndConsentKeepsTheChatIdUntilWithdrawn() {
+        long chat = newChatId();
+        post(privateText(nextUpdateId(), chat, "/start"), SECRET);
+        List<JsonNode> sent = sentTo(chat, 2);
+        assertThat(sent.get(0).path("text").asText()).contains("trợ lý tự động");
+        assertThat(buttonData(sent.get(0))).containsExactly("consent:yes", "consent:no");
+        assertThat(buttonData(sent.get(1))).isNotEmpty().allMatch(data -> data.startsWith("topic:"));
+
+        TestDatabase db = new TestDatabase(transactions);
+        post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "consent:yes"), SECRET);
+        assertThat(sentTo(chat, 3).get(2).path("text").asText()).contains("Cảm ơn bạn đã đồng ý");
+        assertThat(db.count("SELECT count(*) FROM channel_contact WHERE chat_id = ?", String.valueOf(chat))).isEqualTo(1);
+
+        post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "consent:no"), SECRET);
+        assertThat(sentTo(chat, 4).get(3).path("text").asText()).contains("không lưu");
+        assertThat(db.count("SELECT count(*) FROM channel_contact WHERE chat_id = ?", String.valueOf(chat))).isZero();
+    }
+
+    @Test
+    void topicButtonIsAnswered() {
+        long chat = newChatId();
+        post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "topic:dang-ky-khai-sinh"), SECRET);
+        List<JsonNode> sent = sentTo(chat, 2);
+        assertThat(sent.get(1).path("text").asText()).containsIgnoringCase("khai sinh");
+        assertThat(buttonData(sent.get(1)).get(0)).startsWith("rate:up:");
+    }
+
+    @Test
+    void a429IsRetriedAfterTelegramsRetryAfterAndHealthShowsTheLastSend() {
+        long chat = newChatId();
+        botApi.on(SEND, new Response(429, TOO_MANY), new Response(200, OK.formatted(701)));
+        try {
+            post(sticker(nextUpdateId(), chat), SECRET);
+            List<Request> calls = botApi.await(SEND, r -> r.body().contains(String.valueOf(chat)), 2);
+            assertThat(calls).hasSize(2);
+        } finally {
+            botApi.on(SEND, new Response(200, OK.formatted(700)));
+        }
+        FakeApiServer.sleep(200);
+        Map<?, ?> telegram = channelHealth("telegram");
+        assertThat(telegram.get("enabled")).isEqualTo(true);
+        assertThat(telegram.get("mode")).isEqualTo("webhook");
+        assertThat(telegram.get("lastSendSucceeded")).isEqualTo(true);
+        assertThat(channelHealth("zalo").get("enabled")).isEqualTo(false);
+    }
+
+    @Test
+    void aMessageThatFinallyFailsIsRecordedWithTheReason() {
+        long chat = newChatId();
+        long updateId = nextUpdateId();
+        botApi.on(SEND, new Response(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}"));
+        TestDatabase db = new TestDatabase(transactions);
+        try {
+            post(sticker(updateId, chat), SECRET);
+            botApi.await(SEND, r -> r.body().contains(String.valueOf(chat)), 1);
+            long deadline = System.currentTimeMillis() + 5000;
+            while (db.count("SELECT count(*) FROM channel_send_failure WHERE delivery_id = ?", String.valueOf(updateId)) == 0
+                    && System.currentTimeMillis() < deadline) {
+                FakeApiServer.sleep(20);
+            }
+        } finally {
+            botApi.on(SEND, new Response(200, OK.formatted(700)));
+        }
+        assertThat(db.column("SELECT reason FROM channel_send_failure WHERE channel = 'telegram' AND delivery_id = ?",
+                String.valueOf(updateId))).singleElement().asString().contains("chat not found");
+        assertThat(channelHealth("telegram").get("lastSendSucceeded")).isEqualTo(false);
+    }
+
+    @Test
+    void commentAnswersInTheOutboxAreSentOnce() {
+        long chat = newChatId();
+        TestDatabase db = new TestDatabase(transactions);
+        long commentId = ((Number) db.column("""
+                INSERT INTO citizen_comment (code, channel, field, agency, text, consent, reply_to, status, received_at,
+                    reject_due, info_due, answer_due, updated_at)
+                VALUES (?, 'telegram', 'ho-tich', 'SO-TP', 'Góp ý', TRUE, ?, 'answered', now(), current_date,
+                    current_date, current_date, now()) RETURNING id""",
+                "GY-" + (chat % 1_000_000), String.valueOf(chat)).get(0)).longValue();
+        db.update("INSERT INTO comment_reply_outbox (comment_id, channel, recipient, text, created_at) "
+                + "VALUES (?, 'telegram', ?, 'Trả lời góp ý của bạn: đã xử lý.', now())", commentId, String.valueOf(chat));
+
+        assertThat(outbox.send(vn.dvcassistant.channel.Channel.TELEGRAM, telegramSender())).isGreaterThanOrEqualTo(1);
+        outbox.send(vn.dvcassistant.channel.Channel.TELEGRAM, telegramSender());
+
+        assertThat(sentTo(chat, 1).get(0).path("text").asText()).contains("đã xử lý");
+        assertThat(botApi.requests(SEND, r -> r.body().contains(String.valueOf(chat)))).hasSize(1);
+        assertThat(db.count("SELECT count(*) FROM comment_reply_outbox WHERE comment_id = ? AND sent_at IS NOT NULL",
+                commentId)).isEqualTo(1);
+    }
+
+    @Inject
+    vn.dvcassistant.app.channel.telegram.TelegramChannel telegramChannel;
+
+    private java.util.Optional<vn.dvcassistant.channel.telegram.TelegramSender> telegramSender() {
+        return telegramChannel.sender();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<?, ?> channelHealth(String channel) {
+        Map<String, Object> health;
+        try {
+            health = http.toBlocking().retrieve("/health", Map.class);
+        } catch (HttpClientResponseException e) {
+            health = e.getResponse().getBody(Map.class).orElseThrow();
+        }
+        Map<String, Object> channels = (Map<String, Object>) ((Map<String, Object>) health.get("details")).get("channels");
+        return (Map<?, ?>) ((Map<String, Object>) channels.get("details")).get(channel);
+    }
+
+    private List<JsonNode> sentTo(long chat, int count) {
+        List<Request> requests = botApi.await(SEND, r -> r.body().contains("\"chat_id\":\"" + chat + "\""), count);
+        List<JsonNode> bodies = new ArrayList<>();
+        for (Request request : requests) {
+            try {
+                bodies.add(json.readTree(request.body()));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        return bodies;
+    }
+
+    private static List<String> buttonData(JsonNode message) {
+        List<String> data = new ArrayList<>();
+        message.path("reply_markup").path("inline_keyboard")
+                .forEach(row -> row.forEach(button -> data.add(button.path("callback_data").asText())));
+        return data;
+    }
+
+    private HttpResponse<?> post(String update, String secret) {
+        var request = HttpRequest.POST("/webhooks/telegram", update).contentType(MediaType.APPLICATION_JSON_TYPE);
+        if (secret != null) {
+            request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        return http.toBlocking().exchange(request);
+    }
+
+    private static long nextUpdateId() {
+        return UPDATE_IDS.incrementAndGet();
+    }
+
+    private static long newChatId() {
+        return ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+    }
+
+    private static String privateText(long updateId, long chat, String text) {
+        return """
+                {"update_id":%d,"message":{"message_id":1,"date":1763800000,
+                 "from":{"id":%d,"is_bot":false,"first_name":"Lan"},
+                 "chat":{"id":%d,"first_name":"Lan","type":"private"},"text":"%s"}}"""
+                .formatted(updateId, chat, chat, text);
+    }
+
+    private static String sticker(long updateId, long chat) {
+        return """
+                {"update_id":%d,"message":{"message_id":2,"date":1763800000,
+                 "from":{"id":%d,"is_bot":false,"first_name":"Lan"},
+                 "chat":{"id":%d,"first_name":"Lan","type":"private"},
+                 "sticker":{"file_id":"CAAC","file_unique_id":"AgAD","type":"regular","width":512,"height":512,
+                  "is_animated":false,"is_video":false}}}"""
+                .formatted(updateId, chat, chat);
+    }
+
+    private static String groupText(long updateId, long group, String text, boolean mention) {
+        String entities = mention ? ",\"entities\":[{\"type\":\"mention\",\"offset\":0,\"length\":15}]" : "";
+        return """
+                {"update_id":%d,"message":{"message_id":3,"date":1763800000,
+                 "from":{"id":5012345678,"is_bot":false,"first_name":"Minh"},
+                 "chat":{"id":%d,"title":"Tổ dân phố 5","type":"supergroup"},"text":"%s"%s}}"""
+                .formatted(updateId, group, text, entities);
+    }
+
+    private static String callback(long updateId, long chat, String callbackId, String data) {
+        return """
+                {"update_id":%d,"callback_query":{"id":"%s","from":{"id":%d,"is_bot":false,"first_name":"Lan"},
+                 "message":{"message_id":413,"date":1763800005,"chat":{"id":%d,"type":"private"},
+                  "from":{"id":123456789,"is_bot":true,"first_name":"Trợ lý"},"text":"..."},
+                 "chat_instance":"-63","data":"%s"}}"""
+                .formatted(updateId, callbackId, chat, chat, data);
+    }
+}

@@ -1,0 +1,247 @@
+package vn.dvcassistant.app.channel.zalo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import vn.dvcassistant.app.channel.FakeApiServer;
+import vn.dvcassistant.app.channel.FakeApiServer.Request;
+import vn.dvcassistant.app.channel.FakeApiServer.Response;
+import vn.dvcassistant.app.channel.TestDatabase;
+import vn.dvcassistant.app.conversation.Channel;
+import vn.dvcassistant.app.conversation.SessionKeys;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The Zalo OA channel end to end: signed webhooks in, the real sender out to local OpenAPI and OAuth fakes. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ZaloChannelTest implements TestPropertyProvider {
+
+    private static final String APP_ID = "4318855412337893151";
+    private static final String OA_SECRET = "oa-secret-key-test";
+    private static final String SEND = "/v3.0/oa/message/cs";
+    private static final String REFRESH = "/v4/oa/access_token";
+    private static final String SENT = """
+            {"data":{"message_id":"m1","user_id":"1"},"error":0,"message":"Success"}""";
+    private static final String EXPIRED = """
+            {"error":-216,"message":"Access token is invalid"}""";
+
+    private final FakeApiServer openApi = new FakeApiServer();
+    private final FakeApiServer oauth = new FakeApiServer();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @Override
+    public Map<String, String> getProperties() {
+        openApi.on(SEND, new Response(200, SENT));
+        Map<String, String> properties = properties();
+        properties.putAll(FakeApiServer.freePortProperties());
+        return properties;
+    }
+
+    private Map<String, String> properties() {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("channels.zalo.app-id", APP_ID);
+        properties.put("channels.zalo.app-secret", "app-secret-xyz");
+        properties.put("channels.zalo.oa-secret-key", OA_SECRET);
+        properties.put("channels.zalo.access-token", "configured-access-token");
+        properties.put("channels.zalo.refresh-token", "configured-refresh-token");
+        properties.put("channels.zalo.api-url", openApi.baseUrl());
+        properties.put("channels.zalo.oauth-url", oauth.baseUrl());
+        properties.put("channels.zalo.retry-initial-backoff", "20ms");
+        properties.put("channels.zalo.retry-max-backoff", "80ms");
+        return properties;
+    }
+
+    @AfterAll
+    void stopFakes() {
+        openApi.close();
+        oauth.close();
+    }
+
+    @Test
+    void signedTextIsAnsweredWithTheStoredAccessTokenWithoutStoringTheUserId() throws Exception {
+        String user = newUserId();
+        assertThat(post(http, text(user, msgId(user), "lệ phí đăng ký kết hôn"), true).code()).isEqualTo(200);
+
+        List<Request> sent = openApi.await(SEND, to(user), 2);
+        assertThat(sent).allSatisfy(r -> assertThat(r.header("access_token")).isNotBlank());
+        JsonNode answer = json.readTree(sent.get(1).body());
+        assertThat(answer.path("recipient").path("user_id").asText()).isEqualTo(user);
+        assertThat(answer.path("message").path("text").asText()).containsIgnoringCase("kết hôn");
+        assertThat(answer.path("message").path("attachment").path("payload").path("buttons").get(0)
+                .path("payload").asText()).startsWith("#dvc:rate:up:");
+        TestDatabase db = new TestDatabase(transactions);
+        assertThat(db.count("SELECT count(*) FROM channel_contact WHERE chat_id = ?", user)).isZero();
+        assertThat(db.count("SELECT count(*) FROM channel_delivery WHERE delivery_id LIKE ?", "%" + user + "%")).isZero();
+    }
+
+    @Test
+    void missingOrWrongSignatureIsRefusedAndNothingIsStored() {
+        String user = newUserId();
+        String msgId = msgId(user);
+        String body = text(user, msgId, "xin chào");
+        HttpClientResponseException missing = catchThrowableOfType(() -> http.toBlocking().exchange(
+                HttpRequest.POST("/webhooks/zalo", body).contentType(MediaType.APPLICATION_JSON_TYPE)),
+                HttpClientResponseException.class);
+        assertThat(missing.getStatus().getCode()).isEqualTo(401);
+        assertThat(missing.getResponse().getBody(Map.class).orElseThrow()).containsEntry("error", "webhook_signature_missing");
+
+        HttpClientResponseException wrong = catchThrowableOfType(() -> post(http, body, false),
+                HttpClientResponseException.class);
+        assertThat(wrong.getStatus().getCode()).isEqualTo(401);
+        assertThat(wrong.getResponse().getBody(Map.class).orElseThrow()).containsEntry("error", "webhook_signature_invalid");
+
+        FakeApiServer.sleep(300);
+        assertThat(new TestDatabase(transactions).count(
+                "SELECT count(*) FROM channel_delivery WHERE channel = 'zalo' AND delivery_id = ?", msgId)).isZero();
+        assertThat(openApi.requests(SEND, to(user))).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredMessageIsAnsweredOnce() {
+        String user = newUserId();
+        String body = image(user, msgId(user));
+        post(http, body, true);
+        post(http, body, true);
+        assertThat(openApi.await(SEND, to(user), 1).get(0).body()).contains("chỉ hiểu câu hỏi gõ bằng chữ");
+        FakeApiServer.sleep(500);
+        assertThat(openApi.requests(SEND, to(user))).hasSize(1);
+    }
+
+    @Test
+    void followIsWelcomedAndUnfollowIsRecordedWithoutTheUserId() {
+        String user = newUserId();
+        post(http, follow("follow", user), true);
+        List<Request> welcome = openApi.await(SEND, to(user), 2);
+        assertThat(welcome.get(0).body()).contains("trợ lý tự động").contains("#dvc:consent:yes");
+
+        post(http, follow("unfollow", user), true);
+        TestDatabase db = new TestDatabase(transactions);
+        long deadline = System.currentTimeMillis() + 5000;
+        String key = SessionKeys.of(Channel.ZALO, user);
+        while (db.count("SELECT count(*) FROM channel_contact WHERE session_key = ? AND unfollowed_at IS NOT NULL", key) == 0
+                && System.currentTimeMillis() < deadline) {
+            FakeApiServer.sleep(20);
+        }
+        assertThat(db.column("SELECT chat_id FROM channel_contact WHERE session_key = ? AND unfollowed_at IS NOT NULL", key))
+                .containsExactly((Object) null);
+        assertThat(openApi.requests(SEND, to(user))).hasSize(2);
+    }
+
+    /** Runs last in effect: it changes the stored tokens, which the other tests do not look at. */
+    @Test
+    void expiredTokenIsRefreshedOnceKeptInPostgresAndUsedAfterARestart() throws Exception {
+        String user = newUserId();
+        openApi.on(SEND, new Response(200, EXPIRED), new Response(200, SENT));
+        oauth.on(REFRESH, new Response(200, """
+                {"access_token":"refreshed-access-token","refresh_token":"refreshed-refresh-token","expires_in":"90000"}"""));
+        try {
+            post(http, image(user, msgId(user)), true);
+            List<Request> calls = openApi.await(SEND, to(user), 2);
+            assertThat(calls.get(1).header("access_token")).isEqualTo("refreshed-access-token");
+        } finally {
+            openApi.on(SEND, new Response(200, SENT));
+        }
+        Request refresh = oauth.await(REFRESH, r -> true, 1).get(0);
+        assertThat(refresh.header("secret_key")).isEqualTo("app-secret-xyz");
+        assertThat(refresh.body()).contains("grant_type=refresh_token").contains("app_id=" + APP_ID);
+        TestDatabase db = new TestDatabase(transactions);
+        assertThat(db.column("SELECT access_token FROM zalo_token")).containsExactly("refreshed-access-token");
+        assertThat(db.column("SELECT refresh_token FROM zalo_token")).containsExactly("refreshed-refresh-token");
+
+        // A restart with the same configured (now dead) tokens keeps using the refreshed pair.
+        Map<String, Object> restart = new HashMap<>(properties());
+        restart.putAll(FakeApiServer.freePortProperties());
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, restart, "test");
+             HttpClient client = HttpClient.create(new URL("http://127.0.0.1:" + server.getPort()))) {
+            String other = newUserId();
+            post(client, image(other, msgId(other)), true);
+            assertThat(openApi.await(SEND, to(other), 1).get(0).header("access_token")).isEqualTo("refreshed-access-token");
+        }
+        assertThat(oauth.requests(REFRESH, r -> true)).hasSize(1);
+    }
+
+    private static java.util.function.Predicate<Request> to(String user) {
+        return r -> r.body().contains("\"user_id\":\"" + user + "\"");
+    }
+
+    private static HttpResponse<?> post(HttpClient client, String body, boolean signed) {
+        String signature = signed ? mac(body) : "mac=" + "0".repeat(64);
+        return client.toBlocking().exchange(HttpRequest.POST("/webhooks/zalo", body)
+                .contentType(MediaType.APPLICATION_JSON_TYPE).header("X-ZEvent-Signature", signature));
+    }
+
+    private static String mac(String body) {
+        String timestamp = body.replaceAll("(?s).*\"timestamp\":\"(\\d+)\".*", "$1");
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((APP_ID + body + timestamp + OA_SECRET).getBytes(StandardCharsets.UTF_8));
+            return "mac=" + HexFormat.of().formatHex(digest);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Zalo's msg_id is its own hex id, unrelated to the user id. */
+    private static String msgId(String user) {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong()) + Integer.toHexString(user.hashCode());
+    }
+
+    private static String newUserId() {
+        return String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, 9_000_000_000_000_000L));
+    }
+
+    private static String text(String user, String msgId, String text) {
+        return """
+                {"app_id":"%s","user_id_by_app":"5821907463120876510","event_name":"user_send_text","timestamp":"%d",\
+                "sender":{"id":"%s"},"recipient":{"id":"579745863508352884"},"message":{"text":"%s","msg_id":"%s"}}"""
+                .formatted(APP_ID, System.currentTimeMillis(), user, text, msgId);
+    }
+
+    private static String image(String user, String msgId) {
+        return """
+                {"app_id":"%s","event_name":"user_send_image","timestamp":"%d","sender":{"id":"%s"},\
+                "recipient":{"id":"579745863508352884"},"message":{"msg_id":"%s","attachments":[{"type":"image",\
+                "payload":{"url":"https://example.vn/a.jpg"}}]}}"""
+                .formatted(APP_ID, System.currentTimeMillis(), user, msgId);
+    }
+
+    private static String follow(String event, String user) {
+        return """
+                {"oa_id":"579745863508352884","follower":{"id":"%s"},"event_name":"%s","source":"oa_profile",\
+                "app_id":"%s","timestamp":"%d"}"""
+                .formatted(user, event, APP_ID, System.currentTimeMillis());
+    }
+}
