@@ -84,19 +84,51 @@
     parent.appendChild(a);
   }
 
+  // The engine's first reply in a session starts with the automated-assistant notice and, when it
+  // asks for consent, ends with the consent question; both are paragraphs of `answer`. A structured
+  // answer is drawn from `parts`, so those two paragraphs are shown around it separately.
+  function consentQuestion(reply) {
+    var paragraphs = (reply.answer || '').split('\n\n');
+    return paragraphs[paragraphs.length - 1];
+  }
+
+  // Sections of a structured answer, keyed by the engine's `focus` names so that the part the
+  // citizen asked about ("lệ phí bao nhiêu?") comes right after the summary.
+  function answerSections(parts) {
+    return [
+      ['steps', function (parent) { list('ol', t('steps'), parts.steps, parent); }],
+      ['documents', function (parent) { list('ul', t('documents'), parts.documents, parent); }],
+      ['fee', function (parent) { line(t('fee'), parts.fee, parent); }],
+      ['time', function (parent) { line(t('processingTime'), parts.processingTime, parent); }],
+      ['authority', function (parent) { line(t('authority'), parts.authority, parent); }],
+      ['online', function (parent) { line(t('online'), parts.online, parent); }]
+    ];
+  }
+
+  function renderStructuredAnswer(reply, bubble) {
+    var parts = reply.parts;
+    var source = (reply.sources || [])[0];
+    if (reply.notice) { bubble.appendChild(el('p', 'notice', reply.notice)); }
+    var title = parts.title || (source && source.title);
+    if (title) { bubble.appendChild(el('h2', null, title)); }
+    bubble.appendChild(el('p', 'summary', parts.summary));
+    var sections = answerSections(parts);
+    var focused = sections.filter(function (s) { return s[0] === parts.focus; });
+    var others = sections.filter(function (s) { return s[0] !== parts.focus; });
+    focused.forEach(function (s) {
+      var box = el('div', 'focus');
+      s[1](box);
+      if (box.childNodes.length) { bubble.appendChild(box); }
+    });
+    others.forEach(function (s) { s[1](bubble); });
+    officialLink(parts.officialUrl || (source && source.url), bubble);
+    if (reply.askConsent) { bubble.appendChild(el('p', 'consent-question', consentQuestion(reply))); }
+  }
+
   // Structured rendering when the server sends the answer's parts; plain text otherwise.
   function renderAnswerBody(reply, bubble) {
-    var parts = reply.parts;
-    if (reply.kind === 'answer' && parts && parts.summary) {
-      var source = (reply.sources || [])[0];
-      if (source && source.title) { bubble.appendChild(el('h2', null, source.title)); }
-      bubble.appendChild(el('p', 'summary', parts.summary));
-      list('ol', t('steps'), parts.steps, bubble);
-      list('ul', t('documents'), parts.documents, bubble);
-      line(t('fee'), parts.fee, bubble);
-      line(t('processingTime'), parts.processingTime, bubble);
-      line(t('authority'), parts.authority, bubble);
-      officialLink(parts.officialUrl || (source && source.url), bubble);
+    if (reply.kind === 'answer' && reply.parts && reply.parts.summary) {
+      renderStructuredAnswer(reply, bubble);
     } else {
       bubble.appendChild(document.createTextNode(reply.answer || ''));
       var first = (reply.sources || [])[0];
