@@ -10,7 +10,25 @@ import java.util.List;
  */
 public record SearchResult(String query, List<SearchHit> hits, double confidence, SearchOutcome outcome) {
 
+    /** In a clarifying question, a topic is offered only if its score is at least this share of the top score. */
+    public static final double CLARIFY_SCORE_RATIO = 0.5;
+
     public SearchResult {
         hits = List.copyOf(hits);
+    }
+
+    /**
+     * The topics to offer when the outcome is {@link SearchOutcome#CLARIFY}: the first two hits, and the
+     * third when it scores close enough; empty for any other outcome.
+     */
+    public List<SearchHit> clarifyOptions() {
+        if (outcome != SearchOutcome.CLARIFY || hits.isEmpty()) {
+            return List.of();
+        }
+        int n = Math.min(2, hits.size());
+        if (hits.size() >= 3 && hits.get(2).score() >= CLARIFY_SCORE_RATIO * hits.get(0).score()) {
+            n = 3;
+        }
+        return hits.subList(0, n);
     }
 }

@@ -1,0 +1,32 @@
+package vn.dvcassistant.app.api;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import vn.dvcassistant.app.i18n.Messages;
+
+@Produces
+@Singleton
+@Requires(classes = {ApiException.class, ExceptionHandler.class})
+final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<ErrorBody>> {
+
+    private final Messages messages;
+
+    ApiExceptionHandler(Messages messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public HttpResponse<ErrorBody> handle(HttpRequest request, ApiException exception) {
+        MutableHttpResponse<ErrorBody> response = HttpResponse.<ErrorBody>status(exception.status())
+                .body(new ErrorBody(exception.code(), messages.get("error." + exception.code())));
+        if (exception instanceof RateLimitedException limited) {
+            response.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
+        }
+        return response;
+    }
+}

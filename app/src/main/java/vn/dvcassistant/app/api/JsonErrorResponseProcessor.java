@@ -1,0 +1,77 @@
+package vn.dvcassistant.app.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.serde.exceptions.SerdeException;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.dvcassistant.app.i18n.Messages;
+
+/**
+ * Every error Micronaut itself produces (malformed JSON, conversion and validation failures, 404,
+ * 405, 415, 413, unexpected exceptions) leaves in our error shape, in Vietnamese, without internals.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+final class JsonErrorResponseProcessor implements ErrorResponseProcessor<ErrorBody> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonErrorResponseProcessor.class);
+
+    private final Messages messages;
+
+    JsonErrorResponseProcessor(Messages messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public MutableHttpResponse<ErrorBody> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        String code = code(response.getStatus(), context.getRootCause().orElse(null));
+        if (response.getStatus().getCode() >= 500) {
+            LOG.error("request_failed method={} path={}", context.getRequest().getMethodName(),
+                    context.getRequest().getPath(), context.getRootCause().orElse(null));
+        }
+        return response.contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(new ErrorBody(code, messages.get("error." + code)));
+    }
+
+    private static String code(HttpStatus status, Throwable cause) {
+        return switch (status) {
+            case BAD_REQUEST -> badRequestCode(cause);
+            case NOT_FOUND -> "not_found";
+            case METHOD_NOT_ALLOWED -> "method_not_allowed";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
+            case REQUEST_ENTITY_TOO_LARGE -> "too_large";
+            case NOT_ACCEPTABLE -> "not_acceptable";
+            case UNAUTHORIZED -> "unauthorized";
+            case FORBIDDEN -> "forbidden";
+            case TOO_MANY_REQUESTS -> "rate_limited";
+            default -> status.getCode() >= 500 ? "internal_error" : "invalid_request";
+        };
+    }
+
+    private static String badRequestCode(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException) {
+                return "invalid_field";
+            }
+            if (t instanceof JsonProcessingException || t instanceof SerdeException) {
+                return "malformed_json";
+            }
+            if (t instanceof ConversionErrorException) {
+                return "invalid_field";
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return "invalid_request";
+    }
+}

@@ -1,0 +1,41 @@
+package vn.dvcassistant.app.conversation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The assistant's reply.
+ *
+ * @param kind       answer, clarify, fallback or smalltalk
+ * @param answer     the whole reply as plain text (notice and consent question included when asked)
+ * @param sources    for an answer, {@code sources[0]} is the topic it is about
+ * @param parts      the answer's structure (kind answer only), null otherwise
+ * @param notice     the automated-assistant notice (Law 134/2025/QH15 Art. 11), on a session's first reply
+ * @param askConsent true when the reply asks for consent to store personal data; clients show
+ *                   "đồng ý" / "không đồng ý" buttons
+ */
+@Serdeable
+@Schema(description = "The assistant's reply")
+public record ChatReply(
+        UUID messageId,
+        @Schema(allowableValues = {"answer", "clarify", "fallback", "smalltalk"}) String kind,
+        String answer,
+        double confidence,
+        List<Source> sources,
+        List<Suggestion> suggestions,
+        @Nullable AnswerParts parts,
+        @Nullable String notice,
+        boolean askConsent) {
+
+    @Serdeable
+    public record Source(String id, String title, String url, String field) {
+    }
+
+    @Serdeable
+    public record Suggestion(String id, String title) {
+    }
+}

@@ -1,0 +1,9 @@
+package vn.dvcassistant.app.conversation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** The citizen's answer from a consent button. {@code consent} is required: silence is not consent. */
+@Serdeable
+public record ConsentRequest(@Nullable String sessionId, @Nullable String channel, @Nullable Boolean consent) {
+}

@@ -1,0 +1,212 @@
+package vn.dvcassistant.app.conversation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import vn.dvcassistant.app.i18n.Messages;
+import vn.dvcassistant.kb.KnowledgeBase;
+import vn.dvcassistant.kb.SearchHit;
+import vn.dvcassistant.kb.SearchOutcome;
+import vn.dvcassistant.kb.SearchResult;
+import vn.dvcassistant.kb.Topic;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Decides the reply to one message from the knowledge base and the session's stored context, and
+ * stores the exchange. Holds no state between messages: everything it remembers is in PostgreSQL,
+ * so any instance can answer any session.
+ */
+@Singleton
+public class ConversationEngine {
+
+    private static final int SEARCH_HITS = 3;
+    private static final int MAX_CLARIFY = 3;
+    private static final int MAX_RELATED = 2;
+
+    private final KnowledgeBase knowledgeBase;
+    private final AnswerComposer composer;
+    private final SessionRepository sessions;
+    private final ExchangeRepository exchanges;
+    private final ConversationSettings settings;
+    private final ConversationMetrics metrics;
+    private final Messages messages;
+
+    ConversationEngine(KnowledgeBase knowledgeBase, AnswerComposer composer, SessionRepository sessions,
+                       ExchangeRepository exchanges, ConversationSettings settings, ConversationMetrics metrics,
+                       Messages messages) {
+        this.knowledgeBase = knowledgeBase;
+        this.composer = composer;
+        this.sessions = sessions;
+        this.exchanges = exchanges;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.messages = messages;
+    }
+
+    @Transactional
+    public ChatReply handle(IncomingMessage message) {
+        long start = System.nanoTime();
+        String key = SessionKeys.of(message.channel(), message.sessionId());
+        sessions.insertIfAbsent(key, message.channel().code());
+        ConversationSession session = sessions.findById(key).orElseThrow();
+
+        Decision decision = decide(message, session);
+        if (decision.consent() != null) {
+            session = session.withConsent(decision.consent(), Instant.now());
+        }
+        boolean firstReply = !session.noticeShown();
+        boolean askConsent = firstReply && ConversationSession.CONSENT_UNKNOWN.equals(session.consent());
+
+        Instant now = Instant.now();
+        Duration latency = Duration.ofNanos(System.nanoTime() - start);
+        Exchange exchange = new Exchange(UUID.randomUUID(), key, message.channel().code(),
+                PersonalDataMasker.mask(message.text()), decision.kind().wire(), decision.topicId(),
+                decision.confidence(), (int) latency.toMillis(), false, now);
+        exchanges.save(exchange);
+        sessions.update(session.afterExchange(exchange, askConsent));
+        metrics.record(decision.kind(), message.channel(), Duration.ofNanos(System.nanoTime() - start));
+
+        String notice = firstReply ? messages.get("chat.notice") : null;
+        StringBuilder answer = new StringBuilder();
+        if (notice != null) {
+            answer.append(notice).append("\n\n");
+        }
+        answer.append(decision.text());
+        if (askConsent) {
+            answer.append("\n\n").append(messages.get("chat.consent.question"));
+        }
+        return new ChatReply(exchange.id(), decision.kind().wire(), answer.toString(), decision.confidence(),
+                decision.sources(), decision.suggestions(), decision.parts(), notice, askConsent);
+    }
+
+    /** Records the citizen's choice from a button rather than a typed "đồng ý". */
+    @Transactional
+    public String recordConsent(Channel channel, String sessionId, boolean given) {
+        String key = SessionKeys.of(channel, sessionId);
+        sessions.insertIfAbsent(key, channel.code());
+        ConversationSession session = sessions.findById(key).orElseThrow();
+        String consent = given ? ConversationSession.CONSENT_GIVEN : ConversationSession.CONSENT_REFUSED;
+        sessions.update(session.withConsent(consent, Instant.now()));
+        return consent;
+    }
+
+    private Decision decide(IncomingMessage message, ConversationSession session) {
+        if (message.topicId() != null) {
+            Optional<Topic> picked = knowledgeBase.topic(message.topicId());
+            if (picked.isPresent()) {
+                return answer(picked.get(), null, message.text(), 1.0, List.of());
+            }
+        }
+        FoldedText folded = FoldedText.of(message.text());
+        Optional<Decision> smalltalk = Smalltalk.detect(folded).flatMap(kind -> smalltalk(kind, session));
+        if (smalltalk.isPresent()) {
+            return smalltalk.get();
+        }
+        Optional<Facet> facet = Facet.detect(folded);
+        Optional<Topic> lastTopic = Optional.ofNullable(session.lastTopicId()).flatMap(knowledgeBase::topic);
+        if (facet.isPresent() && lastTopic.isPresent() && facet.get().isWholeQuestion(folded)) {
+            return answer(lastTopic.get(), facet.get(), message.text(), settings.followUpConfidence(), List.of());
+        }
+        SearchResult result = knowledgeBase.search(message.text(), SEARCH_HITS);
+        if (result.outcome() == SearchOutcome.ANSWER && !result.hits().isEmpty()) {
+            List<SearchHit> hits = result.hits();
+            return answer(hits.get(0).topic(), facet.orElse(null), message.text(), hits.get(0).confidence(),
+                    hits.subList(1, Math.min(hits.size(), 1 + MAX_RELATED)));
+        }
+        if (facet.isPresent() && lastTopic.isPresent()) {
+            return answer(lastTopic.get(), facet.get(), message.text(), settings.followUpConfidence(), List.of());
+        }
+        if (result.outcome() == SearchOutcome.CLARIFY && result.hits().size() >= 2) {
+            List<ChatReply.Suggestion> choices = result.hits().stream().limit(MAX_CLARIFY)
+                    .map(h -> new ChatReply.Suggestion(h.topic().id(), h.topic().title())).toList();
+            return new Decision(ReplyKind.CLARIFY, messages.get("chat.clarify"), result.confidence(), null,
+                    List.of(), choices, null, null);
+        }
+        return fallback(result.confidence());
+    }
+
+    private Optional<Decision> smalltalk(Smalltalk kind, ConversationSession session) {
+        return switch (kind) {
+            case GREETING -> Optional.of(menu("chat.greeting"));
+            case THANKS -> Optional.of(menu("chat.thanks"));
+            case HELP -> Optional.of(menu("chat.help"));
+            case CONSENT_GIVEN -> Optional.of(consentReply("chat.consent.given", ConversationSession.CONSENT_GIVEN));
+            case CONSENT_REFUSED -> ConversationSession.CONSENT_ASKED.equals(session.consent())
+                    || ConversationSession.CONSENT_GIVEN.equals(session.consent())
+                    ? Optional.of(consentReply("chat.consent.refused", ConversationSession.CONSENT_REFUSED))
+                    : Optional.empty();
+            case HANDOFF -> Optional.of(handoff(session));
+        };
+    }
+
+    private Decision consentReply(String textKey, String consent) {
+        return new Decision(ReplyKind.SMALLTALK, messages.get(textKey), 1.0, null, List.of(), popularTopics(), null,
+                consent);
+    }
+
+    private Decision handoff(ConversationSession session) {
+        if (ReplyKind.FALLBACK.wire().equals(session.lastKind()) && session.lastExchangeId() != null) {
+            exchanges.markHandoffRequested(session.lastExchangeId());
+            return new Decision(ReplyKind.SMALLTALK, messages.get("chat.handoff.done"), 1.0, null, List.of(),
+                    List.of(), null, null);
+        }
+        return new Decision(ReplyKind.SMALLTALK, messages.get("chat.handoff.nothing"), 1.0, null, List.of(),
+                popularTopics(), null, null);
+    }
+
+    private Decision menu(String textKey) {
+        return new Decision(ReplyKind.SMALLTALK, messages.get(textKey), 1.0, null, List.of(), popularTopics(), null,
+                null);
+    }
+
+    private Decision fallback(double confidence) {
+        StringBuilder text = new StringBuilder(messages.get("chat.fallback"))
+                .append(' ').append(messages.get("chat.fallback.hotline"));
+        if (!settings.provinceHotline().isBlank()) {
+            String province = settings.provinceName().isBlank() ? "tỉnh" : settings.provinceName();
+            text.append(' ').append(messages.get("chat.fallback.provinceHotline", province, settings.provinceHotline()));
+        }
+        text.append("\n\n").append(messages.get("chat.fallback.handoff"));
+        return new Decision(ReplyKind.FALLBACK, text.toString(), confidence, null, List.of(), popularTopics(), null,
+                null);
+    }
+
+    private Decision answer(Topic topic, @Nullable Facet facet, String question, double confidence,
+                            List<SearchHit> related) {
+        ComposedAnswer composed = composer.compose(topic, facet, question);
+        ChatReply.Source source = new ChatReply.Source(topic.id(), topic.title(), topic.officialUrl(),
+                topic.field().code());
+        List<ChatReply.Suggestion> suggestions = related.stream()
+                .map(h -> new ChatReply.Suggestion(h.topic().id(), h.topic().title())).toList();
+        return new Decision(ReplyKind.ANSWER, composed.text(), confidence, topic.id(), List.of(source), suggestions,
+                composed.parts(), null);
+    }
+
+    /** The most asked topics, topped up from the configured defaults while there is little history. */
+    private List<ChatReply.Suggestion> popularTopics() {
+        int count = settings.suggestionCount();
+        Set<String> ids = new LinkedHashSet<>(exchanges.findMostAskedTopicIds(count));
+        ids.addAll(settings.defaultSuggestions());
+        List<ChatReply.Suggestion> suggestions = new ArrayList<>();
+        for (String id : ids) {
+            knowledgeBase.topic(id).ifPresent(t -> suggestions.add(new ChatReply.Suggestion(t.id(), t.title())));
+            if (suggestions.size() == count) {
+                break;
+            }
+        }
+        return suggestions;
+    }
+
+    private record Decision(ReplyKind kind, String text, double confidence, @Nullable String topicId,
+                            List<ChatReply.Source> sources, List<ChatReply.Suggestion> suggestions,
+                            @Nullable AnswerParts parts, @Nullable String consent) {
+    }
+}

@@ -1,0 +1,12 @@
+package vn.dvcassistant.app.conversation;
+
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * A message from any channel, already validated.
+ *
+ * @param sessionId the channel's conversation id (web: chosen by the page; chat apps: the chat or user id)
+ * @param topicId   a suggested topic the citizen picked, or null
+ */
+public record IncomingMessage(Channel channel, String sessionId, String text, @Nullable String topicId) {
+}

@@ -1,0 +1,36 @@
+package vn.dvcassistant.app.conversation;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Messages that are not questions about a procedure. Matched on the whole folded message. */
+enum Smalltalk {
+    GREETING(Set.of("xin chao", "chao", "hello", "hi", "alo", "alo alo", "chao buoi sang", "chao buoi chieu",
+            "chao buoi toi", "hey", "start", "bat dau")),
+    THANKS(Set.of("cam on", "cam on nhieu", "cam on rat nhieu", "thanks", "thank you", "thank", "tks", "thanks you",
+            "cam on nhe", "ok cam on")),
+    HELP(Set.of("help", "menu", "tro giup", "giup do", "giup toi", "giup", "huong dan", "danh muc", "chu de")),
+    CONSENT_GIVEN(Set.of("dong y", "toi dong y", "co dong y", "dong y luu")),
+    CONSENT_REFUSED(Set.of("khong dong y", "toi khong dong y", "khong", "ko dong y", "tu choi", "rut lai")),
+    HANDOFF(Set.of("chuyen cau hoi", "chuyen cho can bo", "chuyen can bo", "gap can bo", "chuyen"));
+
+    /** Polite particles and forms of address that do not change what the message is. */
+    private static final Set<String> POLITE = Set.of("a", "ah", "nhe", "nha", "ban", "em", "anh", "chi", "oi",
+            "bot", "tro", "ly", "nhieu", "ad", "admin");
+
+    private final Set<String> phrases;
+
+    Smalltalk(Set<String> phrases) {
+        this.phrases = phrases;
+    }
+
+    static Optional<Smalltalk> detect(FoldedText text) {
+        String core = String.join(" ", text.words().stream().filter(w -> !POLITE.contains(w)).toList());
+        for (Smalltalk kind : values()) {
+            if (kind.phrases.contains(text.text()) || kind.phrases.contains(core)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,28 @@
+package vn.dvcassistant.app.ratelimit;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+/**
+ * Per-IP limit on the API. Behind a reverse proxy set micronaut.server.client-address-header
+ * (e.g. X-Forwarded-For) so the citizen's address is counted, not the proxy's.
+ */
+@ServerFilter("/api/**")
+final class IpRateLimitFilter {
+
+    private final RateLimiter rateLimiter;
+    private final HttpClientAddressResolver addressResolver;
+
+    IpRateLimitFilter(RateLimiter rateLimiter, HttpClientAddressResolver addressResolver) {
+        this.rateLimiter = rateLimiter;
+        this.addressResolver = addressResolver;
+    }
+
+    @RequestFilter
+    void limit(HttpRequest<?> request) {
+        String address = addressResolver.resolve(request);
+        rateLimiter.checkIp(address == null ? "unknown" : address);
+    }
+}

@@ -1,0 +1,130 @@
+package vn.dvcassistant.kb;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import vn.dvcassistant.kb.analysis.SynonymDictionary;
+import vn.dvcassistant.kb.content.ContentLoader;
+import vn.dvcassistant.kb.content.ContentSource;
+import vn.dvcassistant.kb.content.LoadedContent;
+import vn.dvcassistant.kb.search.TopicIndex;
+
+/**
+ * The curated knowledge base: validated topics and their search index. Thread-safe: searches run on
+ * an immutable snapshot, and {@link #reload()} swaps in a new snapshot atomically, so a search sees
+ * either the old content or the new, never a mix.
+ */
+public final class KnowledgeBase {
+
+    private final ContentSource source;
+    private final AtomicReference<Snapshot> current;
+
+    private KnowledgeBase(ContentSource source, Snapshot first) {
+        this.source = source;
+        this.current = new AtomicReference<>(first);
+    }
+
+    /**
+     * The content packaged in the jar ({@code kb-content/}).
+     *
+     * @throws ContentValidationException listing every problem when the content is invalid
+     */
+    public static KnowledgeBase fromClasspath() {
+        return load(ContentSource.classpath());
+    }
+
+    /**
+     * Content from a directory laid out like {@code knowledge-base/content/}, so editors can change
+     * files and {@link #reload()} without a rebuild.
+     *
+     * @throws ContentValidationException listing every problem when the content is invalid
+     */
+    public static KnowledgeBase fromDirectory(Path directory) {
+        return load(ContentSource.directory(directory));
+    }
+
+    /**
+     * A knowledge base over topics built in code (benchmarks, tools), with the packaged dictionary.
+     * {@link #reload()} re-reads the packaged content.
+     */
+    public static KnowledgeBase fromTopics(Collection<Topic> topics) {
+        SynonymDictionary synonyms = new ContentLoader().load(ContentSource.classpath()).synonyms();
+        return new KnowledgeBase(ContentSource.classpath(),
+                Snapshot.of(new LoadedContent(List.copyOf(topics), synonyms)));
+    }
+
+    private static KnowledgeBase load(ContentSource source) {
+        return new KnowledgeBase(source, Snapshot.of(new ContentLoader().load(source)));
+    }
+
+    /**
+     * Ranked topics for a citizen's question, with a calibrated confidence and what to do with it.
+     * Never throws for odd input: empty, blank or emoji-only text gives {@link SearchOutcome#EMPTY_QUERY};
+     * text longer than {@link TopicIndex#MAX_QUERY_CHARS} is cut and the result's query is the text searched.
+     *
+     * @param k how many hits to return (clamped to 1..50)
+     */
+    public SearchResult search(String query, int k) {
+        return current.get().index().search(query, k);
+    }
+
+    public Optional<Topic> topic(String id) {
+        return Optional.ofNullable(current.get().byId().get(id));
+    }
+
+    /** All topics, sorted by id. */
+    public List<Topic> topics() {
+        return current.get().index().topics();
+    }
+
+    /** Topics whose {@code review_by} date has passed on {@code day}: editors must review them. */
+    public List<Topic> staleOn(LocalDate day) {
+        return topics().stream().filter(t -> t.isStaleOn(day)).toList();
+    }
+
+    /**
+     * Reads and validates the content again and, if it is valid, swaps the new index in. A failed reload
+     * keeps serving the previous content and reports why.
+     */
+    public ReloadResult reload() {
+        Snapshot next;
+        try {
+            next = Snapshot.of(new ContentLoader().load(source));
+        } catch (ContentValidationException e) {
+            return new ReloadResult(false, topics().size(), e.problems());
+        } catch (RuntimeException e) {
+            // An index that cannot be built must not take the service down: keep the old one.
+            return new ReloadResult(false, topics().size(), List.of(new ContentProblem(
+                    source.describe(), ContentProblem.WHOLE_FILE, "cannot build the index: " + e)));
+        }
+        current.set(next);
+        return new ReloadResult(true, next.index().topics().size(), List.of());
+    }
+
+    /** When the content now served was loaded. */
+    public Instant loadedAt() {
+        return current.get().loadedAt();
+    }
+
+    /** Where the content comes from, for logs and the admin page. */
+    public String contentLocation() {
+        return source.describe();
+    }
+
+    private record Snapshot(TopicIndex index, Map<String, Topic> byId, Instant loadedAt) {
+
+        static Snapshot of(LoadedContent content) {
+            TopicIndex index = TopicIndex.build(content.topics(), content.synonyms());
+            Map<String, Topic> byId = content.topics().stream()
+                    .collect(Collectors.toUnmodifiableMap(Topic::id, Function.identity()));
+            return new Snapshot(index, byId, Instant.now());
+        }
+    }
+}

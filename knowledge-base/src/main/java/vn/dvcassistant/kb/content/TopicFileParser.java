@@ -1,0 +1,134 @@
+package vn.dvcassistant.kb.content;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+import vn.dvcassistant.kb.ContentProblem;
+import vn.dvcassistant.kb.Field;
+import vn.dvcassistant.kb.OnlineLevel;
+import vn.dvcassistant.kb.Topic;
+
+/** Parses and validates one {@code <field>/<id>.yml} file (format: content/README.md). */
+final class TopicFileParser {
+
+    static final int MAX_SUMMARY_WORDS = 80;
+    static final int MIN_QUESTIONS = 4;
+
+    static final Set<String> KNOWN_FIELDS = Set.of(
+            "id", "title", "field", "authority", "online", "summary", "steps", "documents", "fee",
+            "processing_time", "legal_basis", "official_url", "questions", "keywords", "sources",
+            "reviewed", "review_by");
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern WORDS = Pattern.compile("\\s+");
+
+    private final Yaml yaml = SafeYaml.create();
+
+    /** Returns the topic, or empty when the file has problems (all of them added to {@code problems}). */
+    Optional<Topic> parse(ContentFile file, List<ContentProblem> problems) {
+        int before = problems.size();
+        if (file.text() == null) {
+            problems.add(new ContentProblem(file.path(), ContentProblem.WHOLE_FILE, "not valid UTF-8 text"));
+            return Optional.empty();
+        }
+        Object document;
+        try {
+            document = yaml.load(file.text());
+        } catch (YAMLException e) {
+            problems.add(new ContentProblem(file.path(), ContentProblem.WHOLE_FILE,
+                    "not valid YAML: " + e.getMessage().replace('\n', ' ')));
+            return Optional.empty();
+        }
+        if (!(document instanceof Map<?, ?> map)) {
+            problems.add(new ContentProblem(file.path(), ContentProblem.WHOLE_FILE,
+                    "must be a mapping of fields (id: ..., title: ...)"));
+            return Optional.empty();
+        }
+        FieldReader in = new FieldReader(file.path(), map, problems);
+        for (Object key : map.keySet()) {
+            if (!KNOWN_FIELDS.contains(String.valueOf(key))) {
+                in.problem(String.valueOf(key), "unknown field; known fields: "
+                        + KNOWN_FIELDS.stream().sorted().collect(Collectors.joining(", ")));
+            }
+        }
+
+        String id = in.text("id");
+        if (!id.isEmpty()) {
+            if (!SLUG.matcher(id).matches()) {
+                in.problem("id", "\"" + id + "\" must be lower-case letters, digits and hyphens");
+            }
+            if (!id.equals(file.baseName())) {
+                in.problem("id", "\"" + id + "\" differs from the file name \"" + file.baseName()
+                        + ".yml\"; they must be equal");
+            }
+        }
+        String title = in.text("title");
+        Field field = readField(in, file);
+        String authority = in.text("authority");
+        OnlineLevel online = readOnline(in);
+        String summary = in.text("summary");
+        int words = summary.isEmpty() ? 0 : WORDS.split(summary.strip()).length;
+        if (words > MAX_SUMMARY_WORDS) {
+            in.problem("summary", "summary too long: " + words + " words, at most " + MAX_SUMMARY_WORDS);
+        }
+        List<String> steps = in.list("steps", 1);
+        List<String> documents = in.list("documents", 0);
+        String fee = in.text("fee");
+        String processingTime = in.text("processing_time");
+        List<String> legalBasis = in.list("legal_basis", 0);
+        String officialUrl = in.url("official_url");
+        List<String> questions = in.list("questions", MIN_QUESTIONS);
+        List<String> keywords = in.list("keywords", 0);
+        List<String> sources = in.list("sources", 1);
+        Optional<LocalDate> reviewed = in.date("reviewed");
+        Optional<LocalDate> reviewBy = in.date("review_by");
+        if (reviewed.isPresent() && reviewBy.isPresent() && reviewBy.get().isBefore(reviewed.get())) {
+            in.problem("review_by", "review_by " + reviewBy.get() + " is before reviewed " + reviewed.get());
+        }
+
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Topic(id, title, field, authority, online, summary, steps, documents, fee,
+                processingTime, legalBasis, officialUrl, questions, keywords, sources, reviewed.get(),
+                reviewBy.get()));
+    }
+
+    private static Field readField(FieldReader in, ContentFile file) {
+        String code = in.text("field");
+        if (code.isEmpty()) {
+            return null;
+        }
+        Optional<Field> field = Field.fromCode(code);
+        if (field.isEmpty()) {
+            in.problem("field", "unknown field code \"" + code + "\"; known codes: "
+                    + Arrays.stream(Field.values()).map(Field::code).collect(Collectors.joining(", ")));
+            return null;
+        }
+        if (!code.equals(file.folder())) {
+            in.problem("field", "field \"" + code + "\" differs from the folder \"" + file.folder()
+                    + "\"; the file must sit in content/" + code + "/");
+        }
+        return field.get();
+    }
+
+    private static OnlineLevel readOnline(FieldReader in) {
+        String label = in.text("online");
+        if (label.isEmpty()) {
+            return null;
+        }
+        Optional<OnlineLevel> level = OnlineLevel.fromLabel(label);
+        if (level.isEmpty()) {
+            in.problem("online", "unknown online level \"" + label + "\"; use one of: "
+                    + Arrays.stream(OnlineLevel.values()).map(OnlineLevel::label).collect(Collectors.joining(", ")));
+        }
+        return level.orElse(null);
+    }
+}

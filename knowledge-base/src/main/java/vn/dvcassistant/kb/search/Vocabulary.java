@@ -1,0 +1,99 @@
+package vn.dvcassistant.kb.search;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The syllables the index knows, with how many topics use each. Corrects a one-letter typo in a
+ * query syllable the index has never seen ("thuong" typed "thuonh") by trying every string one edit
+ * away and keeping the most used known syllable: a few hundred hash look-ups, no automaton needed.
+ */
+final class Vocabulary {
+
+    private static final char[] LETTERS = "abcdefghijklmnopqrstuvwxyz".toCharArray();
+
+    private final Map<String, Integer> docFreq;
+
+    private Vocabulary(Map<String, Integer> docFreq) {
+        this.docFreq = docFreq;
+    }
+
+    static Vocabulary of(IndexReader reader) throws IOException {
+        Map<String, Integer> docFreq = new HashMap<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            for (IndexedField field : IndexedField.values()) {
+                Terms terms = leaf.reader().terms(field.name);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum it = terms.iterator();
+                for (BytesRef term = it.next(); term != null; term = it.next()) {
+                    String text = term.utf8ToString();
+                    if (text.indexOf(' ') < 0) {
+                        docFreq.merge(text, it.docFreq(), Math::max);
+                    }
+                }
+            }
+        }
+        return new Vocabulary(Map.copyOf(docFreq));
+    }
+
+    boolean contains(String syllable) {
+        return docFreq.containsKey(syllable);
+    }
+
+    int size() {
+        return docFreq.size();
+    }
+
+    /** The most used known syllable one edit (insert, delete, replace, swap) away, if any. */
+    Optional<String> correct(String unknown) {
+        String best = null;
+        int bestFreq = 0;
+        char[] s = unknown.toCharArray();
+        StringBuilder b = new StringBuilder(s.length + 1);
+        for (int i = 0; i <= s.length; i++) {
+            for (char c : LETTERS) {
+                b.setLength(0);
+                b.append(s, 0, i).append(c).append(s, i, s.length - i);
+                String candidate = b.toString();
+                int f = docFreq.getOrDefault(candidate, 0);
+                if (f > bestFreq) { best = candidate; bestFreq = f; }
+            }
+            if (i == s.length) {
+                break;
+            }
+            b.setLength(0);
+            b.append(s, 0, i).append(s, i + 1, s.length - i - 1);
+            String deleted = b.toString();
+            int fd = docFreq.getOrDefault(deleted, 0);
+            if (fd > bestFreq) { best = deleted; bestFreq = fd; }
+            for (char c : LETTERS) {
+                if (c == s[i]) {
+                    continue;
+                }
+                char[] r = s.clone();
+                r[i] = c;
+                String replaced = new String(r);
+                int f = docFreq.getOrDefault(replaced, 0);
+                if (f > bestFreq) { best = replaced; bestFreq = f; }
+            }
+            if (i + 1 < s.length && s[i] != s[i + 1]) {
+                char[] t = s.clone();
+                t[i] = s[i + 1];
+                t[i + 1] = s[i];
+                String swapped = new String(t);
+                int f = docFreq.getOrDefault(swapped, 0);
+                if (f > bestFreq) { best = swapped; bestFreq = f; }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}

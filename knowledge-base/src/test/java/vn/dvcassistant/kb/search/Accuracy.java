@@ -1,0 +1,79 @@
+package vn.dvcassistant.kb.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import vn.dvcassistant.kb.SearchHit;
+import vn.dvcassistant.kb.SearchOutcome;
+import vn.dvcassistant.kb.SearchResult;
+
+/**
+ * Accuracy of search on an {@link EvalSet}, counted as a citizen experiences it:
+ * top-1 correct = the assistant answers (ANSWER) with the right topic;
+ * top-3 correct = top-1 correct, or it asks (CLARIFY) offering the right topic, or it answers and
+ * the right topic is among the first three hits; out-of-scope rejected = the outcome is not ANSWER.
+ */
+record Accuracy(String name, int inScope, int top1, int top3, int outOfScope, int rejected, List<String> misses) {
+
+    static final int K = 5;
+
+    static Accuracy measure(EvalSet set, BiFunction<String, Integer, SearchResult> search) {
+        int inScope = 0, top1 = 0, top3 = 0, outOfScope = 0, rejected = 0;
+        List<String> misses = new ArrayList<>();
+        for (EvalSet.Item item : set.items()) {
+            SearchResult result = search.apply(item.question(), K);
+            if (item.outOfScope()) {
+                outOfScope++;
+                if (result.outcome() != SearchOutcome.ANSWER) {
+                    rejected++;
+                } else {
+                    misses.add(String.format(Locale.ROOT, "OOS answered %.2f %s  <- %s",
+                            result.confidence(), result.hits().get(0).topic().id(), item.question()));
+                }
+                continue;
+            }
+            inScope++;
+            boolean first = result.outcome() == SearchOutcome.ANSWER
+                    && result.hits().get(0).topic().id().equals(item.topic());
+            List<SearchHit> offered = switch (result.outcome()) {
+                case ANSWER -> result.hits().subList(0, Math.min(3, result.hits().size()));
+                case CLARIFY -> result.clarifyOptions();
+                default -> List.of();
+            };
+            boolean inThree = offered.stream().anyMatch(h -> h.topic().id().equals(item.topic()));
+            if (first) {
+                top1++;
+            }
+            if (first || inThree) {
+                top3++;
+            }
+            if (!first) {
+                misses.add(String.format(Locale.ROOT, "%s %-8s %.2f got %s want %s  <- %s",
+                        inThree ? "top3" : "MISS", result.outcome(), result.confidence(),
+                        result.hits().isEmpty() ? "-" : result.hits().get(0).topic().id(), item.topic(),
+                        item.question()));
+            }
+        }
+        return new Accuracy(set.name(), inScope, top1, top3, outOfScope, rejected, misses);
+    }
+
+    double top1Rate() {
+        return (double) top1 / inScope;
+    }
+
+    double top3Rate() {
+        return (double) top3 / inScope;
+    }
+
+    double rejectionRate() {
+        return outOfScope == 0 ? 1.0 : (double) rejected / outOfScope;
+    }
+
+    String summary() {
+        return String.format(Locale.ROOT,
+                "%-40s top-1 %5.1f%% (%d/%d)  top-3 %5.1f%% (%d/%d)  out-of-scope rejected %5.1f%% (%d/%d)",
+                name, 100 * top1Rate(), top1, inScope, 100 * top3Rate(), top3, inScope,
+                100 * rejectionRate(), rejected, outOfScope);
+    }
+}
