@@ -42,6 +42,21 @@
     conversation.scrollTop = conversation.scrollHeight;
   }
 
+  // A long answer is read from its beginning: show its top rather than its last line.
+  function scrollToReply(bubble) {
+    if (bubble.offsetHeight > conversation.clientHeight) {
+      conversation.scrollTop = bubble.offsetTop - 8;
+    } else {
+      scrollDown();
+    }
+  }
+
+  // The box grows with what is typed, up to the CSS max-height, so a long question stays visible.
+  function fitInput() {
+    input.style.height = 'auto';
+    input.style.height = input.scrollHeight + 2 + 'px';
+  }
+
   function addUserMessage(text) {
     conversation.appendChild(el('div', 'msg user', text));
     scrollDown();
@@ -197,7 +212,7 @@
     if (reply.kind === 'answer' && reply.messageId) { ratingButtons(reply, bubble); }
     conversation.appendChild(bubble);
     showChips(reply.suggestions);
-    scrollDown();
+    scrollToReply(bubble);
   }
 
   function postJson(url, body) {
@@ -242,8 +257,11 @@
     var text = input.value.trim();
     if (!text) { return; }
     input.value = '';
+    fitInput();
     ask(text);
   });
+
+  input.addEventListener('input', fitInput);
 
   // Enter sends, Shift+Enter makes a new line: the habit of chat apps people already use.
   input.addEventListener('keydown', function (event) {
