@@ -28,7 +28,6 @@ import java.util.UUID;
 public class ConversationEngine {
 
     private static final int SEARCH_HITS = 3;
-    private static final int MAX_CLARIFY = 3;
     private static final int MAX_RELATED = 2;
 
     private final KnowledgeBase knowledgeBase;
@@ -124,8 +123,9 @@ public class ConversationEngine {
         if (facet.isPresent() && lastTopic.isPresent()) {
             return answer(lastTopic.get(), facet.get(), message.text(), settings.followUpConfidence(), List.of());
         }
-        if (result.outcome() == SearchOutcome.CLARIFY && result.hits().size() >= 2) {
-            List<ChatReply.Suggestion> choices = result.hits().stream().limit(MAX_CLARIFY)
+        List<SearchHit> options = result.clarifyOptions();
+        if (options.size() >= 2) {
+            List<ChatReply.Suggestion> choices = options.stream()
                     .map(h -> new ChatReply.Suggestion(h.topic().id(), h.topic().title())).toList();
             return new Decision(ReplyKind.CLARIFY, messages.get("chat.clarify"), result.confidence(), null,
                     List.of(), choices, null, null);

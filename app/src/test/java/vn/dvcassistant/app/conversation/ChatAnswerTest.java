@@ -1,0 +1,145 @@
+package vn.dvcassistant.app.conversation;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import vn.dvcassistant.kb.KnowledgeBase;
+import vn.dvcassistant.kb.SearchOutcome;
+import vn.dvcassistant.kb.SearchResult;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+@MicronautTest
+class ChatAnswerTest {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    KnowledgeBase knowledgeBase;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void answerComesFromTheEntryWithSourcesAndParts() {
+        ChatClient chat = new ChatClient(http);
+        String session = UUID.randomUUID().toString();
+        chat.say(session, "xin chào");
+
+        Map<String, Object> reply = chat.say(session, "Thủ tục đăng ký kết hôn cần giấy tờ gì?");
+
+        assertThat(reply.get("kind")).isEqualTo("answer");
+        assertThat(((Number) reply.get("confidence")).doubleValue()).isBetween(0.5, 1.0);
+        Map<String, Object> source = ChatClient.list(reply, "sources").get(0);
+        assertThat(source).containsEntry("id", "dang-ky-ket-hon").containsEntry("field", "ho-tich");
+        assertThat((String) source.get("url")).startsWith("http");
+        var topic = knowledgeBase.topic("dang-ky-ket-hon").orElseThrow();
+        Map<String, Object> parts = (Map<String, Object>) reply.get("parts");
+        assertThat(parts).containsEntry("summary", topic.summary()).containsEntry("fee", topic.fee())
+                .containsEntry("officialUrl", topic.officialUrl()).containsEntry("online", topic.online().label())
+                .containsEntry("focus", "documents");
+        assertThat((List<String>) parts.get("documents")).isEqualTo(topic.documents());
+        assertThat((String) reply.get("answer")).contains(topic.title()).contains(topic.officialUrl());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void fullAnswerPutsSummaryFirstThenStepsDocumentsFeeTimeAndLink() {
+        var topic = knowledgeBase.topic("the-can-cuoc").orElseThrow();
+        Map<String, Object> reply = new ChatClient(http).pick(UUID.randomUUID().toString(), topic.title(), topic.id());
+
+        assertThat(reply.get("kind")).isEqualTo("answer");
+        assertThat(ChatClient.list(reply, "sources").get(0)).containsEntry("id", "the-can-cuoc");
+        String text = (String) reply.get("answer");
+        int summary = text.indexOf(topic.summary());
+        int steps = text.indexOf("\nCác bước:");
+        int fee = text.indexOf("\nLệ phí:");
+        int time = text.indexOf("\nThời gian giải quyết:");
+        int link = text.lastIndexOf(topic.officialUrl());
+        assertThat(summary).isPositive();
+        assertThat(List.of(summary, steps, fee, time, link)).isSorted();
+        assertThat(((Map<String, Object>) reply.get("parts")).get("focus")).isNull();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void followUpFacetQuestionsAreAboutThePreviousTopic() {
+        ChatClient chat = new ChatClient(http);
+        String session = UUID.randomUUID().toString();
+        assertThat(ChatClient.list(chat.say(session, "đăng ký kết hôn"), "sources").get(0))
+                .containsEntry("id", "dang-ky-ket-hon");
+        var topic = knowledgeBase.topic("dang-ky-ket-hon").orElseThrow();
+
+        Map<String, Object> fee = chat.say(session, "lệ phí bao nhiêu?");
+        assertThat(fee.get("kind")).isEqualTo("answer");
+        assertThat(ChatClient.list(fee, "sources").get(0)).containsEntry("id", "dang-ky-ket-hon");
+        assertThat(((Map<String, Object>) fee.get("parts")).get("focus")).isEqualTo("fee");
+        assertThat((String) fee.get("answer")).contains(topic.fee());
+
+        Map<String, Object> online = chat.say(session, "lam online duoc khong");
+        assertThat(ChatClient.list(online, "sources").get(0)).containsEntry("id", "dang-ky-ket-hon");
+        assertThat(((Map<String, Object>) online.get("parts")).get("focus")).isEqualTo("online");
+
+        Map<String, Object> time = chat.say(session, "mất bao lâu vậy");
+        assertThat(ChatClient.list(time, "sources").get(0)).containsEntry("id", "dang-ky-ket-hon");
+        assertThat((String) time.get("answer")).contains(topic.processingTime());
+    }
+
+    @Test
+    void aNewTopicReplacesTheContext() {
+        ChatClient chat = new ChatClient(http);
+        String session = UUID.randomUUID().toString();
+        chat.say(session, "đăng ký kết hôn");
+        chat.say(session, "làm căn cước");
+        Map<String, Object> fee = chat.say(session, "lệ phí bao nhiêu?");
+        assertThat(ChatClient.list(fee, "sources").get(0)).containsEntry("id", "the-can-cuoc");
+    }
+
+    @Test
+    void facetQuestionWithoutContextIsNotAnsweredFromAnotherSession() {
+        ChatClient chat = new ChatClient(http);
+        chat.say(UUID.randomUUID().toString(), "đăng ký kết hôn");
+        Map<String, Object> reply = chat.say(UUID.randomUUID().toString(), "mất bao lâu vậy");
+        List<Map<String, Object>> sources = ChatClient.list(reply, "sources");
+        assertThat(sources).noneMatch(s -> "dang-ky-ket-hon".equals(s.get("id")));
+    }
+
+    @Test
+    void clarifyOffersTheCloseTopicsAsSuggestions() {
+        Optional<SearchResult> ambiguous = Stream.of("đăng ký", "khai sinh", "bảo hiểm", "đất", "liên thông",
+                        "xác nhận", "hồ sơ", "trợ cấp", "giấy phép", "tài khoản", "cấp lại", "thẻ", "khai tử")
+                .map(q -> knowledgeBase.search(q, 3))
+                .filter(r -> r.outcome() == SearchOutcome.CLARIFY)
+                .findFirst();
+        assumeTrue(ambiguous.isPresent(), "the knowledge base asks to clarify none of the ambiguous queries");
+
+        Map<String, Object> reply = new ChatClient(http).say(UUID.randomUUID().toString(), ambiguous.get().query());
+        assertThat(reply.get("kind")).isEqualTo("clarify");
+        assertThat(ChatClient.list(reply, "suggestions")).extracting(s -> s.get("id"))
+                .containsExactlyElementsOf(ambiguous.get().clarifyOptions().stream().map(h -> h.topic().id()).toList());
+        assertThat(ChatClient.list(reply, "suggestions")).hasSizeBetween(2, 3);
+        assertThat(reply.get("parts")).isNull();
+    }
+
+    @Test
+    void greetingSuggestsTheMostAskedTopics() {
+        ChatClient chat = new ChatClient(http);
+        String session = UUID.randomUUID().toString();
+        for (int i = 0; i < 40; i++) {
+            chat.pick(session, "phiếu lý lịch tư pháp", "ly-lich-tu-phap");
+        }
+        Map<String, Object> menu = chat.say(UUID.randomUUID().toString(), "menu");
+        assertThat(menu.get("kind")).isEqualTo("smalltalk");
+        assertThat(ChatClient.list(menu, "suggestions").get(0)).containsEntry("id", "ly-lich-tu-phap");
+        assertThat(ChatClient.list(menu, "suggestions")).hasSizeGreaterThanOrEqualTo(3);
+    }
+}

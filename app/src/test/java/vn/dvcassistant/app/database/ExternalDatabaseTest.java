@@ -1,0 +1,53 @@
+package vn.dvcassistant.app.database;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import vn.dvcassistant.app.conversation.ExchangeRepository;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The production path: a PostgreSQL server given by URL, migrated by Flyway, no embedded server.
+ * CI (.ci/run) starts a throw-away server and sets DVC_TEST_EXTERNAL_DB_URL, _USER and _PASSWORD.
+ */
+@EnabledIfEnvironmentVariable(named = "DVC_TEST_EXTERNAL_DB_URL", matches = ".+")
+class ExternalDatabaseTest {
+
+    @Test
+    void usesTheConfiguredServerAndMigratesIt() throws SQLException {
+        String url = System.getenv("DVC_TEST_EXTERNAL_DB_URL");
+        Map<String, Object> config = Map.of(
+                "micronaut.server.port", -1,
+                "datasources.default.url", url,
+                "datasources.default.username", env("DVC_TEST_EXTERNAL_DB_USER", "postgres"),
+                "datasources.default.password", env("DVC_TEST_EXTERNAL_DB_PASSWORD", ""));
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, config, "test");
+             HttpClient client = HttpClient.create(server.getURL())) {
+            DataSource dataSource = server.getApplicationContext().getBean(DataSource.class);
+            try (Connection connection = dataSource.getConnection()) {
+                assertThat(connection.getMetaData().getURL()).isEqualTo(url);
+            }
+            Map<?, ?> reply = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/chat",
+                    Map.of("sessionId", UUID.randomUUID().toString(), "text", "làm căn cước"))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE), Map.class);
+            UUID id = UUID.fromString((String) reply.get("messageId"));
+            assertThat(server.getApplicationContext().getBean(ExchangeRepository.class).findById(id)).isPresent();
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
