@@ -41,6 +41,8 @@ else
   launch=(java $java_opts -cp "app/target/classes:$(cat "$cp_file")" vn.dvcassistant.app.Application)
 fi
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
 # --- start ------------------------------------------------------------------------------------
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 work=$(mktemp -d /tmp/dvc-bench.XXXXXX)
@@ -157,12 +159,15 @@ half_errors=$(( $(field "$work/chat-half.txt" non2xx) + $(field "$work/chat-half
 verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == "<=") ? (v <= t) : (v >= t); print ok ? "met" : "NOT met" }'; }
 
 cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 {
   echo "# Chat endpoint load benchmark"
   echo
   echo "Measured $(date -u +'%Y-%m-%d %H:%M UTC') by \`bench/load/chat-benchmark.sh\` on $(nproc) cores ($cpu),"
   echo "$(java -version 2>&1 | head -n 1), JVM options \`$java_opts\`, embedded PostgreSQL in a fresh data directory,"
-  echo "rate limits off, loopback only. The load generators run on the same 2 cores as the service and its database."
+  echo "rate limits off, loopback only. The load generators run on the same cores as the service and its database."
+  echo "Load average before the run: $load_before; after: $load_after (anything well above 2 before the run means"
+  echo "other work shared the cores and the figures are pessimistic)."
   echo
   echo "| figure | value | target | |"
   echo "|---|---|---|---|"
