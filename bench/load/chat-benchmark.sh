@@ -33,7 +33,7 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
          -Dmdep.outputFile="$root/$cp_file" -Dmdep.includeScope=runtime)
   "${build[@]}" -o >/dev/null 2>&1 || "${build[@]}"
 fi
-jar=$(ls app/target/*-all.jar app/target/*-runner.jar 2>/dev/null | head -n 1 || true)
+jar=$(ls app/target/dvc-assistant.jar app/target/*-all.jar 2>/dev/null | head -n 1 || true)
 if [ -n "$jar" ]; then
   launch=(java $java_opts -jar "$jar")
 else
