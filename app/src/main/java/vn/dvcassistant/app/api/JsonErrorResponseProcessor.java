@@ -38,6 +38,11 @@ final class JsonErrorResponseProcessor implements ErrorResponseProcessor<ErrorBo
             LOG.error("request_failed method={} path={}", context.getRequest().getMethodName(),
                     context.getRequest().getPath(), context.getRootCause().orElse(null));
         }
+        if (response.getStatus() == HttpStatus.UNSUPPORTED_MEDIA_TYPE) {
+            // The API contract promises 400 for every kind of bad input, a wrong content type included;
+            // the machine-readable code still tells clients what was wrong.
+            response.status(HttpStatus.BAD_REQUEST);
+        }
         return response.contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(new ErrorBody(code, messages.get("error." + code)));
     }

@@ -39,7 +39,10 @@ final class EmbeddedPostgresServers {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(key.toFile())
                     .setCleanDataDirectory(false)
-                    .setServerConfig("synchronous_commit", durable ? "on" : "off");
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    // The library also turns fsync off; without it a committed row can vanish on a crash.
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", durable ? "on" : "off");
             if (port > 0) {
                 builder.setPort(port);
             }

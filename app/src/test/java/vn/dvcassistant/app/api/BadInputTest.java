@@ -70,10 +70,10 @@ class BadInputTest {
     }
 
     @Test
-    void wrongContentTypeIs415() {
+    void wrongContentTypeIs400WithItsOwnCode() {
         HttpClientResponseException e = refused(HttpRequest.POST("/api/v1/chat", "sessionId=s1&text=hi")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
-        assertError(e, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
+        assertError(e, HttpStatus.BAD_REQUEST, "unsupported_media_type");
     }
 
     @Test

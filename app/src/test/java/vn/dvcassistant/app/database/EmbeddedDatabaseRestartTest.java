@@ -54,6 +54,7 @@ class EmbeddedDatabaseRestartTest {
                     Map.of("sessionId", session, "text", "đăng ký kết hôn")).contentType(MediaType.APPLICATION_JSON_TYPE), Map.class);
             messageId = UUID.fromString((String) reply.get("messageId"));
             assertThat(setting(server, "synchronous_commit")).as("commits reach the disk").isEqualTo("on");
+            assertThat(setting(server, "fsync")).as("writes are flushed to the disk").isEqualTo("on");
         }
         assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
         assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).as("server stopped with the service").isFalse();
