@@ -44,7 +44,7 @@ public final class ChannelInbox {
         }
         if (!workers.submit(() -> run(event))) {
             status.recordDrop(channel);
-            deliveries.recordFailureLater(channel, event.deliveryId(), "dropped: the channel's queue is full");
+            deliveries.recordFailureLater(channel, event.deliveryId(), "deferred: the channel's queue is full; the webhook answered 503 so the platform delivers it again");
             long dropped = drops.incrementAndGet();
             if (dropped == 1 || dropped % 100 == 0) {
                 LOG.warn("channel_queue_full channel={} delivery={} dropped_so_far={}", channel, event.deliveryId(), dropped);

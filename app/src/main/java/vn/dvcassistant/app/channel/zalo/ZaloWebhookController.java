@@ -12,6 +12,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.channel.ChannelInbox;
 import vn.dvcassistant.channel.InboundEvent;
 import vn.dvcassistant.channel.MalformedPayloadException;
 import vn.dvcassistant.channel.WebhookVerification;
@@ -48,7 +49,10 @@ final class ZaloWebhookController {
         } catch (MalformedPayloadException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "malformed_event");
         }
-        zalo.inbox().accept(event);
+        if (zalo.inbox().accept(event) == ChannelInbox.Outcome.DROPPED) {
+            // A non-2xx makes the platform deliver the update again later instead of it being lost.
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "channel_busy");
+        }
         return HttpResponse.ok();
     }
 }
