@@ -3,6 +3,7 @@ package vn.dvcassistant.kb.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -32,7 +33,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -69,10 +69,9 @@ public final class TopicIndex {
 
     private static final String ORDINAL = "ordinal";
     private static final int PARALLEL_BUILD_THRESHOLD = 2_000;
-    /** From this many topics on, candidates are retrieved with the rarest clauses, then rescored. */
+    /** From this many topics on, only the rarest query clauses are searched (see {@link #retrieve}). */
     static final int LARGE_INDEX = 5_000;
     static final int RETRIEVAL_CLAUSES = 12;
-    static final int RESCORE_POOL = 30;
     private static final double RAM_BUFFER_MB = 512;
     /** Term frequencies and norms for BM25; no positions, because no query uses them. */
     private static final FieldType TEXT = textFieldType();
@@ -225,23 +224,15 @@ public final class TopicIndex {
 
     /**
      * Small indexes are searched with the whole query. On a large one, common syllables ("dang", "ky",
-     * "ho so") have postings lists as long as the index and dominate latency, so candidates are first
-     * retrieved with the rarest clauses only, then rescored with the whole query.
+     * "ho so") have postings lists as long as the index and dominate latency, while their weight in the
+     * score is small, so only the {@link #RETRIEVAL_CLAUSES} rarest clauses are searched.
      */
     private TopDocs retrieve(WeightedQuery weighted, int wanted) throws IOException {
-        Query full = weighted.toLuceneQuery();
         IndexReader reader = searcher.getIndexReader();
         if (reader.numDocs() < LARGE_INDEX || weighted.weights.size() <= RETRIEVAL_CLAUSES) {
-            return searcher.search(full, wanted);
+            return searcher.search(weighted.toLuceneQuery(), wanted);
         }
-        TopDocs pool = searcher.search(weighted.rarest(RETRIEVAL_CLAUSES, reader), RESCORE_POOL);
-        QueryRescorer rescorer = new QueryRescorer(full) {
-            @Override
-            protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
-                return secondPassMatches ? secondPassScore : 0f;
-            }
-        };
-        return rescorer.rescore(searcher, pool, wanted);
+        return searcher.search(weighted.rarest(RETRIEVAL_CLAUSES, reader), wanted);
     }
 
     static String truncate(String text) {
@@ -381,11 +372,28 @@ public final class TopicIndex {
         IndexedField[] fields = IndexedField.values();
         int[][] docFreq = new int[fields.length][statTerms.size()];
         boolean[][] present = new boolean[scoreDocs.length][statTerms.size()];
+        boolean[] needsPresence = new boolean[statTerms.size()];
+        for (CoverageUnit unit : q.units) {
+            needsPresence[termIndex.get(unit.term())] = true;
+            if (unit.correction() != null) {
+                needsPresence[termIndex.get(unit.correction())] = true;
+            }
+        }
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         int[] leafOfHit = new int[scoreDocs.length];
         for (int h = 0; h < scoreDocs.length; h++) {
             leafOfHit[h] = ReaderUtil.subIndex(scoreDocs[h].doc, leaves);
         }
+        BytesRef[] bytes = new BytesRef[statTerms.size()];
+        for (int t = 0; t < bytes.length; t++) {
+            bytes[t] = new BytesRef(statTerms.get(t));
+        }
+        // Hits in ascending doc order, so that one postings enum per term advances through all of them.
+        Integer[] byDoc = new Integer[scoreDocs.length];
+        for (int h = 0; h < byDoc.length; h++) {
+            byDoc[h] = h;
+        }
+        Arrays.sort(byDoc, (a, b) -> Integer.compare(scoreDocs[a].doc, scoreDocs[b].doc));
         PostingsEnum postings = null;
         for (int f = 0; f < fields.length; f++) {
             for (int l = 0; l < leaves.size(); l++) {
@@ -395,18 +403,27 @@ public final class TopicIndex {
                     continue;
                 }
                 TermsEnum it = terms.iterator();
-                for (int t = 0; t < statTerms.size(); t++) {
-                    if (!it.seekExact(new BytesRef(statTerms.get(t)))) {
+                for (int t = 0; t < bytes.length; t++) {
+                    if (!it.seekExact(bytes[t])) {
                         continue;
                     }
                     docFreq[f][t] += it.docFreq();
-                    for (int h = 0; h < scoreDocs.length; h++) {
+                    if (!needsPresence[t]) {
+                        continue;
+                    }
+                    postings = null;
+                    for (int h : byDoc) {
                         if (leafOfHit[h] != l || present[h][t]) {
                             continue;
                         }
+                        if (postings == null) {
+                            postings = it.postings(null, PostingsEnum.NONE);
+                        }
                         int local = scoreDocs[h].doc - leaf.docBase;
-                        postings = it.postings(postings, PostingsEnum.NONE);
-                        present[h][t] = postings.advance(local) == local;
+                        if (postings.docID() < local) {
+                            postings.advance(local);
+                        }
+                        present[h][t] = postings.docID() == local;
                     }
                 }
             }

@@ -14,15 +14,23 @@ import vn.dvcassistant.kb.SearchResult;
  * top-3 correct = top-1 correct, or it asks (CLARIFY) offering the right topic, or it answers and
  * the right topic is among the first three hits; out-of-scope rejected = the outcome is not ANSWER.
  */
-record Accuracy(String name, int inScope, int top1, int top3, int outOfScope, int rejected, List<String> misses) {
+record Accuracy(String name, int inScope, int top1, int top3, int outOfScope, int rejected, List<String> misses,
+        int[] bucketCount, int[] bucketRight) {
 
     static final int K = 5;
 
     static Accuracy measure(EvalSet set, BiFunction<String, Integer, SearchResult> search) {
         int inScope = 0, top1 = 0, top3 = 0, outOfScope = 0, rejected = 0;
         List<String> misses = new ArrayList<>();
+        int[] bucketCount = new int[10];
+        int[] bucketRight = new int[10];
         for (EvalSet.Item item : set.items()) {
             SearchResult result = search.apply(item.question(), K);
+            int bucket = Math.min(9, (int) (result.confidence() * 10));
+            bucketCount[bucket]++;
+            if (!item.outOfScope() && !result.hits().isEmpty() && result.hits().get(0).topic().id().equals(item.topic())) {
+                bucketRight[bucket]++;
+            }
             if (item.outOfScope()) {
                 outOfScope++;
                 if (result.outcome() != SearchOutcome.ANSWER) {
@@ -55,7 +63,7 @@ record Accuracy(String name, int inScope, int top1, int top3, int outOfScope, in
                         item.question()));
             }
         }
-        return new Accuracy(set.name(), inScope, top1, top3, outOfScope, rejected, misses);
+        return new Accuracy(set.name(), inScope, top1, top3, outOfScope, rejected, misses, bucketCount, bucketRight);
     }
 
     double top1Rate() {
@@ -68,6 +76,16 @@ record Accuracy(String name, int inScope, int top1, int top3, int outOfScope, in
 
     double rejectionRate() {
         return outOfScope == 0 ? 1.0 : (double) rejected / outOfScope;
+    }
+
+    /** For each confidence bucket, how many questions fell in it and the share whose top hit was right. */
+    String calibration() {
+        StringBuilder out = new StringBuilder("  calibration " + name + ": confidence | questions | top hit right\n");
+        for (int b = 0; b < 10; b++) {
+            out.append(String.format(Locale.ROOT, "    %.1f-%.1f | %4d | %s%n", b / 10.0, (b + 1) / 10.0, bucketCount[b],
+                    bucketCount[b] == 0 ? "-" : String.format(Locale.ROOT, "%5.1f%%", 100.0 * bucketRight[b] / bucketCount[b])));
+        }
+        return out.toString();
     }
 
     String summary() {

@@ -28,6 +28,7 @@ class SearchAccuracyTest {
         for (EvalSet set : new EvalSet[] {dev, dev.map("(no diacritics)", VietnameseText::fold)}) {
             Accuracy accuracy = Accuracy.measure(set, kb::search);
             System.out.println(accuracy.summary());
+            System.out.print(accuracy.calibration());
             if (Boolean.getBoolean("kb.eval.verbose")) {
                 accuracy.misses().forEach(m -> System.out.println("    " + m));
             }
@@ -43,6 +44,7 @@ class SearchAccuracyTest {
         for (EvalSet set : new EvalSet[] {holdout, holdout.map("(no diacritics)", VietnameseText::fold)}) {
             Accuracy accuracy = Accuracy.measure(set, kb::search);
             System.out.println(accuracy.summary());
+            System.out.print(accuracy.calibration());
             assertThat(accuracy.top1Rate()).as(set.name() + " top-1").isGreaterThanOrEqualTo(0.80);
             assertThat(accuracy.top3Rate()).as(set.name() + " top-3").isGreaterThanOrEqualTo(0.90);
             assertThat(accuracy.rejectionRate()).as(set.name() + " out-of-scope rejection").isGreaterThanOrEqualTo(0.80);
