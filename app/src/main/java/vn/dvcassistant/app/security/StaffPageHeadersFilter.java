@@ -7,6 +7,12 @@ import io.micronaut.http.annotation.ServerFilter;
 /**
  * Staff pages run no script at all, so the browser is told to refuse every script: even a comment
  * that slipped past escaping could not run. They are never cached or framed either.
+ *
+ * <p>The referrer policy is {@code same-origin}, not {@code no-referrer}: under {@code no-referrer} browsers
+ * send {@code Origin: null} with every form post, and Micronaut's CORS filter refuses (403, before any
+ * controller or log line) a request whose origin is not local when the server's own host is local, as on
+ * a staff machine or behind a proxy that forwards to 127.0.0.1. The login and answer forms then never
+ * reach the server. {@code same-origin} still sends nothing to other sites.
  */
 @ServerFilter({"/quan-tri", "/quan-tri/**", "/dang-nhap"})
 final class StaffPageHeadersFilter {
@@ -19,7 +25,7 @@ final class StaffPageHeadersFilter {
         response.header("Content-Security-Policy", POLICY);
         response.header("X-Frame-Options", "DENY");
         response.header("X-Content-Type-Options", "nosniff");
-        response.header("Referrer-Policy", "no-referrer");
+        response.header("Referrer-Policy", "same-origin");
         response.header("Cache-Control", "no-store");
     }
 }

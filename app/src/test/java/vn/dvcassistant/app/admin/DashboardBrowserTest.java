@@ -13,25 +13,34 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.dvcassistant.app.comments.CommentService;
 import vn.dvcassistant.app.comments.CommentSubmission;
+import vn.dvcassistant.app.security.RawSql;
 import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffAccounts;
 import vn.dvcassistant.app.security.StaffSession;
 
+import javax.sql.DataSource;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The dashboard in a real headless Chromium: login form, charts, and a hostile comment shown as text. */
+/**
+ * The staff and citizen forms in a real headless Chromium: login, charts, a hostile comment shown as text,
+ * the answer form, the transparency reaction and the printed survey. Form posts are sent by the browser
+ * itself, with the Origin and Referer headers it chooses, so a policy that makes it send {@code Origin: null}
+ * (refused by Micronaut's drive-by-localhost protection) fails here.
+ */
 @MicronautTest(transactional = false)
 class DashboardBrowserTest {
 
@@ -45,6 +54,8 @@ class DashboardBrowserTest {
     StaffAccounts accounts;
     @Inject
     CommentService comments;
+    @Inject
+    DataSource dataSource;
 
     WebDriver browser;
     Path profile;
@@ -78,22 +89,17 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void agencyStaffSeeTheChartsAndAHostileCommentAsPlainTextThenItsPublishedAnswer() {
+    void agencyStaffLogInSeeTheChartsAndAHostileCommentAsPlainTextThenAnswerIt() {
         String code = comments.submit(new CommentSubmission(HOSTILE, null, "ho-tich", "web", false, null, null, null,
                 null)).code();
         String username = StaffSession.newUser(accounts, Roles.AGENCY_STAFF, "SO-TP");
 
         browser.get(url("/quan-tri/tong-quan"));
         assertThat(browser.getCurrentUrl()).as("an anonymous visitor is sent to the login page").endsWith("/dang-nhap");
-        assertThat(browser.findElements(By.cssSelector("form[action='/login'] #username"))).hasSize(1);
-        // Known gap: submitting this form from headless Chromium never reached the server in this
-        // environment (LoginTest covers the form POST over HTTP). The session cookie from a real
-        // login is handed to the browser instead.
-        io.micronaut.http.client.HttpClient http = StaffSession.client(server);
-        String session = StaffSession.login(http, username, StaffSession.PASSWORD).orElseThrow().getValue();
-        http.close();
-        browser.manage().addCookie(new org.openqa.selenium.Cookie("DVC_SESSION", session, "/"));
-        browser.get(url("/quan-tri/tong-quan"));
+        browser.findElement(By.cssSelector("form[action='/login'] #username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(StaffSession.PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
+        waitFor(ExpectedConditions.urlToBe(url("/quan-tri/tong-quan")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tổng quan mức độ hài lòng");
         assertThat(browser.findElements(By.cssSelector("#gauges svg"))).hasSize(4);
         assertThat(browser.findElements(By.cssSelector("#trend svg, #ranking svg"))).hasSize(2);
@@ -105,21 +111,44 @@ class DashboardBrowserTest {
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined")).isEqualTo(true);
 
-        assertThat(browser.findElements(By.id("send-answer"))).hasSize(1);
-        // Same known gap as the login form: the answer is sent over HTTP with the browser's session.
-        io.micronaut.http.client.HttpClient answering = StaffSession.client(server);
-        StaffSession.send(answering, io.micronaut.http.HttpRequest.POST("/api/v1/admin/comments/" + code + "/answer",
-                java.util.Map.of("answer", "Sở Tư pháp đã kiểm tra và hướng dẫn lại hồ sơ."))
-                .cookie(io.micronaut.http.cookie.Cookie.of("DVC_SESSION", session)));
-        answering.close();
-        browser.get(url("/quan-tri/gop-y/" + code));
+        browser.findElement(By.id("answer")).sendKeys("Sở Tư pháp đã kiểm tra và hướng dẫn lại hồ sơ.");
+        browser.findElement(By.id("send-answer")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("answer-text")));
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/quan-tri/gop-y/" + code));
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Đã công khai trả lời");
         assertThat(browser.findElement(By.id("answer-text")).getText())
                 .isEqualTo("Sở Tư pháp đã kiểm tra và hướng dẫn lại hồ sơ.");
+        assertThat(browser.findElements(By.id("send-answer"))).as("a published answer is not sent twice").isEmpty();
 
         browser.get(url("/minh-bach"));
         assertThat(browser.getPageSource()).doesNotContain("<script>window.pwned");
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        browser.findElement(By.cssSelector("article[id='" + code + "'] input[value='true'] + button")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("article[id='" + code + "'] input[value='true'] + button"), "(1)"));
+        assertThat(sql().count("SELECT useful_count FROM citizen_comment WHERE code = ?", code)).isEqualTo(1);
+    }
+
+    @Test
+    void aCitizenRatesAProcedureOnThePrintedSurveyForm() {
+        String comment = "Cán bộ hướng dẫn tận tình " + UUID.randomUUID();
+
+        browser.get(url("/khao-sat/dang-ky-khai-sinh?agency=SO-TP"));
+        browser.findElement(By.id("comment")).sendKeys(comment);
+        browser.findElement(By.cssSelector("button[value='rat_hai_long']")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Cảm ơn bạn đã đánh giá"));
+
+        assertThat(sql().column("SELECT level || ' ' || agency || ' ' || channel FROM satisfaction_rating "
+                + "WHERE topic_id = 'dang-ky-khai-sinh' AND comment = ?", comment))
+                .containsExactly("rat_hai_long SO-TP survey");
+    }
+
+    private void waitFor(ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+    }
+
+    private RawSql sql() {
+        return new RawSql(dataSource);
     }
 
     private String url(String path) {
