@@ -65,7 +65,7 @@ class ConfidenceModelFitTest {
                     List<TopicIndex.Candidate> c = ranking.candidates();
                     boolean first = !item.outOfScope() && c.get(0).topic().id().equals(item.topic());
                     boolean three = !item.outOfScope() && c.stream().limit(3).anyMatch(h -> h.topic().id().equals(item.topic()));
-                    data.features.add(c.get(0).features().asArray());
+                    data.features.add(ConfidenceModel.inputs(c.get(0).features()));
                     data.topOne.add(first);
                     data.topThree.add(three);
                 }
