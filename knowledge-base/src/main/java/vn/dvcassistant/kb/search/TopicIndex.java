@@ -69,6 +69,8 @@ public final class TopicIndex {
     static final float TYPO_WEIGHT = 0.6f;
     static final double TYPO_CREDIT = 0.8;
     static final int MIN_TYPO_LENGTH = 4;
+    /** Queries of at most this many syllables are read as one phrase (see {@link #isUnknownPhrase}). */
+    static final int SHORT_QUERY_SYLLABLES = 3;
     static final float TIE_BREAKER = 0.3f;
 
     private static final String ORDINAL = "ordinal";
@@ -264,7 +266,17 @@ public final class TopicIndex {
             }
         }
         dropCorrectionsWithoutContext(unigrams, corrected);
-        WeightedQuery q = new WeightedQuery();
+        boolean unknownPhrase = isUnknownPhrase(unigrams, corrected);
+        if (unknownPhrase) {
+            // "thời" in "thời trang" is not the filler "thôi": the whole phrase is what is asked about,
+            // so its perfect self-match (relative score) counts it.
+            for (int i = 0; i < unigrams.size(); i++) {
+                if (StopWords.isHomograph(unigrams.get(i)) && roles[i] == StopWords.Role.STOP) {
+                    roles[i] = StopWords.Role.CONTENT;
+                }
+            }
+        }
+        WeightedQuery q = new WeightedQuery(unknownPhrase);
         for (int i = 0; i < unigrams.size(); i++) {
             String u = unigrams.get(i);
             q.clause(u, weight(roles[i]));
@@ -291,6 +303,35 @@ public final class TopicIndex {
             }
         }
         return q;
+    }
+
+    /**
+     * A question of two or three syllables is one phrase ("thời tiết", "du lịch", "tạm trú"). When the
+     * content never uses any of its bigrams, the question is about something the content does not
+     * know, even if each syllable occurs somewhere on its own ("thời hạn", "chi tiết"; "du", "lý
+     * lịch"), and the homograph rule may even have made one syllable look like a filler ("thôi").
+     * Bigrams with a pure filler ("thuế ạ") or a word that is not a Vietnamese syllable ("vneid lỗi",
+     * "số hotline") are juxtapositions, not phrases, and are not asked about.
+     */
+    private boolean isUnknownPhrase(List<String> unigrams, String[] corrected) {
+        if (unigrams.size() < 2 || unigrams.size() > SHORT_QUERY_SYLLABLES) {
+            return false;
+        }
+        boolean anyPhrase = false;
+        for (int i = 0; i + 1 < unigrams.size(); i++) {
+            String a = unigrams.get(i);
+            String b = unigrams.get(i + 1);
+            if (StopWords.contains(a) || StopWords.contains(b)
+                    || !VietnameseSyllable.hasShape(a) || !VietnameseSyllable.hasShape(b)) {
+                continue;
+            }
+            anyPhrase = true;
+            String alt = (corrected[i] != null ? corrected[i] : a) + " " + (corrected[i + 1] != null ? corrected[i + 1] : b);
+            if (knownTerm(a + " " + b) || knownTerm(alt)) {
+                return false;
+            }
+        }
+        return anyPhrase;
     }
 
     /**
@@ -378,9 +419,15 @@ public final class TopicIndex {
     }
 
     private static final class WeightedQuery {
+        /** A short query whose phrase the content never uses: nothing of it is covered. */
+        final boolean unknownPhrase;
         final Map<String, Float> weights = new LinkedHashMap<>();
         final Set<CoverageUnit> unitSet = new LinkedHashSet<>();
         final List<CoverageUnit> units = new ArrayList<>();
+
+        WeightedQuery(boolean unknownPhrase) {
+            this.unknownPhrase = unknownPhrase;
+        }
 
         void clause(String term, float weight) {
             weights.merge(term, weight, Math::max);
@@ -552,8 +599,8 @@ public final class TopicIndex {
                     uniHave += credit * unitWeight[u];
                 }
             }
-            double coverage = uniAll == 0 ? 0 : uniHave / uniAll;
-            double bigramCoverage = biAll == 0 ? coverage : biHave / biAll;
+            double coverage = uniAll == 0 || q.unknownPhrase ? 0 : uniHave / uniAll;
+            double bigramCoverage = q.unknownPhrase ? 0 : biAll == 0 ? coverage : biHave / biAll;
             double score = scoreDocs[h].score;
             double margin = h == 0
                     ? (scoreDocs.length > 1 ? (score - scoreDocs[1].score) / score : 1.0)
