@@ -19,8 +19,8 @@ import vn.dvcassistant.kb.SearchOutcome;
 final class ConfidenceModel {
 
     // Fitted by ConfidenceModelFitTest on the dev set: see knowledge-base/README.md.
-    static final double[] TOP_ONE = {-6.521, 3.501, 3.408, 6.890, 5.511};
-    static final double[] TOP_THREE = {-4.627, 3.859, 8.794, 9.751, -2.641};
+    static final double[] TOP_ONE = {-4.066, 2.358, 9.445, -2.971, 10.275};
+    static final double[] TOP_THREE = {-2.857, 6.534, 9.514, -5.214, 7.813};
 
     static final double ANSWER_THRESHOLD = 0.65;
     static final double CLARIFY_THRESHOLD = 0.5;
@@ -29,11 +29,23 @@ final class ConfidenceModel {
     }
 
     static double topOne(MatchFeatures f) {
-        return logistic(TOP_ONE, f.asArray());
+        return logistic(TOP_ONE, inputs(f));
     }
 
     static double topThree(MatchFeatures f) {
-        return logistic(TOP_THREE, f.asArray());
+        return logistic(TOP_THREE, inputs(f));
+    }
+
+    /**
+     * The regressions' inputs: coverage × bigram coverage, relative score, margin, coverage × margin.
+     * With the four features added independently, a wide margin bought confidence even when the
+     * question was mostly about something else ("bitcoin có nên đầu tư không"); the products make a
+     * clear lead count only as far as the question is covered.
+     */
+    static double[] inputs(MatchFeatures f) {
+        return new double[] {
+            f.coverage() * f.bigramCoverage(), f.relativeScore(), f.margin(), f.coverage() * f.margin()
+        };
     }
 
     static SearchOutcome decide(double topOne, double topThree, int hitCount) {

@@ -60,11 +60,17 @@ public final class TopicIndex {
     static final int MIN_CANDIDATES = 3;
 
     static final float STOP_WORD_WEIGHT = 0.2f;
+    /** "lệ phí", "bao lâu", "online": asked of every procedure, so they rank little. */
+    static final float FACET_WEIGHT = 0.5f;
+    /** A bigram of a content and a stop syllable ("sinh thì") is mostly a juxtaposition, not a phrase. */
+    static final float MIXED_BIGRAM_WEIGHT = 0.2f;
     static final float BIGRAM_WEIGHT = 1.0f;
     /** A corrected typo counts less than a syllable the citizen typed right. */
     static final float TYPO_WEIGHT = 0.6f;
     static final double TYPO_CREDIT = 0.8;
     static final int MIN_TYPO_LENGTH = 4;
+    /** Queries of at most this many syllables are read as one phrase (see {@link #isUnknownPhrase}). */
+    static final int SHORT_QUERY_SYLLABLES = 3;
     static final float TIE_BREAKER = 0.3f;
 
     private static final String ORDINAL = "ordinal";
@@ -246,41 +252,153 @@ public final class TopicIndex {
     /** Query clauses with weights, and the units the coverage features are measured on. */
     private WeightedQuery weigh(QueryTerms terms) {
         List<String> unigrams = terms.unigrams();
+        StopWords.Role[] roles = StopWords.roles(unigrams, vocabulary::containsHomographBigram);
         String[] corrected = new String[unigrams.size()];
         for (int i = 0; i < unigrams.size(); i++) {
             String u = unigrams.get(i);
-            if (u.length() >= MIN_TYPO_LENGTH && !StopWords.contains(u) && !vocabulary.contains(u) && isLetters(u)) {
-                corrected[i] = vocabulary.correct(u).orElse(null);
+            if (roles[i] == StopWords.Role.CONTENT && !vocabulary.contains(u)) {
+                if (u.length() >= MIN_TYPO_LENGTH && isLetters(u)) {
+                    corrected[i] = vocabulary.correct(u).orElse(null);
+                } else if (hasDigit(u)) {
+                    // A number the content never uses (an age, a year, a count) says nothing about the topic.
+                    roles[i] = StopWords.Role.STOP;
+                }
             }
         }
-        WeightedQuery q = new WeightedQuery();
+        dropCorrectionsWithoutContext(unigrams, corrected);
+        boolean unknownPhrase = isUnknownPhrase(unigrams, corrected);
+        if (unknownPhrase) {
+            // "thời" in "thời trang" is not the filler "thôi": the whole phrase is what is asked about,
+            // so its perfect self-match (relative score) counts it.
+            for (int i = 0; i < unigrams.size(); i++) {
+                if (StopWords.isHomograph(unigrams.get(i)) && roles[i] == StopWords.Role.STOP) {
+                    roles[i] = StopWords.Role.CONTENT;
+                }
+            }
+        }
+        WeightedQuery q = new WeightedQuery(unknownPhrase);
         for (int i = 0; i < unigrams.size(); i++) {
             String u = unigrams.get(i);
-            boolean stop = StopWords.contains(u);
-            q.clause(u, stop ? STOP_WORD_WEIGHT : 1f);
+            q.clause(u, weight(roles[i]));
             if (corrected[i] != null) {
                 q.clause(corrected[i], TYPO_WEIGHT);
             }
-            if (!stop) {
-                q.unit(new CoverageUnit(u, corrected[i], false));
+            if (roles[i] != StopWords.Role.STOP) {
+                q.unit(new CoverageUnit(u, corrected[i], false, roles[i] == StopWords.Role.FACET));
             }
         }
         for (int i = 0; i + 1 < unigrams.size(); i++) {
             String a = unigrams.get(i);
             String b = unigrams.get(i + 1);
-            boolean stop = StopWords.contains(a) && StopWords.contains(b);
+            StopWords.Role role = bigramRole(roles[i], roles[i + 1]);
             String bigram = a + " " + b;
-            q.clause(bigram, stop ? STOP_WORD_WEIGHT : BIGRAM_WEIGHT);
+            q.clause(bigram, (role == null ? MIXED_BIGRAM_WEIGHT : weight(role)) * BIGRAM_WEIGHT);
             String alt = null;
             if (corrected[i] != null || corrected[i + 1] != null) {
                 alt = (corrected[i] != null ? corrected[i] : a) + " " + (corrected[i + 1] != null ? corrected[i + 1] : b);
                 q.clause(alt, TYPO_WEIGHT * BIGRAM_WEIGHT);
             }
-            if (!stop) {
-                q.unit(new CoverageUnit(bigram, alt, true));
+            if (role == StopWords.Role.CONTENT || role == StopWords.Role.FACET) {
+                q.unit(new CoverageUnit(bigram, alt, true, role == StopWords.Role.FACET));
             }
         }
         return q;
+    }
+
+    /**
+     * A question of two or three syllables is one phrase ("thời tiết", "du lịch", "tạm trú"). When the
+     * content never uses any of its bigrams, the question is about something the content does not
+     * know, even if each syllable occurs somewhere on its own ("thời hạn", "chi tiết"; "du", "lý
+     * lịch"), and the homograph rule may even have made one syllable look like a filler ("thôi").
+     * Bigrams with a pure filler ("thuế ạ") or a word that is not a Vietnamese syllable ("vneid lỗi",
+     * "số hotline") are juxtapositions, not phrases, and are not asked about.
+     */
+    private boolean isUnknownPhrase(List<String> unigrams, String[] corrected) {
+        if (unigrams.size() < 2 || unigrams.size() > SHORT_QUERY_SYLLABLES) {
+            return false;
+        }
+        boolean anyPhrase = false;
+        for (int i = 0; i + 1 < unigrams.size(); i++) {
+            String a = unigrams.get(i);
+            String b = unigrams.get(i + 1);
+            if (StopWords.contains(a) || StopWords.contains(b)
+                    || !VietnameseSyllable.hasShape(a) || !VietnameseSyllable.hasShape(b)) {
+                continue;
+            }
+            anyPhrase = true;
+            String alt = (corrected[i] != null ? corrected[i] : a) + " " + (corrected[i + 1] != null ? corrected[i + 1] : b);
+            if (knownTerm(a + " " + b) || knownTerm(alt)) {
+                return false;
+            }
+        }
+        return anyPhrase;
+    }
+
+    /**
+     * Almost every Vietnamese syllable is one edit away from a known one ("bóng" → "dong"), so a
+     * correction is kept only when it forms, with a neighbouring syllable, a bigram the content
+     * uses ("khai sihn" → "khai sinh"); otherwise the unknown syllable stays unknown, as in "bóng đá".
+     */
+    private void dropCorrectionsWithoutContext(List<String> unigrams, String[] corrected) {
+        String[] original = corrected.clone();
+        for (int i = 0; i < unigrams.size(); i++) {
+            if (original[i] == null) {
+                continue;
+            }
+            boolean neighbour = false;
+            boolean confirmed = false;
+            for (int j : new int[] {i - 1, i + 1}) {
+                if (j < 0 || j >= unigrams.size()) {
+                    continue;
+                }
+                neighbour = true;
+                String other = original[j] != null ? original[j] : unigrams.get(j);
+                String bigram = j < i ? other + " " + original[i] : original[i] + " " + other;
+                confirmed |= knownTerm(bigram);
+            }
+            if (neighbour && !confirmed) {
+                corrected[i] = null;
+            }
+        }
+    }
+
+    private boolean knownTerm(String term) {
+        try {
+            for (IndexedField field : IndexedField.values()) {
+                if (searcher.getIndexReader().docFreq(new Term(field.name, term)) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A bigram of two content syllables is content, of two facet syllables a facet, of two stop
+     * syllables a stop bigram; a mixed one ("sinh thì", "khai sinh ở đâu") is scored but not covered
+     * ({@code null}).
+     */
+    private static StopWords.Role bigramRole(StopWords.Role a, StopWords.Role b) {
+        return a == b ? a : null;
+    }
+
+    private static float weight(StopWords.Role role) {
+        return switch (role) {
+            case CONTENT -> 1f;
+            case FACET -> FACET_WEIGHT;
+            case STOP -> STOP_WORD_WEIGHT;
+        };
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isLetters(String s) {
@@ -297,13 +415,19 @@ public final class TopicIndex {
      * A part of the query whose presence in a topic the coverage features measure: a syllable or a
      * bigram, with its typo correction if it has one.
      */
-    private record CoverageUnit(String term, String correction, boolean bigram) {
+    private record CoverageUnit(String term, String correction, boolean bigram, boolean facet) {
     }
 
     private static final class WeightedQuery {
+        /** A short query whose phrase the content never uses: nothing of it is covered. */
+        final boolean unknownPhrase;
         final Map<String, Float> weights = new LinkedHashMap<>();
         final Set<CoverageUnit> unitSet = new LinkedHashSet<>();
         final List<CoverageUnit> units = new ArrayList<>();
+
+        WeightedQuery(boolean unknownPhrase) {
+            this.unknownPhrase = unknownPhrase;
+        }
 
         void clause(String term, float weight) {
             weights.merge(term, weight, Math::max);
@@ -454,12 +578,17 @@ public final class TopicIndex {
             unitWeight[u] = idf(df, n);
         }
 
+        // Facets ("lệ phí", "online") are measured only when the question asks about nothing else.
+        boolean facetsCount = q.units.stream().allMatch(CoverageUnit::facet);
         double topScore = scoreDocs[0].score;
         List<Candidate> out = new ArrayList<>(scoreDocs.length);
         for (int h = 0; h < scoreDocs.length; h++) {
             double uniHave = 0, uniAll = 0, biHave = 0, biAll = 0;
             for (int u = 0; u < q.units.size(); u++) {
                 CoverageUnit unit = q.units.get(u);
+                if (unit.facet() && !facetsCount) {
+                    continue;
+                }
                 double credit = present[h][termIndex.get(unit.term())] ? 1.0
                         : unit.correction() != null && present[h][termIndex.get(unit.correction())] ? TYPO_CREDIT : 0.0;
                 if (unit.bigram()) {
@@ -470,8 +599,8 @@ public final class TopicIndex {
                     uniHave += credit * unitWeight[u];
                 }
             }
-            double coverage = uniAll == 0 ? 0 : uniHave / uniAll;
-            double bigramCoverage = biAll == 0 ? coverage : biHave / biAll;
+            double coverage = uniAll == 0 || q.unknownPhrase ? 0 : uniHave / uniAll;
+            double bigramCoverage = q.unknownPhrase ? 0 : biAll == 0 ? coverage : biHave / biAll;
             double score = scoreDocs[h].score;
             double margin = h == 0
                     ? (scoreDocs.length > 1 ? (score - scoreDocs[1].score) / score : 1.0)

@@ -2,8 +2,10 @@ package vn.dvcassistant.kb.search;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Terms;
@@ -14,19 +16,24 @@ import org.apache.lucene.util.BytesRef;
  * The syllables the index knows, with how many topics use each. Corrects a one-letter typo in a
  * query syllable the index has never seen ("thuong" typed "thuonh") by trying every string one edit
  * away and keeping the most used known syllable: a few hundred hash look-ups, no automaton needed.
+ * Also keeps the bigrams that contain a {@link StopWords#HOMOGRAPHS homograph}, which tell a filler
+ * ("thì") from a content syllable ("dự thi").
  */
 final class Vocabulary {
 
     private static final char[] LETTERS = "abcdefghijklmnopqrstuvwxyz".toCharArray();
 
     private final Map<String, Integer> docFreq;
+    private final Set<String> homographBigrams;
 
-    private Vocabulary(Map<String, Integer> docFreq) {
+    private Vocabulary(Map<String, Integer> docFreq, Set<String> homographBigrams) {
         this.docFreq = docFreq;
+        this.homographBigrams = homographBigrams;
     }
 
     static Vocabulary of(IndexReader reader) throws IOException {
         Map<String, Integer> docFreq = new HashMap<>();
+        Set<String> homographBigrams = new HashSet<>();
         for (LeafReaderContext leaf : reader.leaves()) {
             for (IndexedField field : IndexedField.values()) {
                 Terms terms = leaf.reader().terms(field.name);
@@ -36,13 +43,22 @@ final class Vocabulary {
                 TermsEnum it = terms.iterator();
                 for (BytesRef term = it.next(); term != null; term = it.next()) {
                     String text = term.utf8ToString();
-                    if (text.indexOf(' ') < 0) {
+                    int space = text.indexOf(' ');
+                    if (space < 0) {
                         docFreq.merge(text, it.docFreq(), Math::max);
+                    } else if (StopWords.isHomograph(text.substring(0, space))
+                            || StopWords.isHomograph(text.substring(space + 1))) {
+                        homographBigrams.add(text);
                     }
                 }
             }
         }
-        return new Vocabulary(Map.copyOf(docFreq));
+        return new Vocabulary(Map.copyOf(docFreq), Set.copyOf(homographBigrams));
+    }
+
+    /** Whether the content uses this bigram; answered for bigrams holding a homograph only. */
+    boolean containsHomographBigram(String bigram) {
+        return homographBigrams.contains(bigram);
     }
 
     boolean contains(String syllable) {

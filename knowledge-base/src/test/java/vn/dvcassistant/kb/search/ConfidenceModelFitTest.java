@@ -41,6 +41,7 @@ class ConfidenceModelFitTest {
         System.out.println("Fitted TOP_THREE = " + constants(topThree));
         System.out.println(calibration("dev, shipped TOP_ONE", data, ConfidenceModel.TOP_ONE));
         System.out.println(thresholds(data, topOne));
+        System.out.println(crossValidatedThresholds(data, FOLDS));
 
         double shipped1 = LogisticRegression.logLoss(ConfidenceModel.TOP_ONE, data.features, data.topOne);
         double best1 = LogisticRegression.logLoss(topOne, data.features, data.topOne);
@@ -65,7 +66,7 @@ class ConfidenceModelFitTest {
                     List<TopicIndex.Candidate> c = ranking.candidates();
                     boolean first = !item.outOfScope() && c.get(0).topic().id().equals(item.topic());
                     boolean three = !item.outOfScope() && c.stream().limit(3).anyMatch(h -> h.topic().id().equals(item.topic()));
-                    data.features.add(c.get(0).features().asArray());
+                    data.features.add(ConfidenceModel.inputs(c.get(0).features()));
                     data.topOne.add(first);
                     data.topThree.add(three);
                 }
@@ -89,6 +90,50 @@ class ConfidenceModelFitTest {
         for (int b = 0; b < 10; b++) {
             out.append(String.format(Locale.ROOT, "  %.1f-%.1f | %4d | %s%n", b / 10.0, (b + 1) / 10.0, n[b],
                     n[b] == 0 ? "-" : String.format(Locale.ROOT, "%5.1f%%", 100.0 * correct[b] / n[b])));
+        }
+        return out.toString();
+    }
+
+    static final int FOLDS = 5;
+
+    /**
+     * The threshold sweep on out-of-fold predictions: each question is scored by a model fitted without
+     * it (both spellings of a question fall in the same fold), so the sweep is not flattered by fitting
+     * and testing on the same questions. The ANSWER threshold is read off this table.
+     */
+    static String crossValidatedThresholds(Data data, int folds) {
+        int questions = data.features.size() / 2;
+        double[] p = new double[data.features.size()];
+        for (int fold = 0; fold < folds; fold++) {
+            List<double[]> x = new ArrayList<>();
+            List<Boolean> y = new ArrayList<>();
+            for (int i = 0; i < data.features.size(); i++) {
+                if ((i % questions) % folds != fold) {
+                    x.add(data.features.get(i));
+                    y.add(data.topOne.get(i));
+                }
+            }
+            double[] w = LogisticRegression.fit(x, y);
+            for (int i = 0; i < data.features.size(); i++) {
+                if ((i % questions) % folds == fold) {
+                    p[i] = ConfidenceModel.logistic(w, data.features.get(i));
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder(folds + "-fold cross-validated: ANSWER threshold | answered right (share of all) | answered wrong or out-of-scope\n");
+        for (int step = 8; step <= 16; step++) {
+            double t = step / 20.0;
+            int right = 0, wrong = 0;
+            for (int i = 0; i < p.length; i++) {
+                if (p[i] >= t) {
+                    if (data.topOne.get(i)) {
+                        right++;
+                    } else {
+                        wrong++;
+                    }
+                }
+            }
+            out.append(String.format(Locale.ROOT, "  %.2f | %5.1f%% | %d%n", t, 100.0 * right / p.length, wrong));
         }
         return out.toString();
     }
