@@ -30,10 +30,9 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import vn.dvcassistant.kb.SearchHit;
@@ -101,15 +100,9 @@ public final class TopicIndex {
                 .setSimilarity(SIMILARITY)
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
                 .setUseCompoundFile(false)
-                // Documents in topic order whatever thread indexed them: equal scores rank in the same
-                // order on every build, and a document's id is its topic's ordinal.
-                .setIndexSort(new Sort(new SortField(ORDINAL, SortField.Type.LONG)))
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             addAll(writer, topics);
-            // A parallel build leaves one segment per thread; one segment halves the term look-ups
-            // and scorers of every query.
-            writer.forceMerge(1);
             writer.commit();
             DirectoryReader reader = DirectoryReader.open(directory);
             IndexSearcher searcher = new IndexSearcher(reader);
@@ -253,10 +246,12 @@ public final class TopicIndex {
      */
     private TopDocs retrieve(WeightedQuery weighted, int wanted) throws IOException {
         IndexReader reader = searcher.getIndexReader();
-        if (reader.numDocs() < LARGE_INDEX || weighted.weights.size() <= RETRIEVAL_CLAUSES) {
-            return searcher.search(weighted.toLuceneQuery(), wanted);
-        }
-        return searcher.search(weighted.rarest(RETRIEVAL_CLAUSES, terms), wanted);
+        Query query = reader.numDocs() < LARGE_INDEX || weighted.weights.size() <= RETRIEVAL_CLAUSES
+                ? weighted.toLuceneQuery()
+                : weighted.rarest(RETRIEVAL_CLAUSES, terms);
+        // The total hit count is never used, so Lucene may skip non-competitive documents from the
+        // first hit on (by default it counts the first 1,000 exactly). The top hits are the same.
+        return searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted));
     }
 
     static String truncate(String text) {
