@@ -3,7 +3,7 @@ package vn.dvcassistant.kb.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -22,11 +22,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -36,9 +32,11 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import vn.dvcassistant.kb.SearchHit;
 import vn.dvcassistant.kb.SearchOutcome;
 import vn.dvcassistant.kb.SearchResult;
@@ -87,19 +85,29 @@ public final class TopicIndex {
     private final Analyzer analyzer;
     private final IndexSearcher searcher;
     private final Vocabulary vocabulary;
+    private final TopicTerms terms;
+    /** The topic (index into {@link #topics}) of each document. */
+    private final int[] ordinalOfDoc;
 
-    private TopicIndex(List<Topic> topics, Analyzer analyzer, IndexSearcher searcher, Vocabulary vocabulary) {
+    private TopicIndex(List<Topic> topics, Analyzer analyzer, IndexSearcher searcher, Vocabulary vocabulary,
+            TopicTerms terms, int[] ordinalOfDoc) {
         this.topics = topics;
         this.analyzer = analyzer;
         this.searcher = searcher;
         this.vocabulary = vocabulary;
+        this.terms = terms;
+        this.ordinalOfDoc = ordinalOfDoc;
     }
 
     public static TopicIndex build(List<Topic> topics, SynonymDictionary synonyms) {
         Analyzer analyzer = new VietnameseAnalyzer(synonyms);
         // The index lives in memory and is never closed: a replaced index stays usable by searches
         // still running on it, and the garbage collector frees it (no file handles are held).
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        // Each file as one buffer: opening a term dictionary or postings list slices the file, and
+        // slicing the default list of small buffers copied the list on every term of every query
+        // (over half the query time on the real content).
+        ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+                ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setSimilarity(SIMILARITY)
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
@@ -111,7 +119,8 @@ public final class TopicIndex {
             DirectoryReader reader = DirectoryReader.open(directory);
             IndexSearcher searcher = new IndexSearcher(reader);
             searcher.setSimilarity(SIMILARITY);
-            return new TopicIndex(List.copyOf(topics), analyzer, searcher, Vocabulary.of(reader));
+            return new TopicIndex(List.copyOf(topics), analyzer, searcher, Vocabulary.of(reader),
+                    TopicTerms.of(reader), ordinals(reader));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -139,6 +148,20 @@ public final class TopicIndex {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    private static int[] ordinals(IndexReader reader) throws IOException {
+        int[] ordinals = new int[reader.maxDoc()];
+        for (LeafReaderContext leaf : reader.leaves()) {
+            NumericDocValues values = leaf.reader().getNumericDocValues(ORDINAL);
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                if (values == null || !values.advanceExact(doc)) {
+                    throw new IllegalStateException("document " + (leaf.docBase + doc) + " has no ordinal");
+                }
+                ordinals[leaf.docBase + doc] = (int) values.longValue();
+            }
+        }
+        return ordinals;
     }
 
     private static FieldType textFieldType() {
@@ -235,10 +258,12 @@ public final class TopicIndex {
      */
     private TopDocs retrieve(WeightedQuery weighted, int wanted) throws IOException {
         IndexReader reader = searcher.getIndexReader();
-        if (reader.numDocs() < LARGE_INDEX || weighted.weights.size() <= RETRIEVAL_CLAUSES) {
-            return searcher.search(weighted.toLuceneQuery(), wanted);
-        }
-        return searcher.search(weighted.rarest(RETRIEVAL_CLAUSES, reader), wanted);
+        Query query = reader.numDocs() < LARGE_INDEX || weighted.weights.size() <= RETRIEVAL_CLAUSES
+                ? weighted.toLuceneQuery()
+                : weighted.rarest(RETRIEVAL_CLAUSES, terms);
+        // The total hit count is never used, so Lucene may skip non-competitive documents from the
+        // first hit on (by default it counts the first 1,000 exactly). The top hits are the same.
+        return searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted));
     }
 
     static String truncate(String text) {
@@ -446,15 +471,12 @@ public final class TopicIndex {
         }
 
         /** The query restricted to its {@code limit} rarest clauses (highest document frequency dropped). */
-        Query rarest(int limit, IndexReader reader) throws IOException {
+        Query rarest(int limit, TopicTerms terms) {
             List<Map.Entry<String, Double>> byRarity = new ArrayList<>();
             for (Map.Entry<String, Float> e : weights.entrySet()) {
-                long df = 0;
-                for (IndexedField field : IndexedField.values()) {
-                    df = Math.max(df, reader.docFreq(new Term(field.name, e.getKey())));
-                }
+                long df = terms.maxDocFreq(terms.id(e.getKey()));
                 if (df > 0) {
-                    byRarity.add(Map.entry(e.getKey(), e.getValue() * idf(df, reader.numDocs())));
+                    byRarity.add(Map.entry(e.getKey(), e.getValue() * idf(df, terms.numDocs())));
                 }
             }
             byRarity.sort(Map.Entry.<String, Double>comparingByValue().reversed());
@@ -487,95 +509,38 @@ public final class TopicIndex {
         }
     }
 
-    private List<Candidate> candidates(ScoreDoc[] scoreDocs, WeightedQuery q) throws IOException {
+    private List<Candidate> candidates(ScoreDoc[] scoreDocs, WeightedQuery q) {
         List<String> statTerms = q.statTerms();
-        Map<String, Integer> termIndex = new LinkedHashMap<>();
+        Map<String, Integer> termIndex = new HashMap<>(statTerms.size() * 2);
+        int[] ids = new int[statTerms.size()];
         for (int i = 0; i < statTerms.size(); i++) {
             termIndex.put(statTerms.get(i), i);
+            ids[i] = terms.id(statTerms.get(i));
         }
         IndexedField[] fields = IndexedField.values();
-        int[][] docFreq = new int[fields.length][statTerms.size()];
-        boolean[][] present = new boolean[scoreDocs.length][statTerms.size()];
-        boolean[] needsPresence = new boolean[statTerms.size()];
-        for (CoverageUnit unit : q.units) {
-            needsPresence[termIndex.get(unit.term())] = true;
-            if (unit.correction() != null) {
-                needsPresence[termIndex.get(unit.correction())] = true;
-            }
-        }
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int[] leafOfHit = new int[scoreDocs.length];
-        for (int h = 0; h < scoreDocs.length; h++) {
-            leafOfHit[h] = ReaderUtil.subIndex(scoreDocs[h].doc, leaves);
-        }
-        BytesRef[] bytes = new BytesRef[statTerms.size()];
-        for (int t = 0; t < bytes.length; t++) {
-            bytes[t] = new BytesRef(statTerms.get(t));
-        }
-        // Hits in ascending doc order, so that one postings enum per term advances through all of them.
-        Integer[] byDoc = new Integer[scoreDocs.length];
-        for (int h = 0; h < byDoc.length; h++) {
-            byDoc[h] = h;
-        }
-        Arrays.sort(byDoc, (a, b) -> Integer.compare(scoreDocs[a].doc, scoreDocs[b].doc));
-        PostingsEnum postings = null;
-        for (int f = 0; f < fields.length; f++) {
-            for (int l = 0; l < leaves.size(); l++) {
-                LeafReaderContext leaf = leaves.get(l);
-                Terms terms = leaf.reader().terms(fields[f].name);
-                if (terms == null) {
-                    continue;
-                }
-                TermsEnum it = terms.iterator();
-                for (int t = 0; t < bytes.length; t++) {
-                    if (!it.seekExact(bytes[t])) {
-                        continue;
-                    }
-                    docFreq[f][t] += it.docFreq();
-                    if (!needsPresence[t]) {
-                        continue;
-                    }
-                    postings = null;
-                    for (int h : byDoc) {
-                        if (leafOfHit[h] != l || present[h][t]) {
-                            continue;
-                        }
-                        if (postings == null) {
-                            postings = it.postings(null, PostingsEnum.NONE);
-                        }
-                        int local = scoreDocs[h].doc - leaf.docBase;
-                        if (postings.docID() < local) {
-                            postings.advance(local);
-                        }
-                        present[h][t] = postings.docID() == local;
-                    }
-                }
-            }
-        }
-        long[] docCount = new long[fields.length];
-        for (int f = 0; f < fields.length; f++) {
-            docCount[f] = Math.max(1, searcher.getIndexReader().getDocCount(fields[f].name));
-        }
-        int n = searcher.getIndexReader().numDocs();
-
         double perfect = 0;
         for (Map.Entry<String, Float> clause : q.weights.entrySet()) {
-            int t = termIndex.get(clause.getKey());
+            int id = ids[termIndex.get(clause.getKey())];
             double best = 0;
             for (int f = 0; f < fields.length; f++) {
-                best = Math.max(best, fields[f].boost * idf(docFreq[f][t], docCount[f]));
+                best = Math.max(best, fields[f].boost * idf(terms.docFreq(id, f), terms.docCount(f)));
             }
             perfect += clause.getValue() * best;
         }
 
-        double[] unitWeight = new double[q.units.size()];
-        for (int u = 0; u < q.units.size(); u++) {
+        int units = q.units.size();
+        int[] unitTerm = new int[units];
+        int[] unitCorrection = new int[units];
+        double[] unitWeight = new double[units];
+        for (int u = 0; u < units; u++) {
             CoverageUnit unit = q.units.get(u);
-            int df = maxDocFreq(docFreq, termIndex.get(unit.term()));
+            unitTerm[u] = ids[termIndex.get(unit.term())];
+            unitCorrection[u] = unit.correction() == null ? -1 : ids[termIndex.get(unit.correction())];
+            int df = terms.maxDocFreq(unitTerm[u]);
             if (df == 0 && unit.correction() != null) {
-                df = maxDocFreq(docFreq, termIndex.get(unit.correction()));
+                df = terms.maxDocFreq(unitCorrection[u]);
             }
-            unitWeight[u] = idf(df, n);
+            unitWeight[u] = idf(df, terms.numDocs());
         }
 
         // Facets ("lệ phí", "online") are measured only when the question asks about nothing else.
@@ -583,14 +548,15 @@ public final class TopicIndex {
         double topScore = scoreDocs[0].score;
         List<Candidate> out = new ArrayList<>(scoreDocs.length);
         for (int h = 0; h < scoreDocs.length; h++) {
+            int doc = scoreDocs[h].doc;
             double uniHave = 0, uniAll = 0, biHave = 0, biAll = 0;
-            for (int u = 0; u < q.units.size(); u++) {
+            for (int u = 0; u < units; u++) {
                 CoverageUnit unit = q.units.get(u);
                 if (unit.facet() && !facetsCount) {
                     continue;
                 }
-                double credit = present[h][termIndex.get(unit.term())] ? 1.0
-                        : unit.correction() != null && present[h][termIndex.get(unit.correction())] ? TYPO_CREDIT : 0.0;
+                double credit = terms.contains(doc, unitTerm[u]) ? 1.0
+                        : terms.contains(doc, unitCorrection[u]) ? TYPO_CREDIT : 0.0;
                 if (unit.bigram()) {
                     biAll += unitWeight[u];
                     biHave += credit * unitWeight[u];
@@ -607,31 +573,14 @@ public final class TopicIndex {
                     : (score - topScore) / topScore;
             MatchFeatures features = new MatchFeatures(coverage, bigramCoverage,
                     perfect == 0 ? 0 : Math.min(1.0, score / perfect), margin);
-            out.add(new Candidate(topicOf(scoreDocs[h].doc, leaves), score, features));
+            out.add(new Candidate(topics.get(ordinalOfDoc[doc]), score, features));
         }
         return out;
-    }
-
-    private static int maxDocFreq(int[][] docFreq, int t) {
-        int max = 0;
-        for (int[] perField : docFreq) {
-            max = Math.max(max, perField[t]);
-        }
-        return max;
     }
 
     /** BM25's inverse document frequency, as Lucene computes it. */
     private static double idf(long docFreq, long docCount) {
         return Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
-    }
-
-    private Topic topicOf(int doc, List<LeafReaderContext> leaves) throws IOException {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        NumericDocValues ordinals = leaf.reader().getNumericDocValues(ORDINAL);
-        if (ordinals == null || !ordinals.advanceExact(doc - leaf.docBase)) {
-            throw new IllegalStateException("document " + doc + " has no ordinal");
-        }
-        return topics.get((int) ordinals.longValue());
     }
 
     int vocabularySize() {
