@@ -27,6 +27,8 @@ import java.util.UUID;
 @Singleton
 public class ConversationEngine {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConversationEngine.class);
+
     private static final int SEARCH_HITS = 3;
     private static final int MAX_RELATED = 2;
 
@@ -72,6 +74,10 @@ public class ConversationEngine {
         exchanges.save(exchange);
         sessions.update(session.afterExchange(exchange, askConsent));
         metrics.record(decision.kind(), message.channel(), Duration.ofNanos(System.nanoTime() - start));
+        // Never the question itself: it may hold personal data the masking did not recognise.
+        LOG.info("exchange kind={} topic={} confidence={} latency_ms={} channel={}", decision.kind().wire(),
+                decision.topicId(), String.format(java.util.Locale.ROOT, "%.2f", decision.confidence()),
+                latency.toMillis(), message.channel().code());
 
         String notice = firstReply ? messages.get("chat.notice") : null;
         StringBuilder answer = new StringBuilder();
@@ -115,7 +121,8 @@ public class ConversationEngine {
             return answer(lastTopic.get(), facet.get(), message.text(), settings.followUpConfidence(), List.of());
         }
         SearchResult result = knowledgeBase.search(message.text(), SEARCH_HITS);
-        if (result.outcome() == SearchOutcome.ANSWER && !result.hits().isEmpty()) {
+        List<SearchHit> options = clarifyOptions(result);
+        if (result.outcome() == SearchOutcome.ANSWER && !result.hits().isEmpty() && options.isEmpty()) {
             List<SearchHit> hits = result.hits();
             return answer(hits.get(0).topic(), facet.orElse(null), message.text(), hits.get(0).confidence(),
                     hits.subList(1, Math.min(hits.size(), 1 + MAX_RELATED)));
@@ -123,7 +130,6 @@ public class ConversationEngine {
         if (facet.isPresent() && lastTopic.isPresent()) {
             return answer(lastTopic.get(), facet.get(), message.text(), settings.followUpConfidence(), List.of());
         }
-        List<SearchHit> options = result.clarifyOptions();
         if (options.size() >= 2) {
             List<ChatReply.Suggestion> choices = options.stream()
                     .map(h -> new ChatReply.Suggestion(h.topic().id(), h.topic().title())).toList();
@@ -131,6 +137,23 @@ public class ConversationEngine {
                     List.of(), choices, null, null);
         }
         return fallback(result.confidence());
+    }
+
+    /**
+     * The search's own clarify options, or, when it would answer but its first two hits score almost
+     * the same ("đăng ký", "bảo hiểm"), the close hits: picking one of them would be a coin toss.
+     */
+    private List<SearchHit> clarifyOptions(SearchResult result) {
+        if (result.outcome() == SearchOutcome.CLARIFY) {
+            return result.clarifyOptions();
+        }
+        List<SearchHit> hits = result.hits();
+        if (result.outcome() != SearchOutcome.ANSWER || hits.size() < 2
+                || hits.get(1).score() < settings.tieScoreRatio() * hits.get(0).score()) {
+            return List.of();
+        }
+        double floor = SearchResult.CLARIFY_SCORE_RATIO * hits.get(0).score();
+        return hits.stream().limit(3).filter(h -> h.score() >= floor).toList();
     }
 
     private Optional<Decision> smalltalk(Smalltalk kind, ConversationSession session) {

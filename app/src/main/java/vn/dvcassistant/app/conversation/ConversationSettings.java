@@ -11,6 +11,7 @@ import java.util.List;
  * @param defaultSuggestions topic ids offered before anyone has asked anything
  * @param suggestionCount    how many topics a greeting or help reply offers
  * @param followUpConfidence confidence reported when a facet question is answered from the previous topic
+ * @param tieScoreRatio      when the second hit scores at least this share of the first, ask which was meant
  */
 @ConfigurationProperties("dvc.conversation")
 public record ConversationSettings(
@@ -19,5 +20,6 @@ public record ConversationSettings(
         @Bindable(defaultValue = "the-can-cuoc,dang-ky-khai-sinh,tai-khoan-vneid,tra-cuu-ho-so,dang-ky-ket-hon")
         List<String> defaultSuggestions,
         @Bindable(defaultValue = "4") int suggestionCount,
-        @Bindable(defaultValue = "0.8") double followUpConfidence) {
+        @Bindable(defaultValue = "0.8") double followUpConfidence,
+        @Bindable(defaultValue = "0.85") double tieScoreRatio) {
 }

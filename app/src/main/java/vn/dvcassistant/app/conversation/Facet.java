@@ -9,7 +9,7 @@ import java.util.Set;
  * a question about marriage registration. Keywords are folded (no diacritics).
  */
 public enum Facet {
-    FEE(List.of("le phi", "phi", "bao nhieu tien", "mat tien", "ton tien", "het bao nhieu", "mien phi", "tien")),
+    FEE(List.of("le phi", "phi", "bao nhieu tien", "mat tien", "ton tien", "het bao nhieu", "mien phi", "tra tien")),
     TIME(List.of("bao lau", "thoi gian", "may ngay", "bao nhieu ngay", "khi nao co", "bao gio co", "mat bao lau",
             "thoi han")),
     DOCUMENTS(List.of("giay to", "ho so gom", "ho so can", "can gi", "can nhung gi", "mang theo", "chuan bi",
@@ -23,7 +23,8 @@ public enum Facet {
     private static final Set<String> FILLER = Set.of("a", "vay", "the", "thi", "con", "nua", "khong", "ko", "k",
             "duoc", "co", "la", "bao", "nhieu", "nhu", "nao", "cho", "minh", "toi", "em", "anh", "chi", "ban",
             "oi", "nhe", "nha", "ah", "u", "can", "phai", "mat", "lam", "thu", "tuc", "nay", "do", "sao", "gi",
-            "ha", "hoi", "xin", "cua", "voi", "va", "hay", "nhung", "cai");
+            "ha", "hoi", "xin", "cua", "voi", "va", "hay", "nhung", "cai", "ket", "qua", "nop", "ho", "so", "di",
+            "den", "lay", "nhan");
 
     private final List<String> keywords;
 

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class SatisfactionStatistics {
                 UNION ALL
                 SELECT rated_on, field, agency, channel, count(*) FILTER (WHERE satisfied), count(*)
                   FROM satisfaction_rating
-                 WHERE txid >= (SELECT rolled_below FROM satisfaction_rollup_state WHERE id = 1) %1$s
+                 WHERE txid >= ?::xid8 %1$s
                  GROUP BY rated_on, field, agency, channel
             ), keyed AS (
                 SELECT channel = 'assisted' AS assisted, field, agency, channel,
@@ -60,22 +61,37 @@ public final class SatisfactionStatistics {
         List<Object> parameters = new ArrayList<>();
         String conditions = conditions(filter, parameters);
         List<Row> rows = transactions.executeRead(status -> {
-            try (PreparedStatement query = status.getConnection().prepareStatement(QUERY.formatted(conditions))) {
-                int i = 1;
-                for (int copy = 0; copy < 2; copy++) {
+            Connection connection = status.getConnection();
+            // One snapshot for the watermark and the counts, so a roll-up committing in between can
+            // neither double-count nor drop ratings. The watermark is passed as a value (not a
+            // sub-select) so the planner sees that the tail is small and uses the txid index.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                String rolledBelow;
+                try (ResultSet rs = statement.executeQuery(
+                        "SELECT rolled_below::text FROM satisfaction_rollup_state WHERE id = 1")) {
+                    rs.next();
+                    rolledBelow = rs.getString(1);
+                }
+                try (PreparedStatement query = connection.prepareStatement(QUERY.formatted(conditions))) {
+                    int i = 1;
                     for (Object p : parameters) {
                         query.setObject(i++, p);
                     }
-                }
-                List<Row> result = new ArrayList<>();
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        result.add(new Row(rs.getBoolean(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getLong(6), rs.getLong(7),
-                                rs.getInt(8) == 0, rs.getInt(9) == 0, rs.getInt(10) == 0, rs.getInt(11) == 0));
+                    query.setString(i++, rolledBelow);
+                    for (Object p : parameters) {
+                        query.setObject(i++, p);
                     }
+                    List<Row> result = new ArrayList<>();
+                    try (ResultSet rs = query.executeQuery()) {
+                        while (rs.next()) {
+                            result.add(new Row(rs.getBoolean(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(5), rs.getLong(6), rs.getLong(7),
+                                    rs.getInt(8) == 0, rs.getInt(9) == 0, rs.getInt(10) == 0, rs.getInt(11) == 0));
+                        }
+                    }
+                    return result;
                 }
-                return result;
             } catch (SQLException e) {
                 throw new IllegalStateException("Satisfaction statistics query failed", e);
             }

@@ -23,6 +23,11 @@ class PingAndStaticTest {
     }
 
     @Test
+    void filesUnderPublicAreServedAtTheRoot() {
+        assertThat(client.toBlocking().retrieve("/test-static/ok.txt")).contains("served from public/");
+    }
+
+    @Test
     void openApiDescriptionIsServed() {
         String yaml = client.toBlocking().retrieve("/openapi/dvc-assistant.yml");
         assertThat(yaml).contains("openapi:").contains("/api/v1/chat").contains("/api/v1/topics/{id}");

@@ -114,20 +114,43 @@ class ChatAnswerTest {
     }
 
     @Test
-    void clarifyOffersTheCloseTopicsAsSuggestions() {
-        Optional<SearchResult> ambiguous = Stream.of("đăng ký", "khai sinh", "bảo hiểm", "đất", "liên thông",
+    void anAmbiguousQuestionGetsAClarifyingQuestionWithTheCloseTopics() {
+        Map<String, Object> reply = new ChatClient(http).say(UUID.randomUUID().toString(), "đăng ký");
+
+        assertThat(reply.get("kind")).isEqualTo("clarify");
+        List<Map<String, Object>> choices = ChatClient.list(reply, "suggestions");
+        assertThat(choices).hasSizeBetween(2, 3);
+        assertThat(choices).allSatisfy(c -> assertThat((String) c.get("id")).startsWith("dang-ky"));
+        assertThat(ChatClient.list(reply, "sources")).isEmpty();
+        assertThat(reply.get("parts")).isNull();
+        assertThat((String) reply.get("answer")).contains("thủ tục nào");
+    }
+
+    @Test
+    void clarifyOptionsOfTheSearchAreOfferedAsTheyAre() {
+        Optional<SearchResult> ambiguous = Stream.of("mất bao lâu vậy", "khai sinh", "bảo hiểm", "đất", "liên thông",
                         "xác nhận", "hồ sơ", "trợ cấp", "giấy phép", "tài khoản", "cấp lại", "thẻ", "khai tử")
                 .map(q -> knowledgeBase.search(q, 3))
-                .filter(r -> r.outcome() == SearchOutcome.CLARIFY)
+                .filter(r -> r.outcome() == SearchOutcome.CLARIFY && r.clarifyOptions().size() >= 2)
                 .findFirst();
-        assumeTrue(ambiguous.isPresent(), "the knowledge base asks to clarify none of the ambiguous queries");
+        assumeTrue(ambiguous.isPresent(), "the search asks to clarify none of these queries");
 
         Map<String, Object> reply = new ChatClient(http).say(UUID.randomUUID().toString(), ambiguous.get().query());
         assertThat(reply.get("kind")).isEqualTo("clarify");
         assertThat(ChatClient.list(reply, "suggestions")).extracting(s -> s.get("id"))
                 .containsExactlyElementsOf(ambiguous.get().clarifyOptions().stream().map(h -> h.topic().id()).toList());
-        assertThat(ChatClient.list(reply, "suggestions")).hasSizeBetween(2, 3);
-        assertThat(reply.get("parts")).isNull();
+    }
+
+    @Test
+    void pickingASuggestionAnswersThatTopic() {
+        ChatClient chat = new ChatClient(http);
+        String session = UUID.randomUUID().toString();
+        Map<String, Object> clarify = chat.say(session, "đăng ký");
+        Map<String, Object> choice = ChatClient.list(clarify, "suggestions").get(1);
+
+        Map<String, Object> reply = chat.pick(session, (String) choice.get("title"), (String) choice.get("id"));
+        assertThat(reply.get("kind")).isEqualTo("answer");
+        assertThat(ChatClient.list(reply, "sources").get(0)).containsEntry("id", choice.get("id"));
     }
 
     @Test

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -25,7 +23,7 @@ final class SyllableNormalizer {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new ICUTokenizer();
-            TokenStream stream = new TypeTokenFilter(source, Set.of(VietnameseAnalyzer.EMOJI_TYPE));
+            TokenStream stream = new EmojiFilter(source);
             stream = new LowerCaseFilter(stream);
             return new TokenStreamComponents(source, new ICUFoldingFilter(stream));
         }

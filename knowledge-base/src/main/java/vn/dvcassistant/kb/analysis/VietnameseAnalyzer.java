@@ -1,11 +1,9 @@
 package vn.dvcassistant.kb.analysis;
 
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.shingle.ShingleFilter;
@@ -18,7 +16,7 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * <ol>
  *   <li>{@link ICUTokenizer}: splits text into syllables (Vietnamese writes one syllable per word; the
  *       tokenizer does not segment multi-syllable words, the bigrams below stand in for that);
- *   <li>{@link TypeTokenFilter}: drops emoji, which carry no meaning for search;
+ *   <li>{@link EmojiFilter}: drops emoji, which carry no meaning for search;
  *   <li>{@link LowerCaseFilter};
  *   <li>{@link ICUFoldingFilter}: strips diacritics and folds đ to d, so "dang ky khai sinh" and "Đăng ký
  *       khai sinh" analyze alike;
@@ -33,9 +31,6 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * linear token stream and the bigrams stay meaningful.
  */
 public final class VietnameseAnalyzer extends Analyzer {
-
-    /** Token type the tokenizer gives emoji. */
-    static final String EMOJI_TYPE = "<EMOJI>";
 
     /** Type of the syllable bigrams, as set by {@link ShingleFilter}. */
     public static final String BIGRAM_TYPE = ShingleFilter.DEFAULT_TOKEN_TYPE;
@@ -54,7 +49,7 @@ public final class VietnameseAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new ICUTokenizer();
-        TokenStream stream = new TypeTokenFilter(source, Set.of(EMOJI_TYPE));
+        TokenStream stream = new EmojiFilter(source);
         stream = new LowerCaseFilter(stream);
         stream = new ICUFoldingFilter(stream);
         if (synonyms.fst != null) {

@@ -19,10 +19,10 @@ import vn.dvcassistant.kb.SearchOutcome;
 final class ConfidenceModel {
 
     // Fitted by ConfidenceModelFitTest on the dev set: see knowledge-base/README.md.
-    static final double[] TOP_ONE = {-6.0, 4.0, 3.0, 2.0, 4.0};
-    static final double[] TOP_THREE = {-5.0, 4.0, 3.0, 2.0, 0.0};
+    static final double[] TOP_ONE = {-6.521, 3.501, 3.408, 6.890, 5.511};
+    static final double[] TOP_THREE = {-4.627, 3.859, 8.794, 9.751, -2.641};
 
-    static final double ANSWER_THRESHOLD = 0.5;
+    static final double ANSWER_THRESHOLD = 0.65;
     static final double CLARIFY_THRESHOLD = 0.5;
 
     private ConfidenceModel() {

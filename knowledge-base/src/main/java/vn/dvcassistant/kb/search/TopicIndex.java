@@ -125,6 +125,7 @@ public final class TopicIndex {
     }
 
     public SearchResult search(String query, int k) {
+        k = Math.max(1, Math.min(k, MAX_HITS));
         Ranking ranking = rank(query, k);
         if (ranking.empty()) {
             return new SearchResult(ranking.query(), List.of(), 0.0, SearchOutcome.EMPTY_QUERY);
@@ -160,7 +161,7 @@ public final class TopicIndex {
 
     Ranking rank(String rawQuery, int k) {
         String text = truncate(rawQuery == null ? "" : rawQuery);
-        int wanted = Math.max(MIN_CANDIDATES, Math.min(Math.max(k, 1), MAX_HITS));
+        int wanted = Math.max(MIN_CANDIDATES, Math.max(1, Math.min(k, MAX_HITS)));
         QueryTerms terms = QueryTerms.analyze(analyzer, text, MAX_SYLLABLES);
         if (terms.isEmpty()) {
             return new Ranking(text, true, List.of());

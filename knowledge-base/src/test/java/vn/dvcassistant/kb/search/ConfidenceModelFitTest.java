@@ -40,6 +40,7 @@ class ConfidenceModelFitTest {
         System.out.println("Fitted TOP_ONE   = " + constants(topOne));
         System.out.println("Fitted TOP_THREE = " + constants(topThree));
         System.out.println(calibration("dev, shipped TOP_ONE", data, ConfidenceModel.TOP_ONE));
+        System.out.println(thresholds(data, topOne));
 
         double shipped1 = LogisticRegression.logLoss(ConfidenceModel.TOP_ONE, data.features, data.topOne);
         double best1 = LogisticRegression.logLoss(topOne, data.features, data.topOne);
@@ -88,6 +89,26 @@ class ConfidenceModelFitTest {
         for (int b = 0; b < 10; b++) {
             out.append(String.format(Locale.ROOT, "  %.1f-%.1f | %4d | %s%n", b / 10.0, (b + 1) / 10.0, n[b],
                     n[b] == 0 ? "-" : String.format(Locale.ROOT, "%5.1f%%", 100.0 * correct[b] / n[b])));
+        }
+        return out.toString();
+    }
+
+    /** For candidate ANSWER thresholds on the fitted model: answered-and-right, answered-but-wrong. */
+    static String thresholds(Data data, double[] coefficients) {
+        StringBuilder out = new StringBuilder("ANSWER threshold | answered right (share of all) | answered wrong or out-of-scope\n");
+        for (int step = 2; step <= 18; step++) {
+            double t = step / 20.0;
+            int right = 0, wrong = 0;
+            for (int i = 0; i < data.features.size(); i++) {
+                if (ConfidenceModel.logistic(coefficients, data.features.get(i)) >= t) {
+                    if (data.topOne.get(i)) {
+                        right++;
+                    } else {
+                        wrong++;
+                    }
+                }
+            }
+            out.append(String.format(Locale.ROOT, "  %.2f | %5.1f%% | %d%n", t, 100.0 * right / data.features.size(), wrong));
         }
         return out.toString();
     }

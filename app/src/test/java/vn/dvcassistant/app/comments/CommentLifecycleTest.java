@@ -1,0 +1,183 @@
+package vn.dvcassistant.app.comments;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.stats.CommentReport;
+import vn.dvcassistant.app.stats.CommentStatistics;
+import vn.dvcassistant.app.stats.Period;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+@MicronautTest(transactional = false)
+class CommentLifecycleTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    CommentService comments;
+
+    @Inject
+    ReplyOutboxRepository outbox;
+
+    @Inject
+    CommentStatistics statistics;
+
+    @Test
+    void commentIsRoutedByTheTopicsFieldAndGetsATrackingCode() {
+        HttpResponse<Map> response = submit(Map.of("text", "Xin hỏi cấp sổ đỏ lần đầu mất bao lâu?",
+                "topicId", "cap-giay-chung-nhan-lan-dau"));
+        assertThat(response.code()).isEqualTo(201);
+        Map<?, ?> body = response.body();
+        assertThat((String) body.get("code")).matches("GY-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}");
+        assertThat(body.get("agency")).isEqualTo("SO-NNMT");
+        assertThat(body.get("status")).isEqualTo("received");
+        assertThat((String) body.get("message")).contains((String) body.get("code"));
+
+        assertThat(submit(Map.of("text", "Góp ý về hộ tịch", "field", "ho-tich")).body().get("agency")).isEqualTo("SO-TP");
+        assertThat(submit(Map.of("text", "Trang web chậm quá")).body().get("agency")).isEqualTo("VP-UBND");
+    }
+
+    @Test
+    void trackingShowsStatusAndDatesButNeverContactDetails() {
+        Map<String, Object> request = new HashMap<>(Map.of("text", "Số CCCD của tôi 001203004567, gọi 0912 345 678",
+                "consent", true, "name", "Nguyễn Văn A", "phone", "0912345678", "email", "a@example.vn"));
+        String code = (String) submit(request).body().get("code");
+
+        CitizenComment stored = comments.find(code).orElseThrow();
+        assertThat(stored.text()).doesNotContain("001203004567").doesNotContain("0912 345 678");
+        assertThat(stored.contactPhone()).isEqualTo("0912345678");
+        assertThat(stored.contactEmail()).isEqualTo("a@example.vn");
+
+        String tracking = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/comments/" + code.toLowerCase()), String.class);
+        assertThat(tracking).contains(code, "\"status\":\"received\"", "Đã tiếp nhận", "answerDue")
+                .doesNotContain("0912345678").doesNotContain("a@example.vn").doesNotContain("Nguyễn Văn A");
+
+        HttpClientResponseException unknown = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().retrieve(HttpRequest.GET("/api/v1/comments/GY-2222AA"), String.class));
+        assertThat(unknown.getStatus().getCode()).isEqualTo(404);
+    }
+
+    @Test
+    void contactDetailsAreDroppedWithoutConsent() {
+        HttpResponse<Map> response = submit(Map.of("text", "Thủ tục rườm rà", "phone", "0912345678", "consent", false));
+        assertThat(response.body().get("contactStored")).isEqualTo(false);
+        CitizenComment stored = comments.find((String) response.body().get("code")).orElseThrow();
+        assertThat(stored.contactPhone()).isNull();
+        assertThat(stored.consent()).isFalse();
+    }
+
+    @Test
+    void fullLifecycleQueuesTheReplyAndPublishes() {
+        String code = comments.submit(new CommentSubmission("Xin cho biết lệ phí đăng ký kết hôn", "dang-ky-ket-hon",
+                null, "telegram", true, null, null, null, "123456789")).code();
+        comments.startHandling(code, "can-bo-1");
+        comments.requestInformation(code, "can-bo-1", "Bạn đăng ký ở xã nào?");
+        assertThat(comments.track(code).orElseThrow().statusNote()).isEqualTo("Bạn đăng ký ở xã nào?");
+        client.toBlocking().exchange(HttpRequest.POST("/api/v1/comments/" + code + "/information",
+                Map.of("text", "Xã An Phú")).contentType(MediaType.APPLICATION_JSON_TYPE), Map.class);
+        assertThat(comments.find(code).orElseThrow().status()).isEqualTo("in_progress");
+
+        CitizenComment answered = comments.answer(code, "can-bo-1", "Đăng ký kết hôn không mất lệ phí.");
+        assertThat(answered.publishDue()).isNotNull();
+        assertThat(outbox.findByCommentId(answered.id())).singleElement().satisfies(entry -> {
+            assertThat(entry.channel()).isEqualTo("telegram");
+            assertThat(entry.recipient()).isEqualTo("123456789");
+            assertThat(entry.text()).contains(code, "không mất lệ phí");
+            assertThat(entry.sentAt()).isNull();
+        });
+        // Not public until published.
+        assertThat(comments.track(code).orElseThrow().answer()).isNull();
+
+        comments.publish(code, "lanh-dao");
+        CommentTracking published = comments.track(code).orElseThrow();
+        assertThat(published.status()).isEqualTo("published");
+        assertThat(published.answer()).isEqualTo("Đăng ký kết hôn không mất lệ phí.");
+        assertThat(comments.history(code)).extracting(CommentEvent::toStatus)
+                .containsExactly("received", "in_progress", "needs_info", "in_progress", "answered", "published");
+
+        Map<?, ?> reacted = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/comments/" + code + "/reaction",
+                Map.of("useful", true)).contentType(MediaType.APPLICATION_JSON_TYPE), Map.class);
+        assertThat(reacted.get("usefulCount")).isEqualTo(1);
+    }
+
+    @Test
+    void illegalTransitionsAreRefused() {
+        String code = comments.submit(new CommentSubmission("Góp ý", null, null, "web", false,
+                null, null, null, null)).code();
+        ApiException publishUnanswered = catchThrowableOfType(ApiException.class, () -> comments.publish(code, "x"));
+        assertThat(publishUnanswered.code()).isEqualTo("illegal_transition");
+        assertThat(publishUnanswered.status().getCode()).isEqualTo(409);
+
+        comments.reject(code, "can-bo-2", "Nội dung không thuộc phạm vi tiếp nhận");
+        assertThat(catchThrowableOfType(ApiException.class,
+                () -> comments.answer(code, "x", "trả lời")).code()).isEqualTo("illegal_transition");
+        assertThat(comments.find(code).orElseThrow().status()).isEqualTo("rejected");
+
+        HttpClientResponseException reactOnUnpublished = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(HttpRequest.POST("/api/v1/comments/" + code + "/reaction",
+                        Map.of("useful", true)).contentType(MediaType.APPLICATION_JSON_TYPE), Map.class));
+        assertThat(reactOnUnpublished.getStatus().getCode()).isEqualTo(404);
+    }
+
+    @Test
+    void badSubmissionsAre400() {
+        assertThat(refusal(Map.of("text", " "))).isEqualTo("missing_comment_text");
+        assertThat(refusal(Map.of("text", "x", "topicId", "khong-co"))).isEqualTo("unknown_topic");
+        assertThat(refusal(Map.of("text", "x", "field", "nong-nghiep"))).isEqualTo("unknown_field");
+        assertThat(refusal(Map.of("text", "x", "channel", "fax"))).isEqualTo("unknown_channel");
+        assertThat(refusal(Map.of("text", "x", "consent", true, "email", "khong-phai-email"))).isEqualTo("invalid_email");
+    }
+
+    @Test
+    void transparencyPageEscapesWhatCitizensAndStaffWrote() {
+        String code = comments.submit(new CommentSubmission("<script>alert('x')</script> trang lỗi", null, "dvc-chung",
+                "web", false, null, null, null, null)).code();
+        comments.startHandling(code, "can-bo");
+        comments.answer(code, "can-bo", "Đã sửa <b>lỗi</b> <script>alert(1)</script>");
+        comments.publish(code, "can-bo");
+
+        HttpResponse<String> page = client.toBlocking().exchange(HttpRequest.GET("/minh-bach"), String.class);
+        assertThat(page.getContentType().orElseThrow().getName()).isEqualTo("text/html");
+        assertThat(page.body()).contains(code, "&lt;script&gt;alert(", "Đã sửa &lt;b&gt;lỗi&lt;/b&gt;")
+                .doesNotContain("<script>alert").doesNotContain("<b>lỗi</b>");
+    }
+
+    @Test
+    void statisticsCountAcknowledgedAndAnswered() {
+        String code = comments.submit(new CommentSubmission("Thống kê", null, "thue", "web", false,
+                null, null, null, null)).code();
+        comments.startHandling(code, "can-bo");
+        comments.answer(code, "can-bo", "Đã trả lời");
+        CommentReport report = statistics.compute(Period.ALL, "THUE");
+        assertThat(report.total().received()).isGreaterThanOrEqualTo(1);
+        assertThat(report.total().acknowledged()).isEqualTo(report.total().received());
+        assertThat(report.total().answeredOnTime()).isGreaterThanOrEqualTo(1);
+        assertThat(report.total().medianDaysToAnswer()).isNotNull();
+        assertThat(report.byAgency()).singleElement().satisfies(a -> assertThat(a.agencyName()).isEqualTo("Thuế tỉnh"));
+    }
+
+    private HttpResponse<Map> submit(Map<String, ?> body) {
+        return client.toBlocking().exchange(HttpRequest.POST("/api/v1/comments", body)
+                .contentType(MediaType.APPLICATION_JSON_TYPE), Map.class);
+    }
+
+    private String refusal(Map<String, ?> body) {
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class, () -> submit(body));
+        assertThat(e.getStatus().getCode()).isEqualTo(400);
+        return (String) e.getResponse().getBody(Map.class).orElseThrow().get("error");
+    }
+}

@@ -1,0 +1,52 @@
+package vn.dvcassistant.app.database;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.dvcassistant.app.conversation.ExchangeRepository;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The default deployment: the embedded server in a fixed folder, stopped with the service and started again. */
+class EmbeddedDatabaseRestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void dataSurvivesARestartOfTheService() {
+        Map<String, Object> config = Map.of(
+                "micronaut.server.port", -1,
+                "dvc.embedded-db.temporary", false,
+                "dvc.embedded-db.data-dir", dataDir.resolve("postgres").toString());
+        String session = UUID.randomUUID().toString();
+        UUID messageId;
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, config, "test");
+             HttpClient client = HttpClient.create(server.getURL())) {
+            Map<String, Object> reply = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/chat",
+                    Map.of("sessionId", session, "text", "đăng ký kết hôn")).contentType(MediaType.APPLICATION_JSON_TYPE), Map.class);
+            messageId = UUID.fromString((String) reply.get("messageId"));
+        }
+        assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
+        assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).as("server stopped with the service").isFalse();
+
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, config, "test");
+             HttpClient client = HttpClient.create(server.getURL())) {
+            assertThat(server.getApplicationContext().getBean(ExchangeRepository.class).findById(messageId)).isPresent();
+            Map<String, Object> followUp = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/chat",
+                    Map.of("sessionId", session, "text", "lệ phí bao nhiêu?")).contentType(MediaType.APPLICATION_JSON_TYPE), Map.class);
+            assertThat(((List<Map<String, Object>>) followUp.get("sources")).get(0)).containsEntry("id", "dang-ky-ket-hon");
+        }
+    }
+}

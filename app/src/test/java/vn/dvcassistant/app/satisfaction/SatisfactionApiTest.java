@@ -1,0 +1,107 @@
+package vn.dvcassistant.app.satisfaction;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+@MicronautTest(transactional = false)
+class SatisfactionApiTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @Test
+    void ratingIsStoredWithTheTopicsFieldAndAnswers201() {
+        HttpResponse<Map> response = client.toBlocking().exchange(post(Map.of(
+                "topicId", "cap-giay-chung-nhan-lan-dau", "level", "hai_long", "agency", "SO-NNMT",
+                "channel", "zalo", "comment", "Cán bộ nhiệt tình. CCCD 001203004567")), Map.class);
+
+        assertThat(response.code()).isEqualTo(201);
+        Map<?, ?> body = response.body();
+        assertThat(body.get("field")).isEqualTo("dat-dai");
+        assertThat(body.get("satisfied")).isEqualTo(true);
+        long id = ((Number) body.get("id")).longValue();
+        assertThat(stored(id)).isEqualTo("dat-dai|SO-NNMT|zalo|hai_long|true|Cán bộ nhiệt tình. CCCD [số giấy tờ]");
+    }
+
+    @Test
+    void agencyIsOptional() {
+        HttpResponse<Map> response = client.toBlocking().exchange(post(Map.of(
+                "topicId", "dang-ky-khai-sinh", "level", "khong_hai_long", "channel", "assisted")), Map.class);
+        assertThat(response.code()).isEqualTo(201);
+        assertThat(stored(((Number) response.body().get("id")).longValue()))
+                .isEqualTo("ho-tich||assisted|khong_hai_long|false|null");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "khong-co-thu-tuc-nay, hai_long, web, , unknown_topic",
+            ", hai_long, web, , unknown_topic",
+            "dang-ky-khai-sinh, hai-long, web, , unknown_level",
+            "dang-ky-khai-sinh, , web, , unknown_level",
+            "dang-ky-khai-sinh, hai_long, facebook, , unknown_rating_channel",
+            "dang-ky-khai-sinh, hai_long, web, SO-KHONG-CO, unknown_agency",
+            "dang-ky-khai-sinh, hai_long, web, SO-NNMT, agency_not_for_field"})
+    void badValuesAre400WithTheirCode(String topicId, String level, String channel, String agency, String code) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("topicId", topicId);
+        body.put("level", level);
+        body.put("channel", channel);
+        body.put("agency", agency);
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(post(body), Map.class));
+        assertThat(e.getStatus().getCode()).isEqualTo(400);
+        Map<?, ?> error = e.getResponse().getBody(Map.class).orElseThrow();
+        assertThat(error.get("error")).isEqualTo(code);
+        assertThat((String) error.get("message")).isNotBlank().doesNotContain("error.");
+    }
+
+    @Test
+    void agenciesAreListed() {
+        Object[] agencies = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/agencies"), Object[].class);
+        assertThat(agencies).isNotEmpty();
+    }
+
+    private static HttpRequest<?> post(Map<String, ?> body) {
+        return HttpRequest.POST("/api/v1/satisfaction", body).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private String stored(long id) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement q = status.getConnection().prepareStatement(
+                    "SELECT field, agency, channel, level, satisfied, comment FROM satisfaction_rating WHERE id = ?")) {
+                q.setLong(1, id);
+                try (ResultSet rs = q.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    return String.join("|", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            String.valueOf(rs.getBoolean(5)), String.valueOf(rs.getString(6)));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}

@@ -1,0 +1,99 @@
+package vn.dvcassistant.kb.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.dvcassistant.kb.ContentProblem;
+import vn.dvcassistant.kb.ContentValidationException;
+import vn.dvcassistant.kb.Field;
+import vn.dvcassistant.kb.OnlineLevel;
+import vn.dvcassistant.kb.Topic;
+
+class ContentLoaderTest {
+
+    static Path resource(String name) {
+        try {
+            return Path.of(ContentLoaderTest.class.getClassLoader().getResource(name).toURI());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void loadsEveryFieldOfAValidTopic() {
+        LoadedContent content = new ContentLoader().load(ContentSource.directory(resource("content-valid")));
+
+        assertThat(content.topics()).extracting(Topic::id)
+                .containsExactly("dang-ky-ket-hon", "dang-ky-khai-sinh", "the-can-cuoc");
+        Topic ks = content.topics().get(1);
+        assertThat(ks.title()).isEqualTo("Đăng ký khai sinh");
+        assertThat(ks.field()).isEqualTo(Field.HO_TICH);
+        assertThat(ks.online()).isEqualTo(OnlineLevel.TOAN_TRINH);
+        assertThat(ks.steps()).hasSize(2);
+        assertThat(ks.questions()).hasSize(4);
+        assertThat(ks.officialUrl()).isEqualTo("https://dichvucong.gov.vn/");
+        assertThat(ks.reviewBy()).isEqualTo(LocalDate.of(2027, 5, 22));
+        assertThat(content.synonyms().canonicalByVariant()).containsEntry("cccd", "can cuoc cong dan");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceNamingFileAndField() {
+        ContentLoader loader = new ContentLoader();
+        ContentSource bad = ContentSource.directory(resource("content-bad"));
+
+        assertThatThrownBy(() -> loader.load(bad))
+                .isInstanceOfSatisfying(ContentValidationException.class, e -> {
+                    List<ContentProblem> problems = e.problems();
+                    assertThat(problems).extracting(ContentProblem::file, ContentProblem::field)
+                            .contains(
+                                    tuple("ho-tich/dang-ky-khai-sinh.yml", "id"),
+                                    tuple("ho-tich/missing-title.yml", "title"),
+                                    tuple("ho-tich/unknown-field-code.yml", "field"),
+                                    tuple("ho-tich/bad-date.yml", "reviewed"),
+                                    tuple("ho-tich/long-summary.yml", "summary"),
+                                    tuple("ho-tich/bad-url.yml", "official_url"),
+                                    tuple("ho-tich/id-not-file-name.yml", "id"),
+                                    tuple("ho-tich/field-not-folder.yml", "field"),
+                                    tuple("ho-tich/unknown-online-level.yml", "online"),
+                                    tuple("ho-tich/few-questions.yml", "questions"),
+                                    tuple("ho-tich/unknown-key.yml", "review-by"),
+                                    tuple("ho-tich/not-yaml.yml", ContentProblem.WHOLE_FILE),
+                                    tuple("synonyms.yml", "thông tư"));
+                    assertThat(messageFor(problems, "ho-tich/dang-ky-khai-sinh.yml")).contains("duplicate id", "cu-tru/dang-ky-khai-sinh.yml");
+                    assertThat(messageFor(problems, "ho-tich/missing-title.yml")).isEqualTo("missing field");
+                    assertThat(messageFor(problems, "ho-tich/unknown-field-code.yml")).contains("unknown field code \"ho-tic\"");
+                    assertThat(messageFor(problems, "ho-tich/bad-date.yml")).contains("bad date \"2026-13-45\"");
+                    assertThat(messageFor(problems, "ho-tich/long-summary.yml")).contains("81 words");
+                    assertThat(messageFor(problems, "ho-tich/bad-url.yml")).contains("malformed URL");
+                    assertThat(messageFor(problems, "ho-tich/id-not-file-name.yml")).contains("file name");
+                    assertThat(messageFor(problems, "ho-tich/field-not-folder.yml")).contains("folder");
+                    assertThat(messageFor(problems, "ho-tich/unknown-online-level.yml")).contains("toàn bộ");
+                    assertThat(messageFor(problems, "ho-tich/few-questions.yml")).contains("at least 4");
+                    assertThat(e.getMessage()).contains("ho-tich/bad-url.yml: official_url: malformed URL");
+                });
+    }
+
+    @Test
+    void aMissingDirectoryIsAProblemNotACrash() {
+        assertThatThrownBy(() -> new ContentLoader().load(ContentSource.directory(Path.of("/no/such/dir"))))
+                .isInstanceOf(ContentValidationException.class)
+                .hasMessageContaining("content directory not found");
+    }
+
+    @Test
+    void readsThePackagedContentFromTheClasspath() {
+        LoadedContent content = new ContentLoader().load(ContentSource.classpath());
+        assertThat(content.topics()).hasSizeGreaterThanOrEqualTo(48);
+        assertThat(content.synonyms().size()).isGreaterThan(30);
+    }
+
+    private static String messageFor(List<ContentProblem> problems, String file) {
+        return problems.stream().filter(p -> p.file().equals(file)).map(ContentProblem::message)
+                .findFirst().orElseThrow(() -> new AssertionError("no problem reported for " + file));
+    }
+}
