@@ -103,6 +103,16 @@ public class ConversationEngine {
         return consent;
     }
 
+    /**
+     * Whether the citizen said yes to storing personal data in this session. Channel adapters must
+     * check it before keeping a chat's user id or contact (Law 91/2025/QH15).
+     */
+    @Transactional(readOnly = true)
+    public boolean consentGiven(Channel channel, String sessionId) {
+        return sessions.findById(SessionKeys.of(channel, sessionId)).map(ConversationSession::consentGiven)
+                .orElse(false);
+    }
+
     private Decision decide(IncomingMessage message, ConversationSession session) {
         if (message.topicId() != null) {
             Optional<Topic> picked = knowledgeBase.topic(message.topicId());

@@ -23,6 +23,4 @@ public interface ExchangeRepository extends CrudRepository<Exchange, UUID> {
 
     @Query("UPDATE exchange SET handoff_requested = TRUE WHERE id = :id")
     void markHandoffRequested(UUID id);
-
-    List<Exchange> findBySessionIdOrderByCreatedAt(String sessionId);
 }

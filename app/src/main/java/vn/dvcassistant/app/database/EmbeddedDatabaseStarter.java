@@ -40,7 +40,8 @@ final class EmbeddedDatabaseStarter implements BeanInitializedEventListener<Data
                 ? EmbeddedPostgresServers.temporaryDataDir()
                 : configuration.dataDir();
         long start = System.nanoTime();
-        EmbeddedPostgres server = EmbeddedPostgresServers.start(dataDir, configuration.port());
+        EmbeddedPostgres server = EmbeddedPostgresServers.start(dataDir, configuration.port(),
+                !configuration.temporary());
         startedIn = dataDir;
         LOG.info("embedded_db=started dir={} port={} ms={}", dataDir.toAbsolutePath(), server.getPort(),
                 (System.nanoTime() - start) / 1_000_000);

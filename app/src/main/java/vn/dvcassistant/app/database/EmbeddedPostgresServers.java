@@ -24,7 +24,11 @@ final class EmbeddedPostgresServers {
     private EmbeddedPostgresServers() {
     }
 
-    static synchronized EmbeddedPostgres start(Path dataDir, int port) {
+    /**
+     * @param durable commit only once the data is on disk; the library's default trades the last
+     *                moments of data on a crash for speed, which suits tests but not citizens' records
+     */
+    static synchronized EmbeddedPostgres start(Path dataDir, int port, boolean durable) {
         Path key = dataDir.toAbsolutePath().normalize();
         EmbeddedPostgres running = RUNNING.get(key);
         if (running != null) {
@@ -34,7 +38,8 @@ final class EmbeddedPostgresServers {
             Files.createDirectories(key);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(key.toFile())
-                    .setCleanDataDirectory(false);
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off");
             if (port > 0) {
                 builder.setPort(port);
             }

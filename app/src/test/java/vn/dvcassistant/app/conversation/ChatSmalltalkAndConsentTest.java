@@ -26,6 +26,9 @@ class ChatSmalltalkAndConsentTest {
     @Inject
     ExchangeRepository exchanges;
 
+    @Inject
+    ConversationEngine engine;
+
     @Test
     void firstReplySaysItIsAnAutomatedAssistantAndAsksConsentOnce() {
         ChatClient chat = new ChatClient(http);
@@ -55,9 +58,13 @@ class ChatSmalltalkAndConsentTest {
         chat.say(session, "menu");
         assertThat(sessions.findById(key).orElseThrow().consent()).isEqualTo("asked");
 
+        assertThat(engine.consentGiven(Channel.WEB, session)).isFalse();
+
         Map<String, Object> yes = chat.say(session, "Đồng ý");
         assertThat(yes.get("kind")).isEqualTo("smalltalk");
         assertThat(sessions.findById(key).orElseThrow().consentGiven()).isTrue();
+        assertThat(engine.consentGiven(Channel.WEB, session)).isTrue();
+        assertThat(engine.consentGiven(Channel.TELEGRAM, session)).as("consent is per channel session").isFalse();
 
         chat.say(session, "không đồng ý ạ");
         assertThat(sessions.findById(key).orElseThrow().consent()).isEqualTo("refused");

@@ -9,7 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.dvcassistant.app.conversation.ExchangeRepository;
 
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +26,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The default deployment: the embedded server in a fixed folder, stopped with the service and started again. */
 class EmbeddedDatabaseRestartTest {
 
+    private static String setting(EmbeddedServer server, String name) throws SQLException {
+        DatasourceConfiguration datasource = server.getApplicationContext().getBean(DatasourceConfiguration.class);
+        try (Connection connection = DriverManager.getConnection(datasource.getJdbcUrl(), datasource.getUsername(),
+                datasource.getPassword());
+             ResultSet row = connection.createStatement().executeQuery("SHOW " + name)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
     @TempDir
     Path dataDir;
 
     @Test
     @SuppressWarnings("unchecked")
-    void dataSurvivesARestartOfTheService() {
+    void dataSurvivesARestartOfTheService() throws SQLException {
         Map<String, Object> config = Map.of(
                 "micronaut.server.port", -1,
                 "dvc.embedded-db.temporary", false,
@@ -37,6 +53,7 @@ class EmbeddedDatabaseRestartTest {
             Map<String, Object> reply = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/chat",
                     Map.of("sessionId", session, "text", "đăng ký kết hôn")).contentType(MediaType.APPLICATION_JSON_TYPE), Map.class);
             messageId = UUID.fromString((String) reply.get("messageId"));
+            assertThat(setting(server, "synchronous_commit")).as("commits reach the disk").isEqualTo("on");
         }
         assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
         assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).as("server stopped with the service").isFalse();
