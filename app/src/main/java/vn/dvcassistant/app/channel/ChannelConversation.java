@@ -7,8 +7,6 @@ import vn.dvcassistant.app.api.ApiException;
 import vn.dvcassistant.app.conversation.ChatReply;
 import vn.dvcassistant.app.conversation.ConversationEngine;
 import vn.dvcassistant.app.conversation.IncomingMessage;
-import vn.dvcassistant.app.conversation.SessionKeys;
-import vn.dvcassistant.app.conversation.SessionRepository;
 import vn.dvcassistant.app.feedback.AnswerRatingService;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.channel.Channel;
@@ -45,7 +43,6 @@ public class ChannelConversation {
     private final ConversationEngine engine;
     private final AnswerRatingService ratings;
     private final KnowledgeBase knowledgeBase;
-    private final SessionRepository sessions;
     private final ChannelContacts contacts;
     private final ChannelReplies replies;
     private final Messages messages;
@@ -58,14 +55,13 @@ public class ChannelConversation {
     private final Semaphore answering;
 
     ChannelConversation(ConversationEngine engine, AnswerRatingService ratings, KnowledgeBase knowledgeBase,
-                        SessionRepository sessions, ChannelContacts contacts, ChannelReplies replies,
+                        ChannelContacts contacts, ChannelReplies replies,
                         Messages messages, @Value("${channels.answer-concurrency:0}") int answerConcurrency) {
         this.answering = new Semaphore(answerConcurrency > 0 ? answerConcurrency
                 : Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
         this.engine = engine;
         this.ratings = ratings;
         this.knowledgeBase = knowledgeBase;
-        this.sessions = sessions;
         this.contacts = contacts;
         this.replies = replies;
         this.messages = messages;
@@ -154,9 +150,7 @@ public class ChannelConversation {
     private Response ask(InboundEvent event, String session, String text, @Nullable String topicId) {
         vn.dvcassistant.app.conversation.Channel channel = ChannelContacts.appChannel(event.channel());
         ChatReply reply = engine.handle(new IncomingMessage(channel, session, text, topicId));
-        boolean consent = sessions.findById(SessionKeys.of(channel, session))
-                .map(s -> s.consentGiven()).orElse(false);
-        contacts.syncConsent(event.channel(), session, event.chatId(), consent);
+        contacts.syncConsent(event.channel(), session, event.chatId(), engine.consentGiven(channel, session));
         return new Response(replies.render(reply), null, reply.messageId());
     }
 
