@@ -235,6 +235,7 @@ class TelegramChannelTest implements TestPropertyProvider {
         long updateId = nextUpdateId();
         botApi.on(SEND, new Response(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}"));
         TestDatabase db = new TestDatabase(transactions);
+        long failedBefore = ((Number) channelHealth("telegram").get("failed")).longValue();
         try {
             post(sticker(updateId, chat), SECRET);
             botApi.await(SEND, r -> r.body().contains(String.valueOf(chat)), 1);
@@ -248,7 +249,9 @@ class TelegramChannelTest implements TestPropertyProvider {
         }
         assertThat(db.column("SELECT reason FROM channel_send_failure WHERE channel = 'telegram' AND delivery_id = ?",
                 String.valueOf(updateId))).singleElement().asString().contains("chat not found");
-        assertThat(channelHealth("telegram").get("lastSendSucceeded")).isEqualTo(false);
+        // Counted rather than read from lastSendSucceeded: other tests' calls to the shared fake (callback
+        // answers, the comment outbox) may succeed in between and rightly turn the last status back.
+        assertThat(((Number) channelHealth("telegram").get("failed")).longValue()).isGreaterThan(failedBefore);
     }
 
     @Test
