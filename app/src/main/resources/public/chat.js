@@ -178,6 +178,37 @@
     bubble.appendChild(actions);
   }
 
+  // Only once per topic on this page: the offer is for the procedure, not for every answer about it.
+  var offeredSatisfaction = {};
+
+  function satisfactionButtons(prompt, bubble) {
+    if (offeredSatisfaction[prompt.topicId]) { return; }
+    offeredSatisfaction[prompt.topicId] = true;
+    var box = el('div', 'actions satisfaction');
+    box.appendChild(el('span', 'question', t('satisfactionQuestion')));
+    var buttons = (prompt.levels || []).map(function (level) {
+      var button = el('button', null, t('satisfaction.' + level));
+      button.type = 'button';
+      button.setAttribute('data-level', level);
+      button.addEventListener('click', function () {
+        buttons.forEach(function (b) { b.disabled = true; });
+        postJson('/api/v1/satisfaction', { topicId: prompt.topicId, level: level, channel: 'web' })
+          .then(function (response) {
+            if (!response.ok) { throw new Error('HTTP ' + response.status); }
+            button.classList.add('chosen');
+            box.appendChild(el('span', 'thanks', t('thanksForRating')));
+          })
+          .catch(function () {
+            buttons.forEach(function (b) { b.disabled = false; });
+            addNotice(t('ratingFailed'));
+          });
+      });
+      box.appendChild(button);
+      return button;
+    });
+    bubble.appendChild(box);
+  }
+
   function consentButtons(bubble) {
     var actions = el('div', 'actions');
     [['consentYes', 'đồng ý'], ['consentNo', 'không đồng ý']].forEach(function (choice) {
@@ -210,6 +241,7 @@
     renderAnswerBody(reply, bubble);
     if (reply.askConsent) { consentButtons(bubble); }
     if (reply.kind === 'answer' && reply.messageId) { ratingButtons(reply, bubble); }
+    if (reply.satisfactionPrompt) { satisfactionButtons(reply.satisfactionPrompt, bubble); }
     conversation.appendChild(bubble);
     showChips(reply.suggestions);
     scrollToReply(bubble);

@@ -17,6 +17,9 @@ import java.util.UUID;
  * @param notice     the automated-assistant notice (Law 134/2025/QH15 Art. 11), on a session's first reply
  * @param askConsent true when the reply asks for consent to store personal data; clients show
  *                   "đồng ý" / "không đồng ý" buttons
+ * @param commentCode the tracking code of a comment this reply confirms, or null
+ * @param satisfactionPrompt on an answer about a procedure (not field dvc-chung): an offer to rate it on
+ *                   the three official levels through {@code POST /api/v1/satisfaction}; null otherwise
  */
 @Serdeable
 @Schema(description = "The assistant's reply")
@@ -29,7 +32,24 @@ public record ChatReply(
         List<Suggestion> suggestions,
         @Nullable AnswerParts parts,
         @Nullable String notice,
-        boolean askConsent) {
+        boolean askConsent,
+        @Nullable String commentCode,
+        @Nullable SatisfactionPrompt satisfactionPrompt) {
+
+    /** Compatibility for replies that confirm no comment and offer no rating. */
+    public ChatReply(UUID messageId, String kind, String answer, double confidence, List<Source> sources,
+                     List<Suggestion> suggestions, @Nullable AnswerParts parts, @Nullable String notice,
+                     boolean askConsent) {
+        this(messageId, kind, answer, confidence, sources, suggestions, parts, notice, askConsent, null, null);
+    }
+
+    /**
+     * @param topicId the procedure to rate
+     * @param levels  the official level codes, best first: rat_hai_long, hai_long, khong_hai_long
+     */
+    @Serdeable
+    public record SatisfactionPrompt(String topicId, List<String> levels) {
+    }
 
     @Serdeable
     public record Source(String id, String title, String url, String field) {

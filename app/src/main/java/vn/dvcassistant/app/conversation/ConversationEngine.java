@@ -3,9 +3,14 @@ package vn.dvcassistant.app.conversation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import vn.dvcassistant.app.comments.CommentService;
+import vn.dvcassistant.app.comments.CommentSubmission;
+import vn.dvcassistant.app.comments.SubmittedComment;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.app.privacy.ErasureRequests;
 import vn.dvcassistant.app.privacy.PersonalDataEraser;
+import vn.dvcassistant.app.satisfaction.SatisfactionLevel;
+import vn.dvcassistant.kb.Field;
 import vn.dvcassistant.kb.KnowledgeBase;
 import vn.dvcassistant.kb.SearchHit;
 import vn.dvcassistant.kb.SearchOutcome;
@@ -18,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,6 +39,11 @@ public class ConversationEngine {
 
     private static final int SEARCH_HITS = 3;
     private static final int MAX_RELATED = 2;
+    /** Typed instead of the awaited comment, they withdraw it. */
+    private static final Set<String> CANCEL_COMMENT = Set.of("huy", "huy bo", "thoi", "thoi khong", "huy gop y",
+            "khong gop y nua", "thoi khong gop y", "khong gop y");
+    private static final List<String> SATISFACTION_LEVELS = Arrays.stream(SatisfactionLevel.values())
+            .map(SatisfactionLevel::code).toList();
 
     private final KnowledgeBase knowledgeBase;
     private final AnswerComposer composer;
@@ -43,10 +54,13 @@ public class ConversationEngine {
     private final Messages messages;
     private final ErasureRequests erasureRequests;
     private final PersonalDataEraser eraser;
+    private final CommentService comments;
 
     ConversationEngine(KnowledgeBase knowledgeBase, AnswerComposer composer, SessionRepository sessions,
                        ExchangeRepository exchanges, ConversationSettings settings, ConversationMetrics metrics,
-                       Messages messages, ErasureRequests erasureRequests, PersonalDataEraser eraser) {
+                       Messages messages, ErasureRequests erasureRequests, PersonalDataEraser eraser,
+                       CommentService comments) {
+        this.comments = comments;
         this.knowledgeBase = knowledgeBase;
         this.composer = composer;
         this.sessions = sessions;
@@ -78,7 +92,7 @@ public class ConversationEngine {
                 PersonalDataMasker.mask(message.text()), decision.kind().wire(), decision.topicId(),
                 decision.confidence(), (int) latency.toMillis(), false, now);
         exchanges.save(exchange);
-        sessions.update(session.afterExchange(exchange, askConsent));
+        sessions.update(session.afterExchange(exchange, askConsent, decision.awaitComment()));
         if (decision.erase()) {
             // After the exchange is stored, so this very message is erased too.
             eraser.erase(key, message.channel().code(), message.sessionId(), "citizen");
@@ -99,7 +113,8 @@ public class ConversationEngine {
             answer.append("\n\n").append(messages.get("chat.consent.question"));
         }
         return new ChatReply(exchange.id(), decision.kind().wire(), answer.toString(), decision.confidence(),
-                decision.sources(), decision.suggestions(), decision.parts(), notice, askConsent);
+                decision.sources(), decision.suggestions(), decision.parts(), notice, askConsent,
+                decision.commentCode(), decision.satisfactionPrompt());
     }
 
     /** Records the citizen's choice from a button rather than a typed "đồng ý". */
@@ -124,6 +139,9 @@ public class ConversationEngine {
     }
 
     private Decision decide(IncomingMessage message, ConversationSession session) {
+        if (session.awaitingComment() && message.topicId() == null) {
+            return comment(message, session);
+        }
         if (message.topicId() != null) {
             Optional<Topic> picked = knowledgeBase.topic(message.topicId());
             if (picked.isPresent()) {
@@ -187,6 +205,8 @@ public class ConversationEngine {
                     ? Optional.of(consentReply("chat.consent.refused", ConversationSession.CONSENT_REFUSED))
                     : Optional.empty();
             case HANDOFF -> Optional.of(handoff(session));
+            case COMMENT -> Optional.of(new Decision(ReplyKind.SMALLTALK, messages.get("chat.comment.ask"), 1.0, null,
+                    List.of(), List.of(), null, null, false, true, null, null));
             case ERASE_REQUEST -> {
                 erasureRequests.ask(session.id(), Instant.now());
                 yield Optional.of(plain("privacy.erase.ask", false));
@@ -194,6 +214,31 @@ public class ConversationEngine {
             case ERASE_CONFIRM -> Optional.of(erasureRequests.isPending(session.id(), Instant.now())
                     ? plain("privacy.erase.done", true) : plain("privacy.erase.nothing", false));
         };
+    }
+
+    /**
+     * The message after "góp ý" is the comment. Contact (the chat to send the answer to) only with consent,
+     * like the channels' own contact store; the web chat has no contact to give.
+     */
+    private Decision comment(IncomingMessage message, ConversationSession session) {
+        if (CANCEL_COMMENT.contains(FoldedText.of(message.text()).text())) {
+            return plain("chat.comment.cancelled", false);
+        }
+        String field = Optional.ofNullable(session.lastTopicId()).flatMap(knowledgeBase::topic)
+                .map(t -> t.field().code()).orElse(null);
+        boolean consent = session.consentGiven();
+        String replyTo = consent && message.channel() != Channel.WEB ? chatId(message.sessionId()) : null;
+        SubmittedComment submitted = comments.submit(new CommentSubmission(message.text(), null, field,
+                message.channel().code(), consent, null, null, null, replyTo));
+        String text = submitted.message() + "\n\n" + messages.get("chat.comment.track", submitted.code());
+        return new Decision(ReplyKind.SMALLTALK, text, 1.0, null, List.of(), List.of(), null, null, false, false,
+                submitted.code(), null);
+    }
+
+    /** A group session is "chat:user" (see the channels' session ids); the answer goes to the chat. */
+    private static String chatId(String sessionId) {
+        int colon = sessionId.indexOf(':');
+        return colon < 0 ? sessionId : sessionId.substring(0, colon);
     }
 
     private Decision consentReply(String textKey, String consent) {
@@ -240,8 +285,11 @@ public class ConversationEngine {
                 topic.field().code());
         List<ChatReply.Suggestion> suggestions = related.stream()
                 .map(h -> new ChatReply.Suggestion(h.topic().id(), h.topic().title())).toList();
+        // dvc-chung topics are about the portal itself, not a procedure the citizen went through.
+        ChatReply.SatisfactionPrompt prompt = topic.field() == Field.DVC_CHUNG ? null
+                : new ChatReply.SatisfactionPrompt(topic.id(), SATISFACTION_LEVELS);
         return new Decision(ReplyKind.ANSWER, composed.text(), confidence, topic.id(), List.of(source), suggestions,
-                composed.parts(), null);
+                composed.parts(), null, false, false, null, prompt);
     }
 
     /** The most asked topics, topped up from the configured defaults while there is little history. */
@@ -261,12 +309,20 @@ public class ConversationEngine {
 
     private record Decision(ReplyKind kind, String text, double confidence, @Nullable String topicId,
                             List<ChatReply.Source> sources, List<ChatReply.Suggestion> suggestions,
-                            @Nullable AnswerParts parts, @Nullable String consent, boolean erase) {
+                            @Nullable AnswerParts parts, @Nullable String consent, boolean erase,
+                            boolean awaitComment, @Nullable String commentCode,
+                            @Nullable ChatReply.SatisfactionPrompt satisfactionPrompt) {
 
         Decision(ReplyKind kind, String text, double confidence, @Nullable String topicId,
                  List<ChatReply.Source> sources, List<ChatReply.Suggestion> suggestions,
                  @Nullable AnswerParts parts, @Nullable String consent) {
             this(kind, text, confidence, topicId, sources, suggestions, parts, consent, false);
+        }
+
+        Decision(ReplyKind kind, String text, double confidence, @Nullable String topicId,
+                 List<ChatReply.Source> sources, List<ChatReply.Suggestion> suggestions,
+                 @Nullable AnswerParts parts, @Nullable String consent, boolean erase) {
+            this(kind, text, confidence, topicId, sources, suggestions, parts, consent, erase, false, null, null);
         }
     }
 }

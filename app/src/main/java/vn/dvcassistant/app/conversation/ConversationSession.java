@@ -12,6 +12,7 @@ import java.util.UUID;
  *
  * @param id      SHA-256 of channel and the client's session id (see {@link SessionKeys})
  * @param consent unknown, asked, given or refused (Law 91/2025/QH15: silence is not consent)
+ * @param awaitingComment the assistant asked for a comment: the next message is submitted as one
  */
 @MappedEntity("conversation_session")
 public record ConversationSession(
@@ -24,7 +25,8 @@ public record ConversationSession(
         @Nullable String lastKind,
         @Nullable UUID lastExchangeId,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean awaitingComment) {
 
     public static final String CONSENT_UNKNOWN = "unknown";
     public static final String CONSENT_ASKED = "asked";
@@ -32,7 +34,7 @@ public record ConversationSession(
     public static final String CONSENT_REFUSED = "refused";
 
     static ConversationSession start(String id, Channel channel, Instant now) {
-        return new ConversationSession(id, channel.code(), CONSENT_UNKNOWN, null, false, null, null, null, now, now);
+        return new ConversationSession(id, channel.code(), CONSENT_UNKNOWN, null, false, null, null, null, now, now, false);
     }
 
     public boolean consentGiven() {
@@ -41,14 +43,14 @@ public record ConversationSession(
 
     ConversationSession withConsent(String value, Instant now) {
         return new ConversationSession(id, channel, value, now, noticeShown, lastTopicId, lastKind, lastExchangeId,
-                createdAt, now);
+                createdAt, now, awaitingComment);
     }
 
-    ConversationSession afterExchange(Exchange exchange, boolean askedForConsent) {
+    ConversationSession afterExchange(Exchange exchange, boolean askedForConsent, boolean awaitComment) {
         String topic = exchange.topicId() != null && ReplyKind.ANSWER.wire().equals(exchange.kind())
                 ? exchange.topicId() : lastTopicId;
         String newConsent = askedForConsent && CONSENT_UNKNOWN.equals(consent) ? CONSENT_ASKED : consent;
         return new ConversationSession(id, channel, newConsent, consentAt, true, topic, exchange.kind(),
-                exchange.id(), createdAt, exchange.createdAt());
+                exchange.id(), createdAt, exchange.createdAt(), awaitComment);
     }
 }

@@ -16,6 +16,8 @@ enum Smalltalk {
     ERASE_REQUEST(Set.of("xoa du lieu", "xoa du lieu cua toi", "xoa het du lieu", "xoa du lieu ca nhan",
             "toi muon xoa du lieu", "xoa thong tin", "xoa thong tin cua toi", "xoa thong tin ca nhan",
             "xoa lich su", "xoa lich su tro chuyen", "xoa toan bo du lieu")),
+    COMMENT(Set.of("gop y", "phan anh", "toi muon gop y",
+            "toi muon phan anh", "gui gop y", "gui phan anh", "muon gop y", "co gop y", "toi co gop y")),
     ERASE_CONFIRM(Set.of("xac nhan xoa", "xac nhan xoa du lieu", "dong y xoa", "dong y xoa du lieu", "co xoa"));
 
     /** Polite particles and forms of address that do not change what the message is. */

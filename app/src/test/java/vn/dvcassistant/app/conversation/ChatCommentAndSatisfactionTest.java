@@ -1,0 +1,129 @@
+package vn.dvcassistant.app.conversation;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import vn.dvcassistant.app.comments.CitizenComment;
+import vn.dvcassistant.app.comments.CommentService;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest
+class ChatCommentAndSatisfactionTest {
+
+    private static final Pattern CODE = Pattern.compile("GY-[A-Z0-9]{6}");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    SessionRepository sessions;
+
+    @Inject
+    CommentService comments;
+
+    @Inject
+    ConversationEngine engine;
+
+    @Test
+    void typedCommentAfterGopYIsSubmittedAndItsCodeCanBeTracked() {
+        ChatClient chat = new ChatClient(http);
+        String session = UUID.randomUUID().toString();
+        chat.pick(session, "Đăng ký khai sinh", "dang-ky-khai-sinh");
+
+        Map<String, Object> asked = chat.say(session, "Góp ý");
+        assertThat((String) asked.get("answer")).contains("tin nhắn tiếp theo");
+        assertThat(sessions.findById(SessionKeys.of(Channel.WEB, session)).orElseThrow().awaitingComment())
+                .as("the pending comment is stored in the session row").isTrue();
+
+        Map<String, Object> done = chat.say(session, "Cán bộ xã hẹn tôi ba lần, số điện thoại 0912345678");
+        String answer = (String) done.get("answer");
+        Matcher code = CODE.matcher(answer);
+        assertThat(code.find()).as(answer).isTrue();
+        assertThat(done.get("commentCode")).isEqualTo(code.group());
+        assertThat(answer).contains("/minh-bach").contains("/api/v1/comments/" + code.group());
+        assertThat(sessions.findById(SessionKeys.of(Channel.WEB, session)).orElseThrow().awaitingComment()).isFalse();
+
+        Map<?, ?> tracked = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/comments/" + code.group()), Map.class);
+        assertThat(tracked.get("code")).isEqualTo(code.group());
+        assertThat(tracked.get("field")).as("field of the last topic").isEqualTo("ho-tich");
+
+        CitizenComment stored = comments.find(code.group()).orElseThrow();
+        assertThat(stored.channel()).isEqualTo("web");
+        assertThat(stored.consent()).as("no consent was given in this session").isFalse();
+        assertThat(stored.replyTo()).isNull();
+        assertThat(stored.text()).doesNotContain("0912345678");
+
+        Map<String, Object> next = chat.say(session, "Góp ý thêm");
+        assertThat(next.get("commentCode")).as("only the one message after góp ý is a comment").isNull();
+    }
+
+    @Test
+    void telegramCommentKeepsTheChatToAnswerOnlyWithConsent() {
+        String withConsent = "7001" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000);
+        telegram(withConsent, "đồng ý");
+        telegram(withConsent, "gop y");
+        String code = telegram(withConsent, "Trang nộp hồ sơ hay bị lỗi").commentCode();
+        CitizenComment stored = comments.find(code).orElseThrow();
+        assertThat(stored.channel()).isEqualTo("telegram");
+        assertThat(stored.consent()).isTrue();
+        assertThat(stored.replyTo()).isEqualTo(withConsent);
+
+        String without = "7002" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000);
+        telegram(without, "phản ánh");
+        CitizenComment anonymous = comments.find(telegram(without, "Trang nộp hồ sơ hay bị lỗi").commentCode())
+                .orElseThrow();
+        assertThat(anonymous.consent()).isFalse();
+        assertThat(anonymous.replyTo()).isNull();
+    }
+
+    @Test
+    void cancellingTheCommentSubmitsNothing() {
+        ChatClient chat = new ChatClient(http);
+        String session = UUID.randomUUID().toString();
+        chat.say(session, "gop y");
+        Map<String, Object> cancelled = chat.say(session, "hủy");
+        assertThat(cancelled.get("commentCode")).isNull();
+        assertThat((String) cancelled.get("answer")).contains("Đã hủy");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void procedureAnswerOffersTheOfficialSatisfactionLevelsButPortalHelpDoesNot() {
+        ChatClient chat = new ChatClient(http);
+        String session = UUID.randomUUID().toString();
+
+        Map<String, Object> procedure = chat.pick(session, "Đăng ký khai sinh", "dang-ky-khai-sinh");
+        Map<String, Object> prompt = (Map<String, Object>) procedure.get("satisfactionPrompt");
+        assertThat(prompt).isNotNull();
+        assertThat(prompt.get("topicId")).isEqualTo("dang-ky-khai-sinh");
+        List<String> levels = (List<String>) prompt.get("levels");
+        assertThat(levels).containsExactly("rat_hai_long", "hai_long", "khong_hai_long");
+
+        HttpResponse<Map> rated = http.toBlocking().exchange(HttpRequest.POST("/api/v1/satisfaction",
+                Map.of("topicId", prompt.get("topicId"), "level", levels.get(1), "channel", "web"))
+                .contentType(MediaType.APPLICATION_JSON_TYPE), Map.class);
+        assertThat(rated.code()).isEqualTo(201);
+
+        Map<String, Object> portal = chat.pick(session, "Nộp hồ sơ trực tuyến", "nop-ho-so-truc-tuyen");
+        assertThat(((List<Map<String, Object>>) portal.get("sources")).get(0).get("field")).isEqualTo("dvc-chung");
+        assertThat(portal.get("satisfactionPrompt")).isNull();
+    }
+
+    /** Telegram sessions go through the same engine; called directly so no fake Telegram server is needed. */
+    private ChatReply telegram(String chatId, String text) {
+        return engine.handle(new IncomingMessage(Channel.TELEGRAM, chatId, text, null));
+    }
+}
