@@ -92,7 +92,12 @@ public class ConversationEngine {
                 PersonalDataMasker.mask(message.text()), decision.kind().wire(), decision.topicId(),
                 decision.confidence(), (int) latency.toMillis(), false, now);
         exchanges.save(exchange);
-        sessions.update(session.afterExchange(exchange, askConsent, decision.awaitComment()));
+        ChatReply.SatisfactionPrompt prompt = decision.satisfactionPrompt();
+        if (prompt != null && session.satisfactionOffered(prompt.topicId())) {
+            prompt = null; // asked once per procedure and conversation, not after every answer about it
+        }
+        ConversationSession next = session.afterExchange(exchange, askConsent, decision.awaitComment());
+        sessions.update(prompt == null ? next : next.withSatisfactionOffered(prompt.topicId()));
         if (decision.erase()) {
             // After the exchange is stored, so this very message is erased too.
             eraser.erase(key, message.channel().code(), message.sessionId(), "citizen");
@@ -114,7 +119,7 @@ public class ConversationEngine {
         }
         return new ChatReply(exchange.id(), decision.kind().wire(), answer.toString(), decision.confidence(),
                 decision.sources(), decision.suggestions(), decision.parts(), notice, askConsent,
-                decision.commentCode(), decision.satisfactionPrompt());
+                decision.commentCode(), prompt);
     }
 
     /** Records the citizen's choice from a button rather than a typed "đồng ý". */

@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param id      SHA-256 of channel and the client's session id (see {@link SessionKeys})
  * @param consent unknown, asked, given or refused (Law 91/2025/QH15: silence is not consent)
  * @param awaitingComment the assistant asked for a comment: the next message is submitted as one
+ * @param satisfactionOffered topic ids (comma-separated) whose satisfaction rating was already offered
+ * @param satisfactionRated   topic ids (comma-separated) rated from a chat button; see {@link SatisfactionOffers}
  */
 @MappedEntity("conversation_session")
 public record ConversationSession(
@@ -26,7 +28,9 @@ public record ConversationSession(
         @Nullable UUID lastExchangeId,
         Instant createdAt,
         Instant updatedAt,
-        boolean awaitingComment) {
+        boolean awaitingComment,
+        String satisfactionOffered,
+        String satisfactionRated) {
 
     public static final String CONSENT_UNKNOWN = "unknown";
     public static final String CONSENT_ASKED = "asked";
@@ -34,7 +38,7 @@ public record ConversationSession(
     public static final String CONSENT_REFUSED = "refused";
 
     static ConversationSession start(String id, Channel channel, Instant now) {
-        return new ConversationSession(id, channel.code(), CONSENT_UNKNOWN, null, false, null, null, null, now, now, false);
+        return new ConversationSession(id, channel.code(), CONSENT_UNKNOWN, null, false, null, null, null, now, now, false, "", "");
     }
 
     public boolean consentGiven() {
@@ -43,7 +47,7 @@ public record ConversationSession(
 
     ConversationSession withConsent(String value, Instant now) {
         return new ConversationSession(id, channel, value, now, noticeShown, lastTopicId, lastKind, lastExchangeId,
-                createdAt, now, awaitingComment);
+                createdAt, now, awaitingComment, satisfactionOffered, satisfactionRated);
     }
 
     ConversationSession afterExchange(Exchange exchange, boolean askedForConsent, boolean awaitComment) {
@@ -51,6 +55,17 @@ public record ConversationSession(
                 ? exchange.topicId() : lastTopicId;
         String newConsent = askedForConsent && CONSENT_UNKNOWN.equals(consent) ? CONSENT_ASKED : consent;
         return new ConversationSession(id, channel, newConsent, consentAt, true, topic, exchange.kind(),
-                exchange.id(), createdAt, exchange.createdAt(), awaitComment);
+                exchange.id(), createdAt, exchange.createdAt(), awaitComment, satisfactionOffered, satisfactionRated);
+    }
+
+    /** Citizens are asked once per procedure in a conversation, not after every answer about it. */
+    boolean satisfactionOffered(String topicId) {
+        return TopicIdList.contains(satisfactionOffered, topicId);
+    }
+
+    ConversationSession withSatisfactionOffered(String topicId) {
+        return new ConversationSession(id, channel, consent, consentAt, noticeShown, lastTopicId, lastKind,
+                lastExchangeId, createdAt, updatedAt, awaitingComment, TopicIdList.add(satisfactionOffered, topicId),
+                satisfactionRated);
     }
 }

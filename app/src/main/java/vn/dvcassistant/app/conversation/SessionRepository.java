@@ -12,4 +12,20 @@ public interface SessionRepository extends CrudRepository<ConversationSession, S
     @Query("INSERT INTO conversation_session (id, channel, consent, notice_shown, created_at, updated_at) "
             + "VALUES (:id, :channel, 'unknown', FALSE, now(), now()) ON CONFLICT (id) DO NOTHING")
     void insertIfAbsent(String id, String channel);
+
+    /**
+     * Marks the topic rated if it was offered in this session and not rated yet; 1 when it did. One
+     * statement, so two presses of the same button (or a redelivered callback) cannot both get 1.
+     */
+    @Query("UPDATE conversation_session SET satisfaction_rated = CASE WHEN satisfaction_rated = '' THEN :topicId "
+            + "ELSE satisfaction_rated || ',' || :topicId END "
+            + "WHERE id = :id AND strpos(',' || satisfaction_offered || ',', ',' || :topicId || ',') > 0 "
+            + "AND strpos(',' || satisfaction_rated || ',', ',' || :topicId || ',') = 0")
+    int markSatisfactionRated(String id, String topicId);
+
+    /** Undoes {@link #markSatisfactionRated} when the rating could not be stored, so the citizen can retry. */
+    @Query("UPDATE conversation_session SET satisfaction_rated = "
+            + "trim(BOTH ',' FROM replace(',' || satisfaction_rated || ',', ',' || :topicId || ',', ',')) "
+            + "WHERE id = :id")
+    int unmarkSatisfactionRated(String id, String topicId);
 }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@MicronautTest
+// Not in a test transaction: the engine commits as in production, so other threads see its sessions.
+@MicronautTest(transactional = false)
 class ChatCommentAndSatisfactionTest {
 
     private static final Pattern CODE = Pattern.compile("GY-[A-Z0-9]{6}");
@@ -36,6 +37,9 @@ class ChatCommentAndSatisfactionTest {
 
     @Inject
     ConversationEngine engine;
+
+    @Inject
+    SatisfactionOffers offers;
 
     @Test
     void typedCommentAfterGopYIsSubmittedAndItsCodeCanBeTracked() {
@@ -117,9 +121,51 @@ class ChatCommentAndSatisfactionTest {
                 .contentType(MediaType.APPLICATION_JSON_TYPE), Map.class);
         assertThat(rated.code()).isEqualTo(201);
 
+        Map<String, Object> again = chat.say(session, "thủ tục đăng ký khai sinh cần giấy tờ gì");
+        assertThat(((List<Map<String, Object>>) again.get("sources")).get(0).get("id")).isEqualTo("dang-ky-khai-sinh");
+        assertThat(again.get("satisfactionPrompt")).as("offered once per procedure and conversation").isNull();
+        Map<String, Object> otherSession = chat.pick(UUID.randomUUID().toString(), "Đăng ký khai sinh",
+                "dang-ky-khai-sinh");
+        assertThat(otherSession.get("satisfactionPrompt")).isNotNull();
+
         Map<String, Object> portal = chat.pick(session, "Nộp hồ sơ trực tuyến", "nop-ho-so-truc-tuyen");
         assertThat(((List<Map<String, Object>>) portal.get("sources")).get(0).get("field")).isEqualTo("dvc-chung");
         assertThat(portal.get("satisfactionPrompt")).isNull();
+    }
+
+    @Test
+    void aChatOfferCountsOnceEvenWhenPressedManyTimesAtOnceAndIsGivenBackWhenTheRatingFails() throws Exception {
+        String chat = "7003" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000);
+        engine.handle(new IncomingMessage(Channel.TELEGRAM, chat, "Đăng ký kết hôn", "dang-ky-ket-hon"));
+        engine.handle(new IncomingMessage(Channel.TELEGRAM, chat, "Đăng ký khai sinh", "dang-ky-khai-sinh"));
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<SatisfactionOffers.Claim>> presses = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                presses.add(pool.submit(() -> offers.claim(Channel.TELEGRAM, chat, "dang-ky-ket-hon")));
+            }
+            List<SatisfactionOffers.Claim> claims = new java.util.ArrayList<>();
+            for (var press : presses) {
+                claims.add(press.get());
+            }
+            assertThat(claims).containsOnlyOnce(SatisfactionOffers.Claim.CLAIMED)
+                    .filteredOn(c -> c != SatisfactionOffers.Claim.CLAIMED)
+                    .containsOnly(SatisfactionOffers.Claim.ALREADY_RATED);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(offers.claim(Channel.TELEGRAM, chat, "dang-ky-khai-sinh")).isEqualTo(SatisfactionOffers.Claim.CLAIMED);
+        assertThat(offers.claim(Channel.TELEGRAM, chat, "trich-luc-ho-tich"))
+                .isEqualTo(SatisfactionOffers.Claim.NOT_OFFERED);
+
+        // A rating that could not be stored gives its claim back; the other one stays.
+        offers.release(Channel.TELEGRAM, chat, "dang-ky-ket-hon");
+        assertThat(offers.claim(Channel.TELEGRAM, chat, "dang-ky-khai-sinh"))
+                .isEqualTo(SatisfactionOffers.Claim.ALREADY_RATED);
+        assertThat(offers.claim(Channel.TELEGRAM, chat, "dang-ky-ket-hon")).isEqualTo(SatisfactionOffers.Claim.CLAIMED);
+        assertThat(sessions.findById(SessionKeys.of(Channel.TELEGRAM, chat)).orElseThrow().satisfactionRated())
+                .as("topic ids only, never the level").isIn("dang-ky-khai-sinh,dang-ky-ket-hon");
     }
 
     /** Telegram sessions go through the same engine; called directly so no fake Telegram server is needed. */

@@ -1,0 +1,46 @@
+package vn.dvcassistant.app.conversation;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+/**
+ * Keeps a chat's satisfaction buttons to one rating per procedure and session: the engine remembers
+ * which procedures it offered to rate ({@link ConversationSession#satisfactionOffered()}), and a button
+ * press counts only for one of those, once. Only topic ids are kept, never the level chosen.
+ */
+@Singleton
+public class SatisfactionOffers {
+
+    public enum Claim {
+        /** Offered and not rated before: store the rating. */
+        CLAIMED,
+        /** This session already rated the procedure. */
+        ALREADY_RATED,
+        /** Never offered in this session (an old or forged button, or the session was erased). */
+        NOT_OFFERED
+    }
+
+    private final SessionRepository sessions;
+
+    SatisfactionOffers(SessionRepository sessions) {
+        this.sessions = sessions;
+    }
+
+    /** Committed before the rating is stored, so a concurrent second press sees it. */
+    @Transactional
+    public Claim claim(Channel channel, String sessionId, String topicId) {
+        String key = SessionKeys.of(channel, sessionId);
+        if (sessions.markSatisfactionRated(key, topicId) == 1) {
+            return Claim.CLAIMED;
+        }
+        boolean rated = sessions.findById(key)
+                .map(s -> TopicIdList.contains(s.satisfactionRated(), topicId)).orElse(false);
+        return rated ? Claim.ALREADY_RATED : Claim.NOT_OFFERED;
+    }
+
+    /** Gives a claim back when its rating could not be stored. */
+    @Transactional
+    public void release(Channel channel, String sessionId, String topicId) {
+        sessions.unmarkSatisfactionRated(SessionKeys.of(channel, sessionId), topicId);
+    }
+}
