@@ -1,12 +1,14 @@
 package vn.dvcassistant.app.channel;
 
+import vn.dvcassistant.app.satisfaction.SatisfactionLevel;
+
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * What a button under one of our replies does, written into its data (at most 64 bytes, Telegram's
  * callback_data limit): {@code rate:up:<answer id>}, {@code rate:down:<answer id>}, {@code topic:<topic id>},
- * {@code consent:yes}, {@code consent:no}.
+ * {@code consent:yes}, {@code consent:no}, {@code sat:<level code>:<topic id>} (at most 19 + 28 bytes).
  */
 sealed interface ButtonAction {
 
@@ -19,6 +21,10 @@ sealed interface ButtonAction {
     record Consent(boolean given) implements ButtonAction {
     }
 
+    /** A procedure rated on the official scale (Decision 1588 satisfaction). */
+    record Satisfaction(SatisfactionLevel level, String topicId) implements ButtonAction {
+    }
+
     static String rate(UUID messageId, boolean helpful) {
         return "rate:" + (helpful ? "up" : "down") + ":" + messageId;
     }
@@ -29,6 +35,10 @@ sealed interface ButtonAction {
 
     static String consent(boolean given) {
         return "consent:" + (given ? "yes" : "no");
+    }
+
+    static String satisfaction(SatisfactionLevel level, String topicId) {
+        return "sat:" + level.code() + ":" + topicId;
     }
 
     /** Empty for data we never wrote (an old keyboard, a forged callback). */
@@ -46,6 +56,14 @@ sealed interface ButtonAction {
         }
         if (data.startsWith("topic:") && data.length() > 6) {
             return Optional.of(new PickTopic(data.substring(6)));
+        }
+        if (data.startsWith("sat:")) {
+            int colon = data.indexOf(':', 4);
+            if (colon < 0 || colon == data.length() - 1) {
+                return Optional.empty();
+            }
+            return SatisfactionLevel.fromCode(data.substring(4, colon))
+                    .map(level -> new Satisfaction(level, data.substring(colon + 1)));
         }
         if (data.equals("consent:yes") || data.equals("consent:no")) {
             return Optional.of(new Consent(data.equals("consent:yes")));

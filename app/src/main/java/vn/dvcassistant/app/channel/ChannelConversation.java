@@ -21,8 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 
 /**
- * Decides what to send back for one chat event, on any channel: the engine's answer, a stored rating,
- * a recorded consent, or a short hint. Sends nothing itself.
+ * Decides what to send back for one chat event, on any channel: the engine's answer, a stored rating
+ * (of the answer, or of the procedure on the official scale), a recorded consent, or a short hint. Sends nothing itself.
  */
 @Singleton
 public class ChannelConversation {
@@ -45,6 +45,7 @@ public class ChannelConversation {
     private final KnowledgeBase knowledgeBase;
     private final ChannelContacts contacts;
     private final ChannelReplies replies;
+    private final SatisfactionButtons satisfaction;
     private final Messages messages;
 
     /**
@@ -55,7 +56,7 @@ public class ChannelConversation {
     private final Semaphore answering;
 
     ChannelConversation(ConversationEngine engine, AnswerRatingService ratings, KnowledgeBase knowledgeBase,
-                        ChannelContacts contacts, ChannelReplies replies,
+                        ChannelContacts contacts, ChannelReplies replies, SatisfactionButtons satisfaction,
                         Messages messages, @Value("${channels.answer-concurrency:0}") int answerConcurrency) {
         this.answering = new Semaphore(answerConcurrency > 0 ? answerConcurrency
                 : Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
@@ -64,6 +65,7 @@ public class ChannelConversation {
         this.knowledgeBase = knowledgeBase;
         this.contacts = contacts;
         this.replies = replies;
+        this.satisfaction = satisfaction;
         this.messages = messages;
     }
 
@@ -131,6 +133,9 @@ public class ChannelConversation {
             }
             return ask(event, session, topic.get().title(), topic.get().id());
         }
+        if (action.get() instanceof ButtonAction.Satisfaction rated) {
+            return satisfaction.press(event.channel(), session, rated);
+        }
         boolean given = ((ButtonAction.Consent) action.get()).given();
         engine.recordConsent(ChannelContacts.appChannel(event.channel()), session, given);
         contacts.syncConsent(event.channel(), session, event.chatId(), given);
@@ -151,7 +156,7 @@ public class ChannelConversation {
         vn.dvcassistant.app.conversation.Channel channel = ChannelContacts.appChannel(event.channel());
         ChatReply reply = engine.handle(new IncomingMessage(channel, session, text, topicId));
         contacts.syncConsent(event.channel(), session, event.chatId(), engine.consentGiven(channel, session));
-        return new Response(replies.render(reply), null, reply.messageId());
+        return new Response(replies.render(reply, event.fromGroup()), null, reply.messageId());
     }
 
     private static Response message(String text) {

@@ -5,6 +5,7 @@ import vn.dvcassistant.app.conversation.AnswerParts;
 import vn.dvcassistant.app.conversation.ChatReply;
 import vn.dvcassistant.app.conversation.ReplyKind;
 import vn.dvcassistant.app.i18n.Messages;
+import vn.dvcassistant.app.satisfaction.SatisfactionLevel;
 import vn.dvcassistant.channel.Button;
 import vn.dvcassistant.channel.Reply;
 import vn.dvcassistant.channel.ReplyPart;
@@ -17,7 +18,9 @@ import java.util.Optional;
 /**
  * The engine's reply as chat messages with buttons. The automated-assistant notice and the consent
  * question go first, in a message of their own with the two consent buttons; then the answer with its
- * rating buttons and one button per suggested topic (at most {@link Reply#MAX_BUTTONS} in all).
+ * rating buttons and one button per suggested topic (at most {@link Reply#MAX_BUTTONS} in all); last, when
+ * the engine offers it, a short question to rate the procedure with one button per official level (a
+ * message of its own: the answer's buttons leave no room for three more on Zalo).
  */
 @Singleton
 final class ChannelReplies {
@@ -28,7 +31,11 @@ final class ChannelReplies {
         this.messages = messages;
     }
 
-    List<Reply> render(ChatReply reply) {
+    /**
+     * @param inGroup a group chat gets no satisfaction offer: it would nag every member, and only the one
+     *                who asked could use it
+     */
+    List<Reply> render(ChatReply reply, boolean inGroup) {
         List<Reply> out = new ArrayList<>();
         List<ReplyPart> preamble = new ArrayList<>();
         if (reply.notice() != null) {
@@ -45,7 +52,31 @@ final class ChannelReplies {
                     : first);
         }
         out.add(main(reply));
+        if (!inGroup) {
+            satisfactionOffer(reply).ifPresent(out::add);
+        }
         return out;
+    }
+
+    private Optional<Reply> satisfactionOffer(ChatReply reply) {
+        ChatReply.SatisfactionPrompt prompt = reply.satisfactionPrompt();
+        if (prompt == null) {
+            return Optional.empty();
+        }
+        List<List<Button>> rows = new ArrayList<>();
+        for (String code : prompt.levels()) {
+            Optional<SatisfactionLevel> level = SatisfactionLevel.fromCode(code);
+            String data = level.map(l -> ButtonAction.satisfaction(l, prompt.topicId())).orElse("");
+            if (level.isEmpty() || data.getBytes(StandardCharsets.UTF_8).length > Button.MAX_DATA_BYTES) {
+                return Optional.empty();
+            }
+            // One per row: side by side, Telegram cuts "Không hài lòng" on a narrow phone.
+            rows.add(List.of(new Button(messages.get("survey.level." + code), data)));
+        }
+        String question = reply.sources().stream().filter(s -> s.id().equals(prompt.topicId())).findFirst()
+                .map(s -> messages.get("channel.satisfaction.ask", s.title()))
+                .orElseGet(() -> messages.get("channel.satisfaction.askUntitled"));
+        return Optional.of(new Reply(List.of(new ReplyPart.Paragraph(question)), rows));
     }
 
     private Reply main(ChatReply reply) {

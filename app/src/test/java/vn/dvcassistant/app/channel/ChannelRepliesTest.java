@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import vn.dvcassistant.app.conversation.AnswerParts;
 import vn.dvcassistant.app.conversation.ChatReply;
 import vn.dvcassistant.app.i18n.Messages;
+import vn.dvcassistant.app.satisfaction.SatisfactionLevel;
 import vn.dvcassistant.channel.Button;
 import vn.dvcassistant.channel.Reply;
 import vn.dvcassistant.channel.ReplyPart;
@@ -27,7 +28,7 @@ class ChannelRepliesTest {
                         new ChatReply.Suggestion("dang-ky-ket-hon", "Đăng ký kết hôn"),
                         new ChatReply.Suggestion("the-can-cuoc", "Cấp thẻ căn cước")), null, null, false);
 
-        List<Reply> rendered = replies.render(clarify);
+        List<Reply> rendered = replies.render(clarify, false);
 
         assertThat(rendered).hasSize(1);
         assertThat(rendered.get(0).buttons()).extracting(Button::data)
@@ -47,7 +48,7 @@ class ChannelRepliesTest {
                 List.of(), List.of(new ChatReply.Suggestion("a", "A"), new ChatReply.Suggestion("b", "B"),
                 new ChatReply.Suggestion("c", "C")), parts, notice, true);
 
-        List<Reply> rendered = replies.render(answer);
+        List<Reply> rendered = replies.render(answer, false);
 
         assertThat(rendered).hasSize(2);
         assertThat(rendered.get(0).parts()).containsExactly(new ReplyPart.Paragraph(notice), new ReplyPart.Paragraph(question));
@@ -61,6 +62,43 @@ class ChannelRepliesTest {
     }
 
     @Test
+    void aSatisfactionPromptBecomesAFollowUpWithOneButtonPerLevelThatFitsTelegramAndZalo() {
+        String topicId = "xac-nhan-tinh-trang-hon-nhan"; // among the longest ids (28 characters)
+        ChatReply answer = new ChatReply(UUID.randomUUID(), "answer", "Xác nhận tình trạng hôn nhân...", 0.9,
+                List.of(new ChatReply.Source(topicId, "Cấp giấy xác nhận tình trạng hôn nhân", "https://x", "ho-tich")),
+                List.of(new ChatReply.Suggestion("a", "A"), new ChatReply.Suggestion("b", "B"),
+                        new ChatReply.Suggestion("c", "C")), null, null, false, null,
+                new ChatReply.SatisfactionPrompt(topicId, List.of("rat_hai_long", "hai_long", "khong_hai_long")));
+
+        List<Reply> rendered = replies.render(answer, false);
+
+        assertThat(rendered).hasSize(2);
+        assertThat(rendered.get(0).buttons()).hasSize(Reply.MAX_BUTTONS);
+        Reply offer = rendered.get(1);
+        assertThat(offer.parts()).containsExactly(new ReplyPart.Paragraph(
+                "Bạn đánh giá thế nào về thủ tục «Cấp giấy xác nhận tình trạng hôn nhân»? Hãy chọn một mức dưới đây."));
+        assertThat(offer.buttons()).extracting(Button::label).containsExactly("Rất hài lòng", "Hài lòng", "Không hài lòng");
+        assertThat(offer.buttons()).extracting(b -> ButtonAction.parse(b.data()).orElseThrow()).containsExactly(
+                new ButtonAction.Satisfaction(SatisfactionLevel.RAT_HAI_LONG, topicId),
+                new ButtonAction.Satisfaction(SatisfactionLevel.HAI_LONG, topicId),
+                new ButtonAction.Satisfaction(SatisfactionLevel.KHONG_HAI_LONG, topicId));
+        // Zalo cuts button titles after about 20 characters.
+        assertThat(offer.buttons()).allSatisfy(b -> assertThat(b.label().length()).isLessThanOrEqualTo(20));
+
+        assertThat(replies.render(answer, true)).as("no offer in a group chat").hasSize(1);
+    }
+
+    @Test
+    void satisfactionButtonDataThatWeNeverWroteIsRefused() {
+        assertThat(ButtonAction.parse("sat:hai_long:dang-ky-khai-sinh"))
+                .contains(new ButtonAction.Satisfaction(SatisfactionLevel.HAI_LONG, "dang-ky-khai-sinh"));
+        assertThat(ButtonAction.parse("sat:tuyet_voi:dang-ky-khai-sinh")).isEmpty();
+        assertThat(ButtonAction.parse("sat:hai_long:")).isEmpty();
+        assertThat(ButtonAction.parse("sat:hai_long")).isEmpty();
+        assertThat(ButtonAction.parse("sat:")).isEmpty();
+    }
+
+    @Test
     void aVeryLongAnswerIsSplitForTelegramWithTheButtonsOnTheLastMessage() {
         UUID id = UUID.randomUUID();
         List<String> steps = Collections.nCopies(60, "Bước có nội dung khá dài để thử chia tin nhắn & kiểm tra <thẻ> HTML.");
@@ -68,7 +106,7 @@ class ChannelRepliesTest {
                 "toàn trình", "https://dichvucong.gov.vn", null);
         ChatReply answer = new ChatReply(id, "answer", "x", 0.9, List.of(), List.of(), parts, null, false);
 
-        var messagesOut = new TelegramRenderer().render("1", replies.render(answer).get(0));
+        var messagesOut = new TelegramRenderer().render("1", replies.render(answer, false).get(0));
 
         assertThat(messagesOut).hasSizeGreaterThan(1);
         assertThat(messagesOut).allSatisfy(m -> assertThat(m.getText().length()).isLessThanOrEqualTo(4096));

@@ -125,8 +125,103 @@ class TelegramChannelTest implements TestPropertyProvider {
         TestDatabase db = new TestDatabase(transactions);
         assertThat(db.column("SELECT helpful FROM answer_rating WHERE message_id = ? AND channel = 'telegram'",
                 exchangeId)).containsExactly(false);
-        // Not helpful: an apology with the hotline follows.
-        assertThat(sentTo(chat, 3).get(2).path("text").asText()).contains("18001096");
+        // Not helpful: an apology with the hotline follows (after the answer's satisfaction offer).
+        assertThat(sentTo(chat, 4).get(3).path("text").asText()).contains("18001096");
+    }
+
+    @Test
+    void aProcedureAnswerIsFollowedByTheSatisfactionOfferAndAPressStoresOneAnonymousRating() throws Exception {
+        long chat = newChatId();
+        TestDatabase db = new TestDatabase(transactions);
+        long before = telegramRatings(db, "dang-ky-khai-sinh");
+        post(privateText(nextUpdateId(), chat, "đăng ký khai sinh"), SECRET);
+
+        List<JsonNode> sent = sentTo(chat, 3);
+        assertThat(sent.get(1).path("text").asText()).containsIgnoringCase("khai sinh");
+        assertThat(buttonData(sent.get(1)).get(0)).startsWith("rate:up:");
+        JsonNode offer = sent.get(2);
+        assertThat(offer.path("text").asText()).isEqualTo("Bạn đánh giá thế nào về thủ tục «Đăng ký khai sinh»? "
+                + "Hãy chọn một mức dưới đây.");
+        assertThat(buttonData(offer)).containsExactly("sat:rat_hai_long:dang-ky-khai-sinh",
+                "sat:hai_long:dang-ky-khai-sinh", "sat:khong_hai_long:dang-ky-khai-sinh");
+        assertThat(buttonLabels(offer)).containsExactly("Rất hài lòng", "Hài lòng", "Không hài lòng");
+
+        String first = "cb-" + UUID.randomUUID();
+        post(callback(nextUpdateId(), chat, first, "sat:hai_long:dang-ky-khai-sinh"), SECRET);
+        String thanks = sentTo(chat, 4).get(3).path("text").asText();
+        assertThat(thanks).contains("Cảm ơn bạn đã đánh giá thủ tục «Đăng ký khai sinh»").contains("góp ý");
+        botApi.await(CALLBACK, r -> r.body().contains(first), 1);
+        assertThat(telegramRatings(db, "dang-ky-khai-sinh")).isEqualTo(before + 1);
+        assertThat(db.column("""
+                SELECT field || '/' || level || '/' || satisfied || '/' || agency || '/' || coalesce(comment, '-')
+                FROM satisfaction_rating WHERE topic_id = 'dang-ky-khai-sinh' AND channel = 'telegram'
+                ORDER BY id DESC LIMIT 1""")).containsExactly("ho-tich/hai_long/true//-");
+
+        // A second press (another level, or the same button again) does not count twice.
+        String second = "cb-" + UUID.randomUUID();
+        post(callback(nextUpdateId(), chat, second, "sat:khong_hai_long:dang-ky-khai-sinh"), SECRET);
+        assertThat(callbackText(second)).isEqualTo("Bạn đã đánh giá thủ tục này rồi. "
+                + "Mỗi thủ tục chỉ được ghi nhận một lần. Cảm ơn bạn.");
+        String third = "cb-" + UUID.randomUUID();
+        post(callback(nextUpdateId(), chat, third, "sat:hai_long:dang-ky-khai-sinh"), SECRET);
+        assertThat(callbackText(third)).startsWith("Bạn đã đánh giá thủ tục này rồi.");
+        assertThat(telegramRatings(db, "dang-ky-khai-sinh")).isEqualTo(before + 1);
+
+        // Asked again in the same conversation: the answer, but no second offer.
+        post(privateText(nextUpdateId(), chat, "đăng ký khai sinh"), SECRET);
+        JsonNode again = sentTo(chat, 5).get(4);
+        assertThat(again.path("text").asText()).containsIgnoringCase("khai sinh");
+        FakeApiServer.sleep(500);
+        List<JsonNode> all = sentTo(chat, 5);
+        assertThat(all).hasSize(5);
+        assertThat(buttonData(all.get(4))).noneMatch(data -> data.startsWith("sat:"));
+    }
+
+    @Test
+    void portalHelpGetsNoSatisfactionOffer() {
+        long chat = newChatId();
+        post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "topic:nop-ho-so-truc-tuyen"), SECRET);
+        List<JsonNode> sent = sentTo(chat, 2);
+        assertThat(buttonData(sent.get(1)).get(0)).startsWith("rate:up:");
+        FakeApiServer.sleep(500);
+        assertThat(sentTo(chat, 2)).hasSize(2)
+                .allSatisfy(m -> assertThat(buttonData(m)).noneMatch(data -> data.startsWith("sat:")));
+    }
+
+    @Test
+    void forgedOrStaleSatisfactionButtonsAreAnsweredAndStoreNothing() throws Exception {
+        long chat = newChatId();
+        post(privateText(nextUpdateId(), chat, "lệ phí đăng ký kết hôn"), SECRET);
+        assertThat(buttonData(sentTo(chat, 3).get(2))).contains("sat:hai_long:dang-ky-ket-hon");
+        TestDatabase db = new TestDatabase(transactions);
+        long total = db.count("SELECT count(*) FROM satisfaction_rating");
+
+        String stale = "Nút này đã cũ. Bạn hãy gõ câu hỏi nhé.";
+        Map<String, String> expected = Map.of(
+                "sat:hai_long:khong-co-thu-tuc-nay", "Không tìm thấy chủ đề này.",
+                "sat:tuyet_voi:dang-ky-ket-hon", stale,
+                "sat:hai_long:", stale,
+                // A real procedure, but never offered in this conversation.
+                "sat:rat_hai_long:dang-ky-khai-sinh", stale);
+        for (Map.Entry<String, String> press : expected.entrySet()) {
+            String id = "cb-" + UUID.randomUUID();
+            assertThat(post(callback(nextUpdateId(), chat, id, press.getKey()), SECRET).code()).isEqualTo(200);
+            assertThat(callbackText(id)).as(press.getKey()).isEqualTo(press.getValue());
+        }
+        // Another chat cannot use this chat's offer either.
+        String id = "cb-" + UUID.randomUUID();
+        post(callback(nextUpdateId(), newChatId(), id, "sat:hai_long:dang-ky-ket-hon"), SECRET);
+        assertThat(callbackText(id)).isEqualTo(stale);
+        assertThat(db.count("SELECT count(*) FROM satisfaction_rating")).isEqualTo(total);
+    }
+
+    private static long telegramRatings(TestDatabase db, String topicId) {
+        return db.count("SELECT count(*) FROM satisfaction_rating WHERE topic_id = ? AND channel = 'telegram'", topicId);
+    }
+
+    private String callbackText(String callbackId) throws Exception {
+        Request ack = botApi.await(CALLBACK, r -> r.body().contains(callbackId), 1).get(0);
+        return json.readTree(ack.body()).path("text").asText();
     }
 
     @Test
@@ -178,6 +273,7 @@ class TelegramChannelTest implements TestPropertyProvider {
 
         List<JsonNode> sent = sentTo(group, 2);
         FakeApiServer.sleep(500);
+        // Notice and answer; a group gets no satisfaction offer (it would nag every member).
         assertThat(botApi.requests(SEND, r -> r.body().contains(String.valueOf(group)))).hasSize(2);
         assertThat(sent.get(1).path("text").asText()).containsIgnoringCase("căn cước");
     }
@@ -313,6 +409,13 @@ class TelegramChannelTest implements TestPropertyProvider {
         message.path("reply_markup").path("inline_keyboard")
                 .forEach(row -> row.forEach(button -> data.add(button.path("callback_data").asText())));
         return data;
+    }
+
+    private static List<String> buttonLabels(JsonNode message) {
+        List<String> labels = new ArrayList<>();
+        message.path("reply_markup").path("inline_keyboard")
+                .forEach(row -> row.forEach(button -> labels.add(button.path("text").asText())));
+        return labels;
     }
 
     private HttpResponse<?> post(String update, String secret) {

@@ -108,6 +108,71 @@ class ZaloChannelTest implements TestPropertyProvider {
     }
 
     @Test
+    void aProcedureAnswerIsFollowedByTheSatisfactionOfferAndAPressIsRecordedOnce() throws Exception {
+        String user = newUserId();
+        TestDatabase db = new TestDatabase(transactions);
+        long before = zaloRatings(db);
+        post(http, text(user, msgId(user), "đăng ký khai sinh"), true);
+
+        // Zalo splits the long answer into several messages; the offer comes after the last of them.
+        Request offerRequest = openApi.await(SEND, to(user).and(containing("#dvc:sat:")), 1).get(0);
+        List<Request> sent = openApi.requests(SEND, to(user));
+        assertThat(sent.get(sent.size() - 1)).isSameAs(offerRequest);
+        assertThat(sent.get(sent.size() - 2).body()).contains("#dvc:rate:up:");
+        JsonNode offer = json.readTree(offerRequest.body()).path("message");
+        assertThat(offer.path("text").asText()).isEqualTo("Bạn đánh giá thế nào về thủ tục «Đăng ký khai sinh»? "
+                + "Hãy chọn một mức dưới đây.");
+        JsonNode buttons = offer.path("attachment").path("payload").path("buttons");
+        assertThat(buttons).hasSize(3).allSatisfy(b -> assertThat(b.path("type").asText()).isEqualTo("oa.query.hide"));
+        assertThat(buttons).extracting(b -> b.path("title").asText())
+                .containsExactly("Rất hài lòng", "Hài lòng", "Không hài lòng");
+        assertThat(buttons).extracting(b -> b.path("payload").asText()).containsExactly(
+                "#dvc:sat:rat_hai_long:dang-ky-khai-sinh", "#dvc:sat:hai_long:dang-ky-khai-sinh",
+                "#dvc:sat:khong_hai_long:dang-ky-khai-sinh");
+
+        // A press comes back as a hidden user_send_text carrying the payload.
+        post(http, text(user, msgId(user), "#dvc:sat:khong_hai_long:dang-ky-khai-sinh"), true);
+        Request thanks = openApi.await(SEND, to(user).and(containing("Cảm ơn bạn đã đánh giá thủ tục")), 1).get(0);
+        assertThat(json.readTree(thanks.body()).path("message").path("text").asText())
+                .contains("«Đăng ký khai sinh»").contains("chưa hài lòng").contains("góp ý");
+        assertThat(zaloRatings(db)).isEqualTo(before + 1);
+        assertThat(db.column("""
+                SELECT field || '/' || level || '/' || satisfied || '/' || coalesce(comment, '-')
+                FROM satisfaction_rating WHERE topic_id = 'dang-ky-khai-sinh' AND channel = 'zalo'
+                ORDER BY id DESC LIMIT 1""")).containsExactly("ho-tich/khong_hai_long/false/-");
+
+        post(http, text(user, msgId(user), "#dvc:sat:khong_hai_long:dang-ky-khai-sinh"), true);
+        openApi.await(SEND, to(user).and(containing("Bạn đã đánh giá thủ tục này rồi.")), 1);
+        assertThat(zaloRatings(db)).isEqualTo(before + 1);
+
+        // The same procedure again, then portal help (dvc-chung): answered, without an offer.
+        post(http, text(user, msgId(user), "đăng ký khai sinh"), true);
+        openApi.await(SEND, to(user).and(containing("#dvc:rate:up:")), 2);
+        post(http, text(user, msgId(user), "#dvc:topic:nop-ho-so-truc-tuyen"), true);
+        openApi.await(SEND, to(user).and(containing("#dvc:rate:up:")), 3);
+        FakeApiServer.sleep(500);
+        assertThat(openApi.requests(SEND, to(user).and(containing("#dvc:sat:")))).hasSize(1);
+    }
+
+    @Test
+    void aTypedOrForgedSatisfactionPayloadStoresNothing() {
+        String user = newUserId();
+        TestDatabase db = new TestDatabase(transactions);
+        long total = db.count("SELECT count(*) FROM satisfaction_rating");
+        post(http, text(user, msgId(user), "#dvc:sat:rat_hai_long:dang-ky-ket-hon"), true);
+        openApi.await(SEND, to(user), 1);
+        post(http, text(user, msgId(user), "#dvc:sat:rat_hai_long:khong-co-thu-tuc-nay"), true);
+        List<Request> sent = openApi.await(SEND, to(user), 2);
+        assertThat(sent.get(0).body()).contains("Nút này đã cũ");
+        assertThat(sent.get(1).body()).contains("Không tìm thấy chủ đề này.");
+        assertThat(db.count("SELECT count(*) FROM satisfaction_rating")).isEqualTo(total);
+    }
+
+    private static long zaloRatings(TestDatabase db) {
+        return db.count("SELECT count(*) FROM satisfaction_rating WHERE topic_id = 'dang-ky-khai-sinh' AND channel = 'zalo'");
+    }
+
+    @Test
     void missingOrWrongSignatureIsRefusedAndNothingIsStored() {
         String user = newUserId();
         String msgId = msgId(user);
@@ -191,6 +256,10 @@ class ZaloChannelTest implements TestPropertyProvider {
             assertThat(openApi.await(SEND, to(other), 1).get(0).header("access_token")).isEqualTo("refreshed-access-token");
         }
         assertThat(oauth.requests(REFRESH, r -> true)).hasSize(1);
+    }
+
+    private static java.util.function.Predicate<Request> containing(String text) {
+        return r -> r.body().contains(text);
     }
 
     private static java.util.function.Predicate<Request> to(String user) {
