@@ -18,8 +18,9 @@ import java.util.UUID;
  * @param askConsent true when the reply asks for consent to store personal data; clients show
  *                   "đồng ý" / "không đồng ý" buttons
  * @param commentCode the tracking code of a comment this reply confirms, or null
- * @param satisfactionPrompt on an answer about a procedure (not field dvc-chung): an offer to rate it on
- *                   the three official levels through {@code POST /api/v1/satisfaction}; null otherwise
+ * @param satisfactionPrompt on the first answer about a procedure (not field dvc-chung) in a session: an
+ *                   offer to rate it on the three official levels through {@code POST /api/v1/satisfaction};
+ *                   null otherwise
  */
 @Serdeable
 @Schema(description = "The assistant's reply")
