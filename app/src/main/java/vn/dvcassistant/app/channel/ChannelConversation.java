@@ -22,7 +22,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Decides what to send back for one chat event, on any channel: the engine's answer, a stored rating
- * (of the answer, or of the procedure on the official scale), a recorded consent, or a short hint. Sends nothing itself.
+ * (of the answer, or of the procedure on the official scale), a recorded consent, or a short hint.
+ * Sends nothing itself.
  */
 @Singleton
 public class ChannelConversation {
