@@ -75,10 +75,6 @@ public class StaffAccounts {
         return users.existsByRole(Roles.ADMIN);
     }
 
-    public Optional<StaffUser> findById(UUID id) {
-        return users.findById(id);
-    }
-
     /**
      * Deactivates or reactivates an account. Deactivating ends its sessions at their next request, and
      * reactivating does not bring them back. The last active admin cannot be deactivated: nobody could
