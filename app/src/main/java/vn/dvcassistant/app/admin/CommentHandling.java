@@ -1,15 +1,22 @@
 package vn.dvcassistant.app.admin;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 import vn.dvcassistant.app.api.ApiException;
 import vn.dvcassistant.app.comments.CitizenComment;
 import vn.dvcassistant.app.comments.CommentService;
+import vn.dvcassistant.app.comments.CommentStatus;
 import vn.dvcassistant.app.security.StaffMember;
+
+import java.util.function.Supplier;
 
 /**
  * Staff actions on a comment, each checked against the staff member's agency before the comment
- * service is called: agency staff act only on their own agency's comments.
+ * service is called: agency staff act only on their own agency's comments. Each action is one
+ * transaction, and an action the comment's status does not allow is a 400 {@code invalid_transition}
+ * (the service's 409 is for its other callers).
  */
 @Singleton
 class CommentHandling {
@@ -29,14 +36,73 @@ class CommentHandling {
         return comment;
     }
 
-    /** Answers and publishes: the answer goes to the citizen's channel (outbox) and to the public page. */
-    CitizenComment answer(StaffMember me, String code, String answer) {
+    /**
+     * Answers and publishes at once: the answer goes to the citizen's channel (outbox) and to the public
+     * page. Staff are the agency's voice, so there is no second review step in between.
+     */
+    @Transactional
+    public CitizenComment answer(StaffMember me, String code, String answer) {
         CitizenComment comment = view(me, code);
-        if (comment.commentStatus() == vn.dvcassistant.app.comments.CommentStatus.RECEIVED) {
-            comments.startHandling(comment.code(), actor(me));
+        return guarded(() -> {
+            if (comment.commentStatus() == CommentStatus.RECEIVED) {
+                comments.startHandling(comment.code(), actor(me));
+            }
+            comments.answer(comment.code(), actor(me), answer);
+            return comments.publish(comment.code(), actor(me));
+        });
+    }
+
+    @Transactional
+    public CitizenComment startHandling(StaffMember me, String code) {
+        CitizenComment comment = view(me, code);
+        return guarded(() -> comments.startHandling(comment.code(), actor(me)));
+    }
+
+    @Transactional
+    public CitizenComment requestInformation(StaffMember me, String code, @Nullable String question) {
+        CitizenComment comment = view(me, code);
+        return guarded(() -> comments.requestInformation(comment.code(), actor(me), question));
+    }
+
+    @Transactional
+    public CitizenComment reject(StaffMember me, String code, @Nullable String reason) {
+        CitizenComment comment = view(me, code);
+        return guarded(() -> comments.reject(comment.code(), actor(me), reason));
+    }
+
+    /**
+     * To an agency of the province ({@code agency}, the comment stays open there) or to another body named
+     * in {@code toWhom} (the comment is closed here); exactly one of the two.
+     */
+    @Transactional
+    public CitizenComment transfer(StaffMember me, String code, @Nullable String agency, @Nullable String toWhom) {
+        CitizenComment comment = view(me, code);
+        boolean toAgency = agency != null && !agency.isBlank();
+        boolean toOther = toWhom != null && !toWhom.isBlank();
+        if (toAgency && toOther) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "ambiguous_transfer_target");
         }
-        comments.answer(comment.code(), actor(me), answer);
-        return comments.publish(comment.code(), actor(me));
+        return guarded(() -> toAgency
+                ? comments.reassign(comment.code(), actor(me), agency)
+                : comments.transfer(comment.code(), actor(me), toWhom));
+    }
+
+    /** For an answer recorded but not yet public (answers given here are published at once). */
+    @Transactional
+    public CitizenComment publish(StaffMember me, String code) {
+        CitizenComment comment = view(me, code);
+        return guarded(() -> comments.publish(comment.code(), actor(me)));
+    }
+
+    private static CitizenComment guarded(Supplier<CitizenComment> action) {
+        try {
+            return action.get();
+        } catch (ApiException refused) {
+            if ("illegal_transition".equals(refused.code())) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_transition");
+            }
+            throw refused;
+        }
     }
 
     private static String actor(StaffMember me) {

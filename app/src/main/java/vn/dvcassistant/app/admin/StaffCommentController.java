@@ -1,6 +1,8 @@
 package vn.dvcassistant.app.admin;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -13,18 +15,23 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
+import vn.dvcassistant.app.api.ApiException;
 import vn.dvcassistant.app.comments.CitizenComment;
 import vn.dvcassistant.app.comments.CommentService;
+import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffMember;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Comments for the staff who answer them: agency staff see and answer only their agency's comments,
- * admins all. The answer is published at once and queued to the citizen's channel.
+ * Comments for the staff who handle them: agency staff see and act on only their agency's comments,
+ * admins all. Each action exists as a form post on the comment's page (redirecting back to it, or showing
+ * it again with the reason when refused) and as JSON under {@code /api/v1/admin/comments/{code}/...}.
  */
 @Controller
 @Secured({Roles.ADMIN, Roles.AGENCY_STAFF})
@@ -32,25 +39,48 @@ import java.util.Map;
 final class StaffCommentController {
 
     private static final int LISTED = 200;
+    private static final String PAGE = "/quan-tri/gop-y/{code}";
+    private static final String API = "/api/v1/admin/comments/{code}";
 
     @Serdeable
-    record AnswerForm(String answer) {
+    record AnswerForm(@Nullable String answer) {
+    }
+
+    @Serdeable
+    record InformationForm(@Nullable String question) {
+    }
+
+    @Serdeable
+    record RejectForm(@Nullable String reason) {
+    }
+
+    /** {@code agency}: an agency code of the province; {@code to}: any other body, by name. */
+    @Serdeable
+    record TransferForm(@Nullable String agency, @Nullable String to) {
     }
 
     @Serdeable
     record AnsweredComment(String code, String status, String answer) {
     }
 
+    /** A comment after a staff action: what the citizen's tracking page now shows, and who handles it. */
+    @Serdeable
+    record HandledComment(String code, String status, String statusLabel, String agency, @Nullable String statusNote,
+                          @Nullable String answer) {
+    }
+
     private final StaffCommentQueries queries;
     private final CommentHandling handling;
-    private final CommentService comments;
+    private final StaffCommentPage page;
+    private final Messages messages;
     private final PageText text;
 
-    StaffCommentController(StaffCommentQueries queries, CommentHandling handling, CommentService comments,
-                           PageText text) {
+    StaffCommentController(StaffCommentQueries queries, CommentHandling handling, StaffCommentPage page,
+                           Messages messages, PageText text) {
         this.queries = queries;
         this.handling = handling;
-        this.comments = comments;
+        this.page = page;
+        this.messages = messages;
         this.text = text;
     }
 
@@ -64,27 +94,106 @@ final class StaffCommentController {
         return model;
     }
 
-    @Get("/quan-tri/gop-y/{code}")
+    @Get(PAGE)
     @Produces(MediaType.TEXT_HTML)
     @View("admin/comment")
     Map<String, Object> detail(Authentication authentication, @PathVariable String code) {
         StaffMember me = StaffMember.of(authentication);
-        CitizenComment comment = handling.view(me, code);
-        Map<String, Object> model = StaffPages.model(me, text);
-        model.put("comment", comment);
-        model.put("history", comments.history(comment.code()));
-        return model;
+        return page.model(me, handling.view(me, code), null);
     }
 
-    @Post(value = "/quan-tri/gop-y/{code}/tra-loi", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(value = PAGE + "/tra-loi", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> answerForm(Authentication authentication, @PathVariable String code, @Body AnswerForm form) {
-        CitizenComment answered = handling.answer(StaffMember.of(authentication), code, form.answer());
-        return HttpResponse.seeOther(URI.create("/quan-tri/gop-y/" + answered.code()));
+        return fromForm(authentication, code, me -> handling.answer(me, code, form.answer()));
     }
 
-    @Post("/api/v1/admin/comments/{code}/answer")
+    @Post(value = PAGE + "/xu-ly", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> startForm(Authentication authentication, @PathVariable String code) {
+        return fromForm(authentication, code, me -> handling.startHandling(me, code));
+    }
+
+    @Post(value = PAGE + "/bo-sung", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> requestInformationForm(Authentication authentication, @PathVariable String code,
+                                           @Body InformationForm form) {
+        return fromForm(authentication, code, me -> handling.requestInformation(me, code, form.question()));
+    }
+
+    @Post(value = PAGE + "/tu-choi", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> rejectForm(Authentication authentication, @PathVariable String code, @Body RejectForm form) {
+        return fromForm(authentication, code, me -> handling.reject(me, code, form.reason()));
+    }
+
+    @Post(value = PAGE + "/chuyen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> transferForm(Authentication authentication, @PathVariable String code, @Body TransferForm form) {
+        return fromForm(authentication, code, me -> handling.transfer(me, code, form.agency(), form.to()));
+    }
+
+    @Post(value = PAGE + "/cong-bo", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> publishForm(Authentication authentication, @PathVariable String code) {
+        return fromForm(authentication, code, me -> handling.publish(me, code));
+    }
+
+    @Post(API + "/answer")
     AnsweredComment answerJson(Authentication authentication, @PathVariable String code, @Body AnswerForm form) {
         CitizenComment answered = handling.answer(StaffMember.of(authentication), code, form.answer());
         return new AnsweredComment(answered.code(), answered.status(), answered.answer());
+    }
+
+    @Post(API + "/start")
+    HandledComment startJson(Authentication authentication, @PathVariable String code) {
+        return handled(handling.startHandling(StaffMember.of(authentication), code));
+    }
+
+    @Post(API + "/request-information")
+    HandledComment requestInformationJson(Authentication authentication, @PathVariable String code,
+                                          @Body InformationForm form) {
+        return handled(handling.requestInformation(StaffMember.of(authentication), code, form.question()));
+    }
+
+    @Post(API + "/reject")
+    HandledComment rejectJson(Authentication authentication, @PathVariable String code, @Body RejectForm form) {
+        return handled(handling.reject(StaffMember.of(authentication), code, form.reason()));
+    }
+
+    @Post(API + "/transfer")
+    HandledComment transferJson(Authentication authentication, @PathVariable String code, @Body TransferForm form) {
+        return handled(handling.transfer(StaffMember.of(authentication), code, form.agency(), form.to()));
+    }
+
+    @Post(API + "/publish")
+    HandledComment publishJson(Authentication authentication, @PathVariable String code) {
+        return handled(handling.publish(StaffMember.of(authentication), code));
+    }
+
+    /**
+     * Runs a page action: back to the comment's page when done; the page again with the reason when the
+     * input or the comment's status is wrong. Not found and forbidden stay errors: there is no page to show.
+     */
+    private HttpResponse<?> fromForm(Authentication authentication, String code,
+                                     Function<StaffMember, CitizenComment> action) {
+        StaffMember me = StaffMember.of(authentication);
+        try {
+            CitizenComment done = action.apply(me);
+            // After handing it to another agency, agency staff may no longer open it: back to their list.
+            return HttpResponse.seeOther(URI.create(me.mayHandleAgency(done.agency())
+                    ? "/quan-tri/gop-y/" + done.code() : "/quan-tri/gop-y"));
+        } catch (ApiException refused) {
+            if (refused.status() != HttpStatus.BAD_REQUEST) {
+                throw refused;
+            }
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("admin/comment",
+                    page.model(me, handling.view(me, code), messages.get("error." + refused.code()))));
+        }
+    }
+
+    private HandledComment handled(CitizenComment c) {
+        return new HandledComment(c.code(), c.status(), messages.get("comment.status." + c.status()), c.agency(),
+                c.statusNote(), c.answer());
     }
 }

@@ -1,16 +1,20 @@
 package vn.dvcassistant.app.admin;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import vn.dvcassistant.app.api.ApiException;
 import vn.dvcassistant.app.i18n.Messages;
@@ -22,12 +26,21 @@ import vn.dvcassistant.app.security.StaffMember;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
-/** Admins list and create staff accounts. */
+/** Admins list, create, deactivate and reactivate staff accounts, and set a new password for one. */
 @Controller("/quan-tri/nguoi-dung")
 @Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class StaffUserPageController {
+
+    /** The notices a successful action redirects to ({@code ?xong=...}); anything else shows nothing. */
+    private static final Set<String> DONE = Set.of("deactivated", "activated", "password");
+
+    @Serdeable
+    record PasswordForm(@Nullable String password) {
+    }
 
     private final StaffAccounts accounts;
     private final AgencyDirectory agencies;
@@ -43,28 +56,57 @@ final class StaffUserPageController {
 
     @Get
     @Produces(MediaType.TEXT_HTML)
-    HttpResponse<ModelAndView<Map<String, Object>>> page(Authentication authentication) {
-        return HttpResponse.ok(new ModelAndView<>("admin/users", model(authentication, null)));
+    HttpResponse<ModelAndView<Map<String, Object>>> page(Authentication authentication,
+                                                         @Nullable @QueryValue("xong") String done) {
+        Map<String, Object> model = model(authentication, null);
+        if (done != null && DONE.contains(done)) {
+            model.put("notice", messages.get("admin.users.done." + done));
+        }
+        return HttpResponse.ok(new ModelAndView<>("admin/users", model));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> create(Authentication authentication, @Body NewStaffUser form) {
+        return run(authentication, () -> accounts.create(form), null);
+    }
+
+    @Post(value = "/{id}/khoa", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> deactivate(Authentication authentication, @PathVariable UUID id) {
+        return run(authentication, () -> accounts.setActive(id, false), "deactivated");
+    }
+
+    @Post(value = "/{id}/mo-khoa", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> activate(Authentication authentication, @PathVariable UUID id) {
+        return run(authentication, () -> accounts.setActive(id, true), "activated");
+    }
+
+    @Post(value = "/{id}/mat-khau", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> setPassword(Authentication authentication, @PathVariable UUID id, @Body PasswordForm form) {
+        return run(authentication, () -> accounts.setPassword(id, form.password()), "password");
+    }
+
+    /** Back to the list (with a notice) when done; the list again with the reason when refused. */
+    private HttpResponse<?> run(Authentication authentication, Runnable action, @Nullable String done) {
         try {
-            accounts.create(form);
-            return HttpResponse.seeOther(URI.create("/quan-tri/nguoi-dung"));
+            action.run();
+            return HttpResponse.seeOther(URI.create("/quan-tri/nguoi-dung" + (done == null ? "" : "?xong=" + done)));
         } catch (ApiException refused) {
             return HttpResponse.status(refused.status()).body(new ModelAndView<>("admin/users",
                     model(authentication, messages.get("error." + refused.code()))));
         }
     }
 
-    private Map<String, Object> model(Authentication authentication, String error) {
+    private Map<String, Object> model(Authentication authentication, @Nullable String error) {
         Map<String, Object> model = StaffPages.model(StaffMember.of(authentication), text);
         model.put("users", accounts.all().stream().map(StaffUserView::of).toList());
         model.put("roles", Roles.ALL);
         model.put("agencies", agencies.all());
         model.put("error", error);
+        model.put("notice", null);
         return model;
     }
 }

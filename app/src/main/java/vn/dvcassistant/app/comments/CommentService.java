@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
 @Singleton
 public class CommentService {
 
-    static final String CITIZEN = "citizen";
+    /** The actor recorded for the citizen's own steps (submitting, adding information). */
+    public static final String CITIZEN = "citizen";
     private static final int MAX_NOTE = 4000;
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .\\-]{8,20}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,100}@[^@\\s]{1,100}\\.[^@\\s]{1,50}");
@@ -125,22 +126,29 @@ public class CommentService {
         return comments.countPublished();
     }
 
+    /** Also from "needs information" when the agency goes on without it: the question is no longer shown. */
     @Transactional
     public CitizenComment startHandling(String code, String actor) {
-        return move(code, CommentStatus.IN_PROGRESS, actor, null, c -> c);
+        return move(code, CommentStatus.IN_PROGRESS, actor, null, CommentService::withoutNote);
     }
 
-    /** Asks the citizen for what is missing; {@code whatIsNeeded} is shown on the tracking page. */
+    /**
+     * Asks the citizen for what is missing: {@code whatIsNeeded} is shown on the tracking page and, when
+     * the citizen consented to be contacted, queued to their channel like an answer.
+     */
     @Transactional
     public CitizenComment requestInformation(String code, String actor, String whatIsNeeded) {
-        String note = requiredNote(whatIsNeeded);
-        return move(code, CommentStatus.NEEDS_INFO, actor, note, c -> c);
+        String note = requiredNote(whatIsNeeded, "missing_information_request");
+        Instant now = clock.instant();
+        CitizenComment asked = move(code, CommentStatus.NEEDS_INFO, actor, note, c -> c);
+        queueMessage(asked, "comment.informationRequest", note, now);
+        return asked;
     }
 
     /** The citizen's additional information; the 15 working days start again from today. */
     @Transactional
     public CitizenComment supplyInformation(String code, String information) {
-        String added = requiredNote(information);
+        String added = requiredNote(information, "missing_note");
         Instant now = clock.instant();
         LocalDate today = today(now);
         return move(code, CommentStatus.IN_PROGRESS, CITIZEN, null, c -> withText(c,
@@ -164,7 +172,7 @@ public class CommentService {
         Instant now = clock.instant();
         CitizenComment answered = move(code, CommentStatus.ANSWERED, actor, null, c -> withAnswer(c, text, now,
                 deadlines.publishDue(today(now))));
-        queueReply(answered, now);
+        queueMessage(answered, "comment.reply", answered.answer(), now);
         return answered;
     }
 
@@ -174,17 +182,53 @@ public class CommentService {
         return move(code, CommentStatus.PUBLISHED, actor, null, c -> withPublished(c, now));
     }
 
+    /** The reason is shown on the tracking page and queued to the citizen's channel. */
     @Transactional
     public CitizenComment reject(String code, String actor, String reason) {
         Instant now = clock.instant();
-        return move(code, CommentStatus.REJECTED, actor, requiredNote(reason), c -> withClosed(c, now));
+        String note = requiredNote(reason, "missing_reject_reason");
+        CitizenComment rejected = move(code, CommentStatus.REJECTED, actor, note, c -> withClosed(c, now));
+        queueMessage(rejected, "comment.rejectedNotice", note, now);
+        return rejected;
     }
 
-    /** Hands the comment to a body outside the province's list (named in {@code toWhom}). */
+    /**
+     * Hands the comment to a body outside the province's list (named in {@code toWhom}), which closes it
+     * here; the citizen is told where it went. For an agency on the list see {@link #reassign}.
+     */
     @Transactional
     public CitizenComment transfer(String code, String actor, String toWhom) {
         Instant now = clock.instant();
-        return move(code, CommentStatus.TRANSFERRED, actor, requiredNote(toWhom), c -> withClosed(c, now));
+        String note = requiredNote(toWhom, "missing_transfer_target");
+        CitizenComment transferred = move(code, CommentStatus.TRANSFERRED, actor, note, c -> withClosed(c, now));
+        queueMessage(transferred, "comment.transferredNotice", note, now);
+        return transferred;
+    }
+
+    /**
+     * Moves a misrouted comment to another agency of the province, which then handles it here: the status
+     * and deadlines stay, the history records the move. Allowed where a transfer is.
+     */
+    @Transactional
+    public CitizenComment reassign(String code, String actor, String agencyCode) {
+        String target = blankToNull(agencyCode);
+        if (target == null) {
+            throw badRequest("missing_transfer_target");
+        }
+        Agency agency = agencies.find(target).orElseThrow(() -> badRequest("unknown_agency"));
+        CitizenComment current = existing(code);
+        if (agency.code().equals(current.agency())) {
+            throw badRequest("same_agency");
+        }
+        CommentStatus status = current.commentStatus();
+        if (!status.canMoveTo(CommentStatus.TRANSFERRED)) {
+            throw new ApiException(HttpStatus.CONFLICT, "illegal_transition");
+        }
+        Instant now = clock.instant();
+        CitizenComment moved = comments.update(withAgency(current, agency.code(), now));
+        events.save(new CommentEvent(null, moved.id(), status.code(), status.code(), actorName(actor),
+                messages.get("comment.reassigned", agencyName(current.agency()), agency.name()), now));
+        return moved;
     }
 
     /** A reader's "useful / not useful" on a published answer; 404 unless the answer is published. */
@@ -207,12 +251,12 @@ public class CommentService {
         CitizenComment changed = change.apply(current);
         CitizenComment moved = comments.update(withStatus(changed, target, note, now,
                 changed.acknowledgedAt() != null ? changed.acknowledgedAt() : now));
-        events.save(new CommentEvent(null, moved.id(), from.code(), target.code(),
-                actor == null || actor.isBlank() ? "unknown" : actor, note, now));
+        events.save(new CommentEvent(null, moved.id(), from.code(), target.code(), actorName(actor), note, now));
         return moved;
     }
 
-    private void queueReply(CitizenComment comment, Instant now) {
+    /** Queues {@code messageKey} (arguments: code, agency name, text) to the citizen's channel, with consent only. */
+    private void queueMessage(CitizenComment comment, String messageKey, String text, Instant now) {
         if (!comment.consent()) {
             return;
         }
@@ -227,9 +271,16 @@ public class CommentService {
         } else {
             return;
         }
-        String agencyName = agencies.find(comment.agency()).map(Agency::name).orElse(comment.agency());
         outbox.save(new ReplyOutboxEntry(null, comment.id(), channel, recipient,
-                messages.get("comment.reply", comment.code(), agencyName, comment.answer()), now, null, 0, null));
+                messages.get(messageKey, comment.code(), agencyName(comment.agency()), text), now, null, 0, null));
+    }
+
+    private String agencyName(String code) {
+        return agencies.find(code).map(Agency::name).orElse(code);
+    }
+
+    private static String actorName(String actor) {
+        return actor == null || actor.isBlank() ? "unknown" : actor;
     }
 
     private CommentTracking tracking(CitizenComment c) {
@@ -278,10 +329,10 @@ public class CommentService {
         return new Contact(name, phone, email, replyTo != null && replyTo.length() <= 200 ? replyTo : null);
     }
 
-    private String requiredNote(String note) {
+    private String requiredNote(String note, String missingCode) {
         String text = blankToNull(note);
         if (text == null) {
-            throw badRequest("missing_note");
+            throw badRequest(missingCode);
         }
         if (text.length() > MAX_NOTE) {
             throw badRequest("note_too_long");
@@ -336,6 +387,22 @@ public class CommentService {
                 c.statusNote(), c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
                 c.answerDue(), c.publishDue(), c.answeredAt(), c.answer(), at, c.closedAt(),
                 c.usefulCount(), c.notUsefulCount(), c.updatedAt());
+    }
+
+    private static CitizenComment withoutNote(CitizenComment c) {
+        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), c.agency(), c.text(),
+                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), c.status(),
+                null, c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
+                c.answerDue(), c.publishDue(), c.answeredAt(), c.answer(), c.publishedAt(), c.closedAt(),
+                c.usefulCount(), c.notUsefulCount(), c.updatedAt());
+    }
+
+    private static CitizenComment withAgency(CitizenComment c, String agency, Instant now) {
+        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), agency, c.text(),
+                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), c.status(),
+                c.statusNote(), c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
+                c.answerDue(), c.publishDue(), c.answeredAt(), c.answer(), c.publishedAt(), c.closedAt(),
+                c.usefulCount(), c.notUsefulCount(), now);
     }
 
     private static CitizenComment withClosed(CitizenComment c, Instant at) {

@@ -2,6 +2,7 @@ package vn.dvcassistant.app.security;
 
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 import vn.dvcassistant.app.api.ApiException;
 import vn.dvcassistant.app.satisfaction.AgencyDirectory;
 
@@ -12,7 +13,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Creates and looks up staff accounts; the only place that turns a password into a hash. */
+/**
+ * Creates, looks up, deactivates and re-keys staff accounts; the only place that turns a password into a hash.
+ * Deactivating an account or setting its password ends its open sessions (see {@link #sessionStillValid}).
+ */
 @Singleton
 public class StaffAccounts {
 
@@ -37,10 +41,7 @@ public class StaffAccounts {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_username");
         }
-        String password = request.password();
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "weak_password");
-        }
+        String password = checkedPassword(request.password());
         if (request.role() == null || !Roles.isKnown(request.role())) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "unknown_role");
         }
@@ -57,7 +58,7 @@ public class StaffAccounts {
         }
         String displayName = blankToNull(request.displayName());
         StaffUser user = new StaffUser(UUID.randomUUID(), username, hasher.hash(password), request.role(), agencyCode,
-                displayName == null ? username : displayName.strip(), true, Instant.now(), null);
+                displayName == null ? username : displayName.strip(), true, Instant.now(), null, 0);
         return users.save(user);
     }
 
@@ -74,12 +75,59 @@ public class StaffAccounts {
         return users.existsByRole(Roles.ADMIN);
     }
 
-    public void setActive(UUID id, boolean active) {
-        users.updateActive(id, active);
+    /**
+     * Deactivates or reactivates an account. Deactivating ends its sessions at their next request, and
+     * reactivating does not bring them back. The last active admin cannot be deactivated: nobody could
+     * manage accounts any more, and the first-admin variables only work while no admin exists at all.
+     */
+    @Transactional
+    public StaffUser setActive(UUID id, boolean active) {
+        // Locked first, so two admins deactivating each other at the same moment cannot both succeed.
+        long activeAdmins = active ? 0 : users.lockActiveAdmins();
+        StaffUser user = existing(id);
+        if (active == user.active()) {
+            return user;
+        }
+        if (!active && Roles.ADMIN.equals(user.role()) && activeAdmins <= 1) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "last_active_admin");
+        }
+        if (active) {
+            users.updateActive(id, true);
+        } else {
+            users.deactivate(id);
+        }
+        return existing(id);
+    }
+
+    /** Sets a new password chosen by an admin; sessions opened with the old one end at their next request. */
+    public StaffUser setPassword(UUID id, String password) {
+        String checked = checkedPassword(password);
+        existing(id);
+        users.updatePassword(id, hasher.hash(checked));
+        return existing(id);
+    }
+
+    /**
+     * Whether a session token of this user, carrying {@code sessionVersion} from its login, is still good:
+     * the account exists, is active, and was not deactivated or given a new password since.
+     */
+    public boolean sessionStillValid(String username, int sessionVersion) {
+        return find(username).map(user -> user.active() && user.sessionVersion() == sessionVersion).orElse(false);
     }
 
     void recordLogin(StaffUser user) {
         users.updateLastLoginAt(user.id(), Instant.now());
+    }
+
+    private StaffUser existing(UUID id) {
+        return users.findById(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_user"));
+    }
+
+    private static String checkedPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "weak_password");
+        }
+        return password;
     }
 
     static String normalise(String username) {

@@ -25,6 +25,8 @@ final class StaffAuthenticationProvider<B> implements HttpRequestExecutorAuthent
     /** Attribute holding the agency code of agency staff in the authentication (and the JWT). */
     static final String AGENCY_ATTRIBUTE = "agency";
     static final String NAME_ATTRIBUTE = "displayName";
+    /** Attribute (and JWT claim) holding the account's session version at login; see {@link StaffSessionValidator}. */
+    static final String SESSION_VERSION_ATTRIBUTE = "sv";
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffAuthenticationProvider.class);
 
@@ -58,6 +60,7 @@ final class StaffAuthenticationProvider<B> implements HttpRequestExecutorAuthent
         LOG.info("login=ok user={} role={}", user.id(), user.role());
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(NAME_ATTRIBUTE, user.displayName());
+        attributes.put(SESSION_VERSION_ATTRIBUTE, user.sessionVersion());
         if (user.agencyCode() != null) {
             attributes.put(AGENCY_ATTRIBUTE, user.agencyCode());
         }

@@ -7,7 +7,10 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A staff account. {@code username} is stored lower case; {@code passwordHash} is a bcrypt string. */
+/**
+ * A staff account. {@code username} is stored lower case; {@code passwordHash} is a bcrypt string.
+ * A session token is accepted only while it carries the current {@code sessionVersion}.
+ */
 @MappedEntity("staff_user")
 public record StaffUser(@Id UUID id,
                         String username,
@@ -17,5 +20,6 @@ public record StaffUser(@Id UUID id,
                         String displayName,
                         boolean active,
                         Instant createdAt,
-                        @Nullable Instant lastLoginAt) {
+                        @Nullable Instant lastLoginAt,
+                        int sessionVersion) {
 }

@@ -130,6 +130,27 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void agencyStaffRejectACommentFromItsPageAndTheReasonIsShown() {
+        String code = comments.submit(new CommentSubmission("Xin hỏi giá vé xe buýt liên tỉnh", null, "ho-tich", "web",
+                false, null, null, null, null)).code();
+        String username = StaffSession.newUser(accounts, Roles.AGENCY_STAFF, "SO-TP");
+        browser.get(url("/dang-nhap"));
+        browser.findElement(By.cssSelector("form[action='/login'] #username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(StaffSession.PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
+        waitFor(ExpectedConditions.urlContains("/quan-tri"));
+
+        browser.get(url("/quan-tri/gop-y/" + code));
+        browser.findElement(By.id("reason")).sendKeys("Nội dung không thuộc lĩnh vực tư pháp.");
+        browser.findElement(By.id("reject")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("status"), "Từ chối tiếp nhận"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/quan-tri/gop-y/" + code));
+        assertThat(browser.findElement(By.id("status-note")).getText()).isEqualTo("Nội dung không thuộc lĩnh vực tư pháp.");
+        assertThat(browser.findElements(By.cssSelector("main form"))).as("nothing is left to do").isEmpty();
+        assertThat(browser.findElement(By.id("history")).getText()).contains(username, "Từ chối tiếp nhận");
+    }
+
+    @Test
     void aCitizenRatesAProcedureOnThePrintedSurveyForm() {
         // Letters only: stored comments have digit runs that look like phone or card numbers masked,
         // and a random UUID sometimes contains one.

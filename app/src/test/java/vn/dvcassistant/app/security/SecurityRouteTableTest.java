@@ -117,7 +117,9 @@ class SecurityRouteTableTest {
         }
         assertThat(open).as("routes that answer anonymous callers without being on the public list").isEmpty();
         assertThat(seen).as("the walk found the staff routes").contains("GET /quan-tri/tong-quan",
-                "POST /api/v1/admin/users");
+                "POST /api/v1/admin/users", "POST /api/v1/admin/comments/{code}/reject",
+                "POST /quan-tri/gop-y/{code}/tu-choi", "POST /quan-tri/nguoi-dung/{id}/khoa",
+                "POST /api/v1/admin/users/{id}/password");
         assertThat(seen).as("every public route still exists (remove stale entries)").containsAll(PUBLIC);
     }
 
@@ -136,6 +138,35 @@ class SecurityRouteTableTest {
             }
         }
         assertThat(open).as("staff routes a volunteer can reach").isEmpty();
+    }
+
+    /**
+     * Comment handling is for admins and agency staff (the agency check is in StaffCommentActionsTest);
+     * account management for admins only. Walked by path so a new action under these paths is covered.
+     */
+    @Test
+    void commentRoutesRefuseEditorsAndAccountRoutesRefuseEveryoneButAdmins() {
+        Cookie editor = StaffSession.loginAs(client, accounts, Roles.EDITOR, null);
+        Cookie staff = StaffSession.loginAs(client, accounts, Roles.AGENCY_STAFF, "SO-TP");
+        List<String> open = new ArrayList<>();
+        int walked = 0;
+        for (UriRouteInfo<?, ?> route : routes()) {
+            String key = key(route);
+            String path = route.getUriMatchTemplate().toPathString();
+            List<Cookie> refused = path.startsWith("/quan-tri/gop-y") || path.startsWith("/api/v1/admin/comments")
+                    ? List.of(editor)
+                    : path.startsWith("/quan-tri/nguoi-dung") || path.startsWith("/api/v1/admin/users")
+                    ? List.of(editor, staff) : List.of();
+            for (Cookie session : refused) {
+                walked++;
+                int status = StaffSession.send(client, request(route, session)).getStatus().getCode();
+                if (status != 403) {
+                    open.add(key + " -> " + status);
+                }
+            }
+        }
+        assertThat(walked).as("comment and account routes walked").isGreaterThan(20);
+        assertThat(open).as("comment or account routes open to the wrong role").isEmpty();
     }
 
     private List<UriRouteInfo<?, ?>> routes() {

@@ -1,0 +1,75 @@
+package vn.dvcassistant.app.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import vn.dvcassistant.app.comments.CitizenComment;
+import vn.dvcassistant.app.comments.CommentEvent;
+import vn.dvcassistant.app.comments.CommentService;
+import vn.dvcassistant.app.comments.CommentStatus;
+import vn.dvcassistant.app.satisfaction.Agency;
+import vn.dvcassistant.app.satisfaction.AgencyDirectory;
+import vn.dvcassistant.app.satisfaction.FeedbackSettings;
+import vn.dvcassistant.app.security.StaffMember;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the comment page shows: the comment, its history, its deadlines and only the actions its status
+ * allows ({@link CommentStatus#next()}), so staff are not offered a button that can only be refused.
+ */
+@Singleton
+class StaffCommentPage {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private final CommentService comments;
+    private final AgencyDirectory agencies;
+    private final FeedbackSettings settings;
+    private final PageText text;
+
+    StaffCommentPage(CommentService comments, AgencyDirectory agencies, FeedbackSettings settings, PageText text) {
+        this.comments = comments;
+        this.agencies = agencies;
+        this.settings = settings;
+        this.text = text;
+    }
+
+    Map<String, Object> model(StaffMember me, CitizenComment comment, @Nullable String error) {
+        Map<String, Object> model = StaffPages.model(me, text);
+        CommentStatus status = comment.commentStatus();
+        Set<String> next = status.next().stream().map(CommentStatus::code).collect(Collectors.toSet());
+        model.put("comment", comment);
+        model.put("agencyName", agencies.find(comment.agency()).map(Agency::name).orElse(comment.agency()));
+        model.put("history", comments.history(comment.code()).stream().map(this::line).toList());
+        // Answering from "received" starts the handling on the way, as before.
+        model.put("canAnswer", status == CommentStatus.RECEIVED || next.contains(CommentStatus.ANSWERED.code()));
+        model.put("canStart", next.contains(CommentStatus.IN_PROGRESS.code()) && status != CommentStatus.ANSWERED);
+        model.put("canAskInformation", next.contains(CommentStatus.NEEDS_INFO.code()));
+        model.put("canReject", next.contains(CommentStatus.REJECTED.code()));
+        model.put("canTransfer", next.contains(CommentStatus.TRANSFERRED.code()));
+        model.put("canPublish", next.contains(CommentStatus.PUBLISHED.code()));
+        model.put("otherAgencies", agencies.all().stream().filter(a -> !a.code().equals(comment.agency())).toList());
+        model.put("rejectDue", day(comment.rejectDue()));
+        model.put("infoDue", day(comment.infoDue()));
+        model.put("answerDue", day(comment.answerDue()));
+        model.put("publishDue", comment.publishDue() == null ? null : day(comment.publishDue()));
+        model.put("error", error);
+        return model;
+    }
+
+    private CommentHistoryLine line(CommentEvent event) {
+        return new CommentHistoryLine(MOMENT.format(event.at().atZone(settings.zone())),
+                CommentService.CITIZEN.equals(event.actor()) ? text.get("admin.comment.citizen") : event.actor(),
+                event.fromStatus() == null ? null : text.get("comment.status." + event.fromStatus()),
+                text.get("comment.status." + event.toStatus()), event.note());
+    }
+
+    private static String day(LocalDate day) {
+        return DAY.format(day);
+    }
+}
