@@ -3,12 +3,14 @@ package vn.dvcassistant.kb.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -23,6 +25,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -31,7 +34,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDataOutput;
@@ -80,6 +82,7 @@ public final class TopicIndex {
     /** Term frequencies and norms for BM25; no positions, because no query uses them. */
     private static final FieldType TEXT = textFieldType();
     private static final BM25Similarity SIMILARITY = new BM25Similarity();
+    private static final IndexedField[] FIELDS = IndexedField.values();
 
     private final List<Topic> topics;
     private final Analyzer analyzer;
@@ -88,15 +91,21 @@ public final class TopicIndex {
     private final TopicTerms terms;
     /** The topic (index into {@link #topics}) of each document. */
     private final int[] ordinalOfDoc;
+    /** Per term id and field ({@code id * FIELDS.length + field}): Lucene's term statistics, built on first use. */
+    private final AtomicReferenceArray<TermStates> termStates;
+    /** Every BM25 score precomputed, for indexes below {@link #LARGE_INDEX} topics; null above. */
+    private final TermScores scoreTable;
 
     private TopicIndex(List<Topic> topics, Analyzer analyzer, IndexSearcher searcher, Vocabulary vocabulary,
-            TopicTerms terms, int[] ordinalOfDoc) {
+            TopicTerms terms, int[] ordinalOfDoc, TermScores scoreTable) {
         this.topics = topics;
         this.analyzer = analyzer;
         this.searcher = searcher;
         this.vocabulary = vocabulary;
         this.terms = terms;
         this.ordinalOfDoc = ordinalOfDoc;
+        this.termStates = new AtomicReferenceArray<>(terms.size() * FIELDS.length);
+        this.scoreTable = scoreTable;
     }
 
     public static TopicIndex build(List<Topic> topics, SynonymDictionary synonyms) {
@@ -119,8 +128,12 @@ public final class TopicIndex {
             DirectoryReader reader = DirectoryReader.open(directory);
             IndexSearcher searcher = new IndexSearcher(reader);
             searcher.setSimilarity(SIMILARITY);
-            return new TopicIndex(List.copyOf(topics), analyzer, searcher, Vocabulary.of(reader),
-                    TopicTerms.of(reader), ordinals(reader));
+            // Scoring queries are never cached; the cache's bookkeeping would only cost time.
+            searcher.setQueryCache(null);
+            TopicTerms terms = TopicTerms.of(reader);
+            TermScores scoreTable = reader.numDocs() < LARGE_INDEX ? TermScores.of(searcher, terms) : null;
+            return new TopicIndex(List.copyOf(topics), analyzer, searcher, Vocabulary.of(reader), terms,
+                    ordinals(reader), scoreTable);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -241,29 +254,46 @@ public final class TopicIndex {
         }
         try {
             WeightedQuery weighted = weigh(terms);
-            TopDocs top = retrieve(weighted, wanted);
-            if (top.scoreDocs.length == 0) {
+            ScoreDoc[] top = retrieve(weighted, wanted);
+            if (top.length == 0) {
                 return new Ranking(text, false, List.of());
             }
-            return new Ranking(text, false, candidates(top.scoreDocs, weighted));
+            return new Ranking(text, false, candidates(top, weighted));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Small indexes are searched with the whole query. On a large one, common syllables ("dang", "ky",
-     * "ho so") have postings lists as long as the index and dominate latency, while their weight in the
-     * score is small, so only the {@link #RETRIEVAL_CLAUSES} rarest clauses are searched.
+     * Small indexes are scored from their precomputed table ({@link TermScores}) with the whole query.
+     * On a large one, common syllables ("dang", "ky", "ho so") have postings lists as long as the index
+     * and dominate latency, while their weight in the score is small, so Lucene searches only the
+     * {@link #RETRIEVAL_CLAUSES} rarest clauses.
      */
-    private TopDocs retrieve(WeightedQuery weighted, int wanted) throws IOException {
-        IndexReader reader = searcher.getIndexReader();
-        Query query = reader.numDocs() < LARGE_INDEX || weighted.weights.size() <= RETRIEVAL_CLAUSES
-                ? weighted.toLuceneQuery()
-                : weighted.rarest(RETRIEVAL_CLAUSES, terms);
+    ScoreDoc[] retrieve(WeightedQuery weighted, int wanted) throws IOException {
+        if (scoreTable != null) {
+            return scoreTable.top(weighted.termIds(terms), weighted.termWeights(terms), TIE_BREAKER, wanted);
+        }
+        return luceneSearch(weighted, wanted);
+    }
+
+    ScoreDoc[] luceneSearch(WeightedQuery weighted, int wanted) throws IOException {
+        Query query = weighted.weights.size() <= RETRIEVAL_CLAUSES || searcher.getIndexReader().numDocs() < LARGE_INDEX
+                ? weighted.toLuceneQuery(this::clauseQuery)
+                : weighted.rarest(RETRIEVAL_CLAUSES, terms, this::clauseQuery);
         // The total hit count is never used, so Lucene may skip non-competitive documents from the
         // first hit on (by default it counts the first 1,000 exactly). The top hits are the same.
-        return searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted));
+        return searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
+    }
+
+    /** The query's best documents by the precomputed table and by Lucene's query, for comparing them. */
+    ScoreDoc[][] bothRetrievals(String query, int wanted) throws IOException {
+        QueryTerms analyzed = QueryTerms.analyze(analyzer, truncate(query), MAX_SYLLABLES);
+        if (analyzed.isEmpty() || scoreTable == null) {
+            return new ScoreDoc[][] {new ScoreDoc[0], new ScoreDoc[0]};
+        }
+        WeightedQuery weighted = weigh(analyzed);
+        return new ScoreDoc[][] {retrieve(weighted, wanted), luceneSearch(weighted, wanted)};
     }
 
     static String truncate(String text) {
@@ -275,7 +305,7 @@ public final class TopicIndex {
     }
 
     /** Query clauses with weights, and the units the coverage features are measured on. */
-    private WeightedQuery weigh(QueryTerms terms) {
+    WeightedQuery weigh(QueryTerms terms) {
         List<String> unigrams = terms.unigrams();
         StopWords.Role[] roles = StopWords.roles(unigrams, vocabulary::containsHomographBigram);
         String[] corrected = new String[unigrams.size()];
@@ -388,16 +418,43 @@ public final class TopicIndex {
     }
 
     private boolean knownTerm(String term) {
-        try {
-            for (IndexedField field : IndexedField.values()) {
-                if (searcher.getIndexReader().docFreq(new Term(field.name, term)) > 0) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return terms.maxDocFreq(terms.id(term)) > 0;
+    }
+
+    /**
+     * One query clause: the term in every field that holds it, the best field counting most. Fields
+     * without the term are left out, and a term no field holds gives no clause: they could not match,
+     * yet each would cost a term-dictionary seek and a scorer on every query. The term's per-field
+     * statistics are looked up once and kept, which makes Lucene skip that seek for the fields left.
+     */
+    private Query clauseQuery(String term, float weight) {
+        int id = terms.id(term);
+        if (id < 0) {
+            return null;
         }
+        List<Query> perField = new ArrayList<>(FIELDS.length);
+        for (IndexedField field : FIELDS) {
+            if (terms.docFreq(id, field.ordinal()) > 0) {
+                Term t = new Term(field.name, term);
+                perField.add(new BoostQuery(new TermQuery(t, termStates(id, field, t)), field.boost));
+            }
+        }
+        return new BoostQuery(new DisjunctionMaxQuery(perField, TIE_BREAKER), weight);
+    }
+
+    private TermStates termStates(int id, IndexedField field, Term term) {
+        int slot = id * FIELDS.length + field.ordinal();
+        TermStates states = termStates.get(slot);
+        if (states == null) {
+            try {
+                states = TermStates.build(searcher, term, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            // Two threads may both build it; either result is the same, immutable for searches.
+            termStates.set(slot, states);
+        }
+        return states;
     }
 
     /**
@@ -443,7 +500,13 @@ public final class TopicIndex {
     private record CoverageUnit(String term, String correction, boolean bigram, boolean facet) {
     }
 
-    private static final class WeightedQuery {
+    @FunctionalInterface
+    private interface ClauseFactory {
+        /** The clause for the term, or null when it cannot match anything. */
+        Query clause(String term, float weight);
+    }
+
+    static final class WeightedQuery {
         /** A short query whose phrase the content never uses: nothing of it is covered. */
         final boolean unknownPhrase;
         final Map<String, Float> weights = new LinkedHashMap<>();
@@ -464,14 +527,20 @@ public final class TopicIndex {
             }
         }
 
-        Query toLuceneQuery() {
+        Query toLuceneQuery(ClauseFactory clauses) {
             BooleanQuery.Builder bool = new BooleanQuery.Builder();
-            weights.forEach((term, weight) -> bool.add(luceneClause(term, weight), BooleanClause.Occur.SHOULD));
+            weights.forEach((term, weight) -> add(bool, clauses.clause(term, weight)));
             return bool.build();
         }
 
+        private static void add(BooleanQuery.Builder bool, Query clause) {
+            if (clause != null) {
+                bool.add(clause, BooleanClause.Occur.SHOULD);
+            }
+        }
+
         /** The query restricted to its {@code limit} rarest clauses (highest document frequency dropped). */
-        Query rarest(int limit, TopicTerms terms) {
+        Query rarest(int limit, TopicTerms terms, ClauseFactory clauses) {
             List<Map.Entry<String, Double>> byRarity = new ArrayList<>();
             for (Map.Entry<String, Float> e : weights.entrySet()) {
                 long df = terms.maxDocFreq(terms.id(e.getKey()));
@@ -482,20 +551,30 @@ public final class TopicIndex {
             byRarity.sort(Map.Entry.<String, Double>comparingByValue().reversed());
             BooleanQuery.Builder bool = new BooleanQuery.Builder();
             for (Map.Entry<String, Double> e : byRarity.subList(0, Math.min(limit, byRarity.size()))) {
-                bool.add(luceneClause(e.getKey(), weights.get(e.getKey())), BooleanClause.Occur.SHOULD);
+                add(bool, clauses.clause(e.getKey(), weights.get(e.getKey())));
             }
             return bool.build();
         }
 
-        private static Query luceneClause(String term, float weight) {
-            List<Query> perField = new ArrayList<>(IndexedField.values().length);
-            for (IndexedField field : IndexedField.values()) {
-                perField.add(new BoostQuery(new TermQuery(new Term(field.name, term)), field.boost));
-            }
-            return new BoostQuery(new DisjunctionMaxQuery(perField, TIE_BREAKER), weight);
-        }
 
         /** Every distinct term the features need statistics for. */
+        /** The ids of the clause terms some document holds, in clause order. */
+        int[] termIds(TopicTerms terms) {
+            return weights.keySet().stream().mapToInt(terms::id).filter(id -> id >= 0).toArray();
+        }
+
+        /** The weights of {@link #termIds}, in the same order. */
+        float[] termWeights(TopicTerms terms) {
+            float[] out = new float[weights.size()];
+            int n = 0;
+            for (Map.Entry<String, Float> e : weights.entrySet()) {
+                if (terms.id(e.getKey()) >= 0) {
+                    out[n++] = e.getValue();
+                }
+            }
+            return Arrays.copyOf(out, n);
+        }
+
         List<String> statTerms() {
             LinkedHashMap<String, Boolean> all = new LinkedHashMap<>();
             weights.keySet().forEach(t -> all.put(t, true));

@@ -129,6 +129,11 @@ final class TopicTerms {
         return docCount[field];
     }
 
+    /** Distinct terms over all fields; ids run from 0 to size - 1. */
+    int size() {
+        return ids.size();
+    }
+
     int numDocs() {
         return numDocs;
     }
