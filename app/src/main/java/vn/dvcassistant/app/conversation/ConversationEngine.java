@@ -1,6 +1,7 @@
 package vn.dvcassistant.app.conversation;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.comments.CommentService;
@@ -48,6 +49,8 @@ public class ConversationEngine {
     private final KnowledgeBase knowledgeBase;
     private final AnswerComposer composer;
     private final SessionRepository sessions;
+    private final ConversationStore store;
+    private final MostAskedTopics mostAsked;
     private final ExchangeRepository exchanges;
     private final ConversationSettings settings;
     private final ConversationMetrics metrics;
@@ -56,7 +59,8 @@ public class ConversationEngine {
     private final PersonalDataEraser eraser;
     private final CommentService comments;
 
-    ConversationEngine(KnowledgeBase knowledgeBase, AnswerComposer composer, SessionRepository sessions,
+    ConversationEngine(KnowledgeBase knowledgeBase, AnswerComposer composer, SessionRepository sessions, ConversationStore store,
+                       MostAskedTopics mostAsked,
                        ExchangeRepository exchanges, ConversationSettings settings, ConversationMetrics metrics,
                        Messages messages, ErasureRequests erasureRequests, PersonalDataEraser eraser,
                        CommentService comments) {
@@ -64,6 +68,8 @@ public class ConversationEngine {
         this.knowledgeBase = knowledgeBase;
         this.composer = composer;
         this.sessions = sessions;
+        this.store = store;
+        this.mostAsked = mostAsked;
         this.exchanges = exchanges;
         this.settings = settings;
         this.metrics = metrics;
@@ -72,12 +78,16 @@ public class ConversationEngine {
         this.eraser = eraser;
     }
 
-    @Transactional
+    /**
+     * Not one transaction: the session is read, and the exchange and the session's new state are then
+     * stored by one statement (see {@link ConversationStore}); a comment submitted or data erased along
+     * the way commit in their own transactions. One connection, in autocommit, serves the whole message.
+     */
+    @Connectable
     public ChatReply handle(IncomingMessage message) {
         long start = System.nanoTime();
         String key = SessionKeys.of(message.channel(), message.sessionId());
-        sessions.insertIfAbsent(key, message.channel().code());
-        ConversationSession session = sessions.findById(key).orElseThrow();
+        ConversationSession session = store.open(key, message.channel());
 
         Decision decision = decide(message, session);
         if (decision.consent() != null) {
@@ -91,13 +101,12 @@ public class ConversationEngine {
         Exchange exchange = new Exchange(UUID.randomUUID(), key, message.channel().code(),
                 PersonalDataMasker.mask(message.text()), decision.kind().wire(), decision.topicId(),
                 decision.confidence(), (int) latency.toMillis(), false, now);
-        exchanges.save(exchange);
         ChatReply.SatisfactionPrompt prompt = decision.satisfactionPrompt();
         if (prompt != null && session.satisfactionOffered(prompt.topicId())) {
             prompt = null; // asked once per procedure and conversation, not after every answer about it
         }
-        ConversationSession next = session.afterExchange(exchange, askConsent, decision.awaitComment());
-        sessions.update(prompt == null ? next : next.withSatisfactionOffered(prompt.topicId()));
+        store.record(exchange, session.afterExchange(exchange, askConsent, decision.awaitComment()),
+                prompt == null ? null : prompt.topicId());
         if (decision.erase()) {
             // After the exchange is stored, so this very message is erased too.
             eraser.erase(key, message.channel().code(), message.sessionId(), "citizen");
@@ -127,9 +136,8 @@ public class ConversationEngine {
     public String recordConsent(Channel channel, String sessionId, boolean given) {
         String key = SessionKeys.of(channel, sessionId);
         sessions.insertIfAbsent(key, channel.code());
-        ConversationSession session = sessions.findById(key).orElseThrow();
         String consent = given ? ConversationSession.CONSENT_GIVEN : ConversationSession.CONSENT_REFUSED;
-        sessions.update(session.withConsent(consent, Instant.now()));
+        sessions.updateConsent(key, consent, Instant.now());
         return consent;
     }
 
@@ -300,7 +308,7 @@ public class ConversationEngine {
     /** The most asked topics, topped up from the configured defaults while there is little history. */
     private List<ChatReply.Suggestion> popularTopics() {
         int count = settings.suggestionCount();
-        Set<String> ids = new LinkedHashSet<>(exchanges.findMostAskedTopicIds(count));
+        Set<String> ids = new LinkedHashSet<>(mostAsked.ids(count));
         ids.addAll(settings.defaultSuggestions());
         List<ChatReply.Suggestion> suggestions = new ArrayList<>();
         for (String id : ids) {

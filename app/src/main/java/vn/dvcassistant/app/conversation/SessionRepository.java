@@ -5,6 +5,8 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
+
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface SessionRepository extends CrudRepository<ConversationSession, String> {
 
@@ -12,6 +14,10 @@ public interface SessionRepository extends CrudRepository<ConversationSession, S
     @Query("INSERT INTO conversation_session (id, channel, consent, notice_shown, created_at, updated_at) "
             + "VALUES (:id, :channel, 'unknown', FALSE, now(), now()) ON CONFLICT (id) DO NOTHING")
     void insertIfAbsent(String id, String channel);
+
+    /** Only the consent columns: a whole-row update could undo a concurrent exchange or rating. */
+    @Query("UPDATE conversation_session SET consent = :consent, consent_at = :at, updated_at = :at WHERE id = :id")
+    void updateConsent(String id, String consent, Instant at);
 
     /**
      * Marks the topic rated if it was offered in this session and not rated yet; 1 when it did. One
