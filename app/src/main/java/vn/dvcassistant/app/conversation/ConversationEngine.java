@@ -1,7 +1,8 @@
 package vn.dvcassistant.app.conversation;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.comments.CommentService;
@@ -18,6 +19,7 @@ import vn.dvcassistant.kb.SearchOutcome;
 import vn.dvcassistant.kb.SearchResult;
 import vn.dvcassistant.kb.Topic;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +53,7 @@ public class ConversationEngine {
     private final SessionRepository sessions;
     private final ConversationStore store;
     private final MostAskedTopics mostAsked;
+    private final ConnectionOperations<Connection> connections;
     private final ExchangeRepository exchanges;
     private final ConversationSettings settings;
     private final ConversationMetrics metrics;
@@ -60,7 +63,7 @@ public class ConversationEngine {
     private final CommentService comments;
 
     ConversationEngine(KnowledgeBase knowledgeBase, AnswerComposer composer, SessionRepository sessions, ConversationStore store,
-                       MostAskedTopics mostAsked,
+                       MostAskedTopics mostAsked, ConnectionOperations<Connection> connections,
                        ExchangeRepository exchanges, ConversationSettings settings, ConversationMetrics metrics,
                        Messages messages, ErasureRequests erasureRequests, PersonalDataEraser eraser,
                        CommentService comments) {
@@ -70,6 +73,7 @@ public class ConversationEngine {
         this.sessions = sessions;
         this.store = store;
         this.mostAsked = mostAsked;
+        this.connections = connections;
         this.exchanges = exchanges;
         this.settings = settings;
         this.metrics = metrics;
@@ -79,17 +83,20 @@ public class ConversationEngine {
     }
 
     /**
-     * Not one transaction: the session is read, and the exchange and the session's new state are then
-     * stored by one statement (see {@link ConversationStore}); a comment submitted or data erased along
-     * the way commit in their own transactions. One connection, in autocommit, serves the whole message.
+     * Not one transaction: the session is read and the reply decided on one connection; the exchange
+     * and the session's new state are then stored together with other conversations' (see
+     * {@link ConversationStore}), with no connection held while that commits. A comment submitted or
+     * data erased along the way commit in their own transactions.
      */
-    @Connectable
     public ChatReply handle(IncomingMessage message) {
         long start = System.nanoTime();
         String key = SessionKeys.of(message.channel(), message.sessionId());
-        ConversationSession session = store.open(key, message.channel());
-
-        Decision decision = decide(message, session);
+        Turn turn = connections.execute(ConnectionDefinition.DEFAULT, status -> {
+            ConversationSession opened = store.open(key, message.channel());
+            return new Turn(opened, decide(message, opened));
+        });
+        ConversationSession session = turn.session();
+        Decision decision = turn.decision();
         if (decision.consent() != null) {
             session = session.withConsent(decision.consent(), Instant.now());
         }
@@ -318,6 +325,9 @@ public class ConversationEngine {
             }
         }
         return suggestions;
+    }
+
+    private record Turn(ConversationSession session, Decision decision) {
     }
 
     private record Decision(ReplyKind kind, String text, double confidence, @Nullable String topicId,

@@ -3,24 +3,28 @@ package vn.dvcassistant.app.conversation;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
+import vn.dvcassistant.app.database.GroupCommit;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Reads a conversation's session and stores each exchange with the session's new state, in as few
  * database round trips as the guarantees allow: one statement to read the session (two more the first
- * time, to create it) and one to store the exchange and update the session together.
+ * time, to create it), and one statement to store the exchange and update the session together,
+ * written with the exchanges of other conversations in one transaction ({@link GroupCommit}).
  *
- * <p>Both statements run in autocommit: each is atomic on its own, and nothing else of a chat message
- * needs to commit with them. Only the columns an exchange changes are written, so a concurrent
- * satisfaction button press ({@link SatisfactionOffers}) or consent button is never overwritten by a
- * stale copy of the session.
+ * <p>Only the columns an exchange changes are written, so a concurrent satisfaction button press
+ * ({@link SatisfactionOffers}) or consent button is never overwritten by a stale copy of the session.
  */
 @Singleton
 class ConversationStore {
@@ -45,17 +49,25 @@ class ConversationStore {
                        ELSE satisfaction_offered || ',' || CAST(? AS TEXT) END
              WHERE id = ?""";
 
-    private final SessionRepository sessions;
-    private final ConnectionOperations<Connection> connections;
+    private static final int WRITERS = 2;
+    private static final int MAX_BATCH = 200;
 
-    ConversationStore(SessionRepository sessions, ConnectionOperations<Connection> connections) {
+    /** One exchange to store, with the session's state after it. */
+    private record Recorded(Exchange exchange, ConversationSession after, @Nullable String offeredTopic) {
+    }
+
+    private final SessionRepository sessions;
+    private final GroupCommit<Recorded, Boolean> writes;
+
+    ConversationStore(SessionRepository sessions, TransactionOperations<Connection> transactions) {
         this.sessions = sessions;
-        this.connections = connections;
+        this.writes = new GroupCommit<>("exchange", transactions, ConversationStore::recordAll, WRITERS, MAX_BATCH,
+                10_000);
     }
 
     /**
-     * The session with this key, created on the conversation's first message. Callers hold a
-     * connection ({@code @Connectable}) for this and {@link #record}.
+     * The session with this key, created on the conversation's first message. The caller holds a
+     * connection.
      */
     ConversationSession open(String key, Channel channel) {
         Optional<ConversationSession> found = sessions.findById(key);
@@ -67,53 +79,70 @@ class ConversationStore {
     }
 
     /**
-     * Stores the exchange and the session's state after it.
+     * Stores the exchange and the session's state after it; returns once committed. The caller must
+     * not hold a connection while it waits.
      *
      * @param offeredTopic the procedure this reply offers to rate, remembered so it is offered once
      */
     void record(Exchange exchange, ConversationSession after, @Nullable String offeredTopic) {
-        Connection connection = connections.getConnectionStatus().getConnection();
-        try {
-            // A read-only transaction run earlier on this connection (e.g. checking a pending erasure
-            // request) leaves it marked read-only when it joined the caller's connection.
-            if (connection.isReadOnly()) {
-                connection.setReadOnly(false);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store the exchange", e);
-        }
+        writes.submit(new Recorded(exchange, after, offeredTopic));
+    }
+
+    /**
+     * Sessions are updated in the order of their ids (a stable sort keeps one session's messages in
+     * order), so two batches being written at once never wait for each other's rows in a cycle.
+     */
+    private static List<Boolean> recordAll(Connection connection, List<Recorded> rows) throws SQLException {
+        List<Recorded> ordered = new ArrayList<>(rows);
+        ordered.sort(Comparator.comparing(r -> r.exchange().sessionId()));
         try (PreparedStatement statement = connection.prepareStatement(RECORD)) {
-            Timestamp at = Timestamp.from(exchange.createdAt());
-            int i = 0;
-            statement.setObject(++i, exchange.id());
-            statement.setString(++i, exchange.sessionId());
-            statement.setString(++i, exchange.channel());
-            statement.setString(++i, exchange.question());
-            statement.setString(++i, exchange.kind());
-            statement.setString(++i, exchange.topicId());
-            statement.setDouble(++i, exchange.confidence());
-            statement.setInt(++i, exchange.latencyMs());
-            statement.setTimestamp(++i, at);
-            statement.setString(++i, after.consent());
-            if (after.consentAt() == null) {
-                statement.setNull(++i, Types.TIMESTAMP_WITH_TIMEZONE);
-            } else {
-                statement.setTimestamp(++i, Timestamp.from(after.consentAt()));
+            for (Recorded row : ordered) {
+                bind(statement, row.exchange(), row.after(), row.offeredTopic());
+                statement.addBatch();
             }
-            statement.setString(++i, after.lastTopicId());
-            statement.setString(++i, exchange.kind());
-            statement.setObject(++i, exchange.id());
-            statement.setTimestamp(++i, at);
-            statement.setBoolean(++i, after.awaitingComment());
-            for (int k = 0; k < 4; k++) {
-                statement.setString(++i, offeredTopic);
+            for (int updated : statement.executeBatch()) {
+                if (updated != 1) {
+                    throw new SQLException("a conversation session vanished while storing its exchange");
+                }
             }
-            statement.setString(++i, exchange.sessionId());
-            if (statement.executeUpdate() != 1) {
-                throw new IllegalStateException("conversation session vanished while storing an exchange");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store the exchange", e);
         }
+        List<Boolean> done = new ArrayList<>(rows.size());
+        rows.forEach(r -> done.add(Boolean.TRUE));
+        return done;
+    }
+
+    private static void bind(PreparedStatement statement, Exchange exchange, ConversationSession after,
+                             @Nullable String offeredTopic) throws SQLException {
+        Timestamp at = Timestamp.from(exchange.createdAt());
+        int i = 0;
+        statement.setObject(++i, exchange.id());
+        statement.setString(++i, exchange.sessionId());
+        statement.setString(++i, exchange.channel());
+        statement.setString(++i, exchange.question());
+        statement.setString(++i, exchange.kind());
+        statement.setString(++i, exchange.topicId());
+        statement.setDouble(++i, exchange.confidence());
+        statement.setInt(++i, exchange.latencyMs());
+        statement.setTimestamp(++i, at);
+        statement.setString(++i, after.consent());
+        if (after.consentAt() == null) {
+            statement.setNull(++i, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setTimestamp(++i, Timestamp.from(after.consentAt()));
+        }
+        statement.setString(++i, after.lastTopicId());
+        statement.setString(++i, exchange.kind());
+        statement.setObject(++i, exchange.id());
+        statement.setTimestamp(++i, at);
+        statement.setBoolean(++i, after.awaitingComment());
+        for (int k = 0; k < 4; k++) {
+            statement.setString(++i, offeredTopic);
+        }
+        statement.setString(++i, exchange.sessionId());
+    }
+
+    @PreDestroy
+    void stop() {
+        writes.stop();
     }
 }

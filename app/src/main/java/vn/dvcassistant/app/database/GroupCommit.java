@@ -1,0 +1,154 @@
+package vn.dvcassistant.app.database;
+
+import io.micronaut.transaction.TransactionOperations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Group commit: rows submitted together are written in one transaction, so thousands per second cost
+ * a few hundred commits (each one a disk flush and a round trip) instead of thousands. A caller
+ * returns only after the transaction holding its row has committed, so an acknowledgement always
+ * means the row is on disk. While one batch commits, the next fills up; a lone row waits for nothing
+ * but its own commit.
+ *
+ * <p>If a batch fails, its rows are written again one transaction each, so one bad row (a constraint
+ * a concurrent erasure broke) fails only its own caller.
+ *
+ * <p>Callers must not hold a database connection while they wait: the writers need one each.
+ *
+ * @param <T> a row to write
+ * @param <R> what writing it returns to its caller (a generated id, or nothing)
+ */
+public final class GroupCommit<T, R> {
+
+    /** Writes rows inside the transaction it is given, returning one result per row, in order. */
+    @FunctionalInterface
+    public interface BatchWrite<T, R> {
+        List<R> write(Connection connection, List<T> rows) throws SQLException;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    private static final long WAIT_SECONDS = 30;
+
+    private record Pending<T, R>(T row, CompletableFuture<R> result) {
+    }
+
+    private final String name;
+    private final TransactionOperations<Connection> transactions;
+    private final BatchWrite<T, R> batchWrite;
+    private final int maxBatch;
+    private final BlockingQueue<Pending<T, R>> queue;
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    public GroupCommit(String name, TransactionOperations<Connection> transactions, BatchWrite<T, R> batchWrite,
+                       int writerThreads, int maxBatch, int queueCapacity) {
+        this.name = name;
+        this.transactions = transactions;
+        this.batchWrite = batchWrite;
+        this.maxBatch = maxBatch;
+        this.queue = new LinkedBlockingQueue<>(queueCapacity);
+        for (int i = 0; i < writerThreads; i++) {
+            Thread writer = new Thread(this::writeLoop, name + "-writer-" + i);
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
+    }
+
+    /** Writes the row durably; blocks until its transaction has committed. */
+    public R submit(T row) {
+        CompletableFuture<R> result = new CompletableFuture<>();
+        try {
+            if (!queue.offer(new Pending<>(row, result), WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + ": writer queue full");
+            }
+            return result.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(name + ": interrupted while writing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(name + ": write failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(name + ": write timed out", e);
+        }
+    }
+
+    private void writeLoop() {
+        List<Pending<T, R>> batch = new ArrayList<>(maxBatch);
+        while (running) {
+            try {
+                Pending<T, R> first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                try {
+                    write(batch);
+                } catch (RuntimeException e) {
+                    if (batch.size() == 1) {
+                        throw e;
+                    }
+                    LOG.warn("{}_batch=failed size={} retrying=one_by_one", name, batch.size(), e);
+                    for (Pending<T, R> pending : batch) {
+                        writeAlone(pending);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Nothing was committed: every caller of the batch gets the error, none a false success.
+                LOG.error("{}_batch=failed size={}", name, batch.size(), e);
+                batch.forEach(p -> p.result().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void writeAlone(Pending<T, R> pending) {
+        try {
+            write(List.of(pending));
+        } catch (RuntimeException e) {
+            LOG.error("{}_row=failed", name, e);
+            pending.result().completeExceptionally(e);
+        }
+    }
+
+    private void write(List<Pending<T, R>> batch) {
+        List<T> rows = batch.stream().map(Pending::row).toList();
+        List<R> results = transactions.executeWrite(status -> {
+            try {
+                return batchWrite.write(status.getConnection(), rows);
+            } catch (SQLException e) {
+                throw new IllegalStateException(name + ": batch write failed", e);
+            }
+        });
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).result().complete(results.get(i));
+        }
+    }
+
+    /** Stops the writers; rows still queued fail instead of waiting for the timeout. */
+    public void stop() {
+        running = false;
+        writers.forEach(Thread::interrupt);
+        Pending<T, R> pending;
+        while ((pending = queue.poll()) != null) {
+            pending.result().completeExceptionally(new IllegalStateException("Service stopping"));
+        }
+    }
+}
