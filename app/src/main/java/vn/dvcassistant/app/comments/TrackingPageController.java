@@ -115,8 +115,10 @@ final class TrackingPageController {
         c.put("field", t.fieldLabel());
         c.put("agency", t.agencyName());
         c.put("receivedOn", day(t.receivedOn()));
+        boolean waiting = CommentStatus.NEEDS_INFO.code().equals(t.status());
         boolean open = !CommentStatus.fromCode(t.status()).map(CommentStatus::isFinal).orElse(true);
-        c.put("answerDue", open && t.answeredOn() == null ? day(t.answerDue()) : null);
+        // While the agency waits for information the deadline is not running: it restarts when it arrives.
+        c.put("answerDue", open && !waiting && t.answeredOn() == null ? day(t.answerDue()) : null);
         c.put("answeredOn", day(t.answeredOn()));
         c.put("publishedOn", day(t.publishedOn()));
         c.put("note", t.statusNote());
@@ -124,7 +126,6 @@ final class TrackingPageController {
         c.put("text", t.text());
         c.put("answer", t.answer());
         c.put("answerPending", CommentStatus.ANSWERED.code().equals(t.status()));
-        boolean waiting = CommentStatus.NEEDS_INFO.code().equals(t.status());
         // A comment sent from a chat takes information only from that chat (InformationCheck).
         boolean inChat = comment.replyTo() != null;
         c.put("canSupply", waiting && !inChat);

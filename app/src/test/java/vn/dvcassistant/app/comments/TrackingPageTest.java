@@ -98,8 +98,8 @@ class TrackingPageTest {
         String asked = get(PAGE + "?ma=" + code).body();
         assertThat(asked).contains("Cần bổ sung thông tin", "Cơ quan cần bạn bổ sung",
                         "Bạn nộp hồ sơ ở đâu? &lt;script&gt;", "<textarea",
-                        "action=\"/gop-y/tra-cuu/" + code + "/bo-sung\"")
-                .doesNotContain("<script>x");
+                        "action=\"/gop-y/tra-cuu/" + code + "/bo-sung\"", "được tính lại")
+                .doesNotContain("<script>x").as("no deadline runs while waiting").doesNotContain("Hạn trả lời:");
 
         HttpResponse<String> empty = post(code, "text=+");
         assertThat(empty.getStatus().getCode()).isEqualTo(400);
@@ -110,7 +110,8 @@ class TrackingPageTest {
         assertThat(sent.getStatus().getCode()).isEqualTo(303);
         assertThat(sent.header(HttpHeaders.LOCATION)).isEqualTo(PAGE + "?ma=" + code + "&da-gui=1");
         String after = get(sent.header(HttpHeaders.LOCATION)).body();
-        assertThat(after).contains("Đã gửi thông tin bổ sung", "Tình trạng: Đang xử lý").doesNotContain("<textarea");
+        assertThat(after).contains("Đã gửi thông tin bổ sung", "Tình trạng: Đang xử lý",
+                "Hạn trả lời: " + dayMonthYear(comments.track(code).orElseThrow().answerDue())).doesNotContain("<textarea");
 
         CitizenComment stored = comments.find(code).orElseThrow();
         assertThat(stored.status()).isEqualTo("in_progress");
