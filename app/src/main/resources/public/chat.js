@@ -235,6 +235,15 @@
     });
   }
 
+  // The tracking page of the comment a reply confirms; the code is checked so nothing else lands in the link.
+  function trackingLink(code, parent) {
+    if (typeof code !== 'string' || !/^GY-[0-9A-Z]{6}$/.test(code)) { return; }
+    var a = el('a', 'official', t('trackComment', { code: code }));
+    a.href = '/gop-y/tra-cuu?ma=' + code;
+    parent.appendChild(el('br'));
+    parent.appendChild(a);
+  }
+
   function addBotReply(reply) {
     var bubble = el('div', 'msg bot');
     bubble.setAttribute('data-kind', reply.kind || '');
@@ -242,6 +251,7 @@
     if (reply.askConsent) { consentButtons(bubble); }
     if (reply.kind === 'answer' && reply.messageId) { ratingButtons(reply, bubble); }
     if (reply.satisfactionPrompt) { satisfactionButtons(reply.satisfactionPrompt, bubble); }
+    if (reply.commentCode) { trackingLink(reply.commentCode, bubble); }
     conversation.appendChild(bubble);
     showChips(reply.suggestions);
     scrollToReply(bubble);

@@ -60,7 +60,10 @@ final class CommentController {
     }
 
     @Post("/{code}/information")
-    @Operation(summary = "Add the information the agency asked for (status needs_info only)")
+    @Operation(summary = "Add the information the agency asked for (status needs_info only)",
+            description = "404 unknown_comment; 409 not_waiting_for_information unless the status is needs_info; "
+                    + "403 information_in_chat for a comment sent from a Telegram or Zalo chat that keeps its reply "
+                    + "address: only that chat may add to it (\"bổ sung <code> ...\").")
     CommentTracking supplyInformation(String code, @Body InformationRequest request) {
         comments.supplyInformation(code, request.text());
         return track(code);

@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.comments;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -48,12 +49,14 @@ public class CommentService {
     private final KnowledgeBase knowledgeBase;
     private final FeedbackSettings feedbackSettings;
     private final Messages messages;
+    private final TrackingPageLinks links;
     private final Clock clock = Clock.systemUTC();
 
     public CommentService(CommentRepository comments, CommentEventRepository events, ReplyOutboxRepository outbox,
                           CommentRouting routing, CommentDeadlines deadlines, CommentSettings settings,
                           AgencyDirectory agencies, KnowledgeBase knowledgeBase, FeedbackSettings feedbackSettings,
-                          Messages messages) {
+                          Messages messages, TrackingPageLinks links) {
+        this.links = links;
         this.comments = comments;
         this.events = events;
         this.outbox = outbox;
@@ -100,7 +103,8 @@ public class CommentService {
         events.save(new CommentEvent(null, saved.id(), null, CommentStatus.RECEIVED.code(), CITIZEN, null, now));
         return new SubmittedComment(saved.code(), saved.status(), agency.code(), agency.name(),
                 saved.answerDue().toString(), submission.consent() && contactOffered,
-                messages.get("comment.received", saved.code(), agency.name(), format(saved.answerDue())));
+                messages.get("comment.received", saved.code(), agency.name(), format(saved.answerDue())),
+                links.of(saved.code()));
     }
 
     public Optional<CitizenComment> find(String code) {
@@ -141,14 +145,55 @@ public class CommentService {
         String note = requiredNote(whatIsNeeded, "missing_information_request");
         Instant now = clock.instant();
         CitizenComment asked = move(code, CommentStatus.NEEDS_INFO, actor, note, c -> c);
-        queueMessage(asked, "comment.informationRequest", note, now);
+        // How to answer: in the chat the question arrives in, or on the tracking page (e-mail).
+        String howTo = asked.replyTo() != null
+                ? messages.get("comment.informationRequest.inChat", asked.code())
+                : messages.get("comment.informationRequest.onPage", links.of(asked.code()));
+        queueMessage(asked, "comment.informationRequest", note, now, howTo);
         return asked;
     }
 
-    /** The citizen's additional information; the 15 working days start again from today. */
+    /**
+     * Whether information from {@code from} (null: the web, where nobody can be identified) would be added
+     * to the comment; see {@link InformationCheck} for who may add to which comment.
+     */
+    public InformationCheck checkInformation(String code, @Nullable ReplyAddress from) {
+        Optional<CitizenComment> found = find(code);
+        if (found.isEmpty()) {
+            return InformationCheck.UNKNOWN_COMMENT;
+        }
+        CitizenComment comment = found.get();
+        if (comment.commentStatus() != CommentStatus.NEEDS_INFO) {
+            return InformationCheck.NOT_WAITING;
+        }
+        if (comment.replyTo() != null && (from == null || !from.channel().equals(comment.channel())
+                || !from.chatId().equals(comment.replyTo()))) {
+            return InformationCheck.OTHER_CHAT;
+        }
+        return InformationCheck.ACCEPTED;
+    }
+
+    /** From the web (API or tracking page): not for a comment sent from a chat that keeps its address. */
     @Transactional
     public CitizenComment supplyInformation(String code, String information) {
+        return supplyInformation(code, information, null);
+    }
+
+    /**
+     * The citizen's additional information, accepted only while the agency waits for it ({@code needs_info})
+     * and, for a comment sent from a chat, only from that chat: 404, 409 {@code not_waiting_for_information},
+     * 403 {@code information_in_chat} otherwise. The 15 working days start again from today.
+     */
+    @Transactional
+    public CitizenComment supplyInformation(String code, String information, @Nullable ReplyAddress from) {
         String added = requiredNote(information, "missing_note");
+        switch (checkInformation(code, from)) {
+            case UNKNOWN_COMMENT -> throw new ApiException(HttpStatus.NOT_FOUND, "unknown_comment");
+            case NOT_WAITING -> throw new ApiException(HttpStatus.CONFLICT, "not_waiting_for_information");
+            case OTHER_CHAT -> throw new ApiException(HttpStatus.FORBIDDEN, "information_in_chat");
+            case ACCEPTED -> {
+            }
+        }
         Instant now = clock.instant();
         LocalDate today = today(now);
         return move(code, CommentStatus.IN_PROGRESS, CITIZEN, null, c -> withText(c,
@@ -257,6 +302,11 @@ public class CommentService {
 
     /** Queues {@code messageKey} (arguments: code, agency name, text) to the citizen's channel, with consent only. */
     private void queueMessage(CitizenComment comment, String messageKey, String text, Instant now) {
+        queueMessage(comment, messageKey, text, now, null);
+    }
+
+    private void queueMessage(CitizenComment comment, String messageKey, String text, Instant now,
+                              @Nullable String afterward) {
         if (!comment.consent()) {
             return;
         }
@@ -271,8 +321,9 @@ public class CommentService {
         } else {
             return;
         }
+        String message = messages.get(messageKey, comment.code(), agencyName(comment.agency()), text);
         outbox.save(new ReplyOutboxEntry(null, comment.id(), channel, recipient,
-                messages.get(messageKey, comment.code(), agencyName(comment.agency()), text), now, null, 0, null));
+                afterward == null ? message : message + "\n" + afterward, now, null, 0, null));
     }
 
     private String agencyName(String code) {

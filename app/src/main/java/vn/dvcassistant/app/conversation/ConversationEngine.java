@@ -61,13 +61,15 @@ public class ConversationEngine {
     private final ErasureRequests erasureRequests;
     private final PersonalDataEraser eraser;
     private final CommentService comments;
+    private final CommentSupplements supplements;
 
     ConversationEngine(KnowledgeBase knowledgeBase, AnswerComposer composer, SessionRepository sessions, ConversationStore store,
                        MostAskedTopics mostAsked, ConnectionOperations<Connection> connections,
                        ExchangeRepository exchanges, ConversationSettings settings, ConversationMetrics metrics,
                        Messages messages, ErasureRequests erasureRequests, PersonalDataEraser eraser,
-                       CommentService comments) {
+                       CommentService comments, CommentSupplements supplements) {
         this.comments = comments;
+        this.supplements = supplements;
         this.knowledgeBase = knowledgeBase;
         this.composer = composer;
         this.sessions = sessions;
@@ -159,6 +161,14 @@ public class ConversationEngine {
     }
 
     private Decision decide(IncomingMessage message, ConversationSession session) {
+        if (message.topicId() == null) {
+            // "bổ sung <code> ..." answers an agency's question, even right after "góp ý".
+            Optional<CommentSupplements.Reply> supplement = supplements.reply(message);
+            if (supplement.isPresent()) {
+                return new Decision(ReplyKind.SMALLTALK, supplement.get().text(), 1.0, null, List.of(), List.of(),
+                        null, null, false, false, supplement.get().commentCode(), null);
+            }
+        }
         if (session.awaitingComment() && message.topicId() == null) {
             return comment(message, session);
         }
@@ -250,13 +260,14 @@ public class ConversationEngine {
         String replyTo = consent && message.channel() != Channel.WEB ? chatId(message.sessionId()) : null;
         SubmittedComment submitted = comments.submit(new CommentSubmission(message.text(), null, field,
                 message.channel().code(), consent, null, null, null, replyTo));
-        String text = submitted.message() + "\n\n" + messages.get("chat.comment.track", submitted.code());
+        String text = submitted.message() + "\n\n" + messages.get("chat.comment.track", submitted.code(),
+                submitted.trackingUrl());
         return new Decision(ReplyKind.SMALLTALK, text, 1.0, null, List.of(), List.of(), null, null, false, false,
                 submitted.code(), null);
     }
 
     /** A group session is "chat:user" (see the channels' session ids); the answer goes to the chat. */
-    private static String chatId(String sessionId) {
+    static String chatId(String sessionId) {
         int colon = sessionId.indexOf(':');
         return colon < 0 ? sessionId : sessionId.substring(0, colon);
     }

@@ -19,6 +19,10 @@ import vn.dvcassistant.app.comments.CommentService;
 import vn.dvcassistant.app.comments.CommentSubmission;
 import vn.dvcassistant.app.comments.ReplyOutboxEntry;
 import vn.dvcassistant.app.comments.ReplyOutboxRepository;
+import vn.dvcassistant.app.conversation.Channel;
+import vn.dvcassistant.app.conversation.ChatReply;
+import vn.dvcassistant.app.conversation.ConversationEngine;
+import vn.dvcassistant.app.conversation.IncomingMessage;
 import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffAccounts;
 import vn.dvcassistant.app.security.StaffSession;
@@ -51,6 +55,8 @@ class StaffCommentActionsTest {
     ReplyOutboxRepository outbox;
     @Inject
     JsonMapper json;
+    @Inject
+    ConversationEngine engine;
 
     HttpClient client;
 
@@ -105,9 +111,10 @@ class StaffCommentActionsTest {
         assertThat(tracking).containsEntry("status", "needs_info")
                 .containsEntry("statusNote", "Bạn nộp hồ sơ tại xã nào, ngày nào?");
 
-        HttpResponse<String> supplied = StaffSession.send(client, HttpRequest.POST("/api/v1/comments/" + code
-                + "/information", Map.of("text", "Xã Tân Phú, ngày 3 tháng 3")).contentType(MediaType.APPLICATION_JSON_TYPE));
-        assertThat(supplied.getStatus().getCode()).isEqualTo(200);
+        // The citizen answers in the chat the question reached (only that chat may add to the comment).
+        ChatReply supplied = engine.handle(new IncomingMessage(Channel.TELEGRAM, "555002",
+                "bổ sung " + code + " Xã Tân Phú, ngày 3 tháng 3", null));
+        assertThat(supplied.answer()).contains("Đã nhận thông tin bổ sung", code);
         assertThat(comments.find(code).orElseThrow().status()).isEqualTo("in_progress");
         assertThat(comments.history(code)).extracting(CommentEvent::toStatus, CommentEvent::actor)
                 .containsExactly(tuple("received", "citizen"), tuple("needs_info", username),

@@ -87,8 +87,8 @@ class CommentLifecycleTest {
         comments.startHandling(code, "can-bo-1");
         comments.requestInformation(code, "can-bo-1", "Bạn đăng ký ở xã nào?");
         assertThat(comments.track(code).orElseThrow().statusNote()).isEqualTo("Bạn đăng ký ở xã nào?");
-        client.toBlocking().exchange(HttpRequest.POST("/api/v1/comments/" + code + "/information",
-                Map.of("text", "Xã An Phú")).contentType(MediaType.APPLICATION_JSON_TYPE), Map.class);
+        // Sent from a Telegram chat: the information comes from that chat (the chat intent, CommentSupplements).
+        comments.supplyInformation(code, "Xã An Phú", new ReplyAddress("telegram", "123456789"));
         assertThat(comments.find(code).orElseThrow().status()).isEqualTo("in_progress");
 
         CitizenComment answered = comments.answer(code, "can-bo-1", "Đăng ký kết hôn không mất lệ phí.");

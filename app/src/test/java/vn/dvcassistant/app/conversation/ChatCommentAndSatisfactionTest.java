@@ -57,7 +57,8 @@ class ChatCommentAndSatisfactionTest {
         Matcher code = CODE.matcher(answer);
         assertThat(code.find()).as(answer).isTrue();
         assertThat(done.get("commentCode")).isEqualTo(code.group());
-        assertThat(answer).contains("/minh-bach").contains("/api/v1/comments/" + code.group());
+        assertThat(answer).as("the tracking page, absolute for Telegram and Zalo")
+                .contains("http://localhost:8080/gop-y/tra-cuu?ma=" + code.group());
         assertThat(sessions.findById(SessionKeys.of(Channel.WEB, session)).orElseThrow().awaitingComment()).isFalse();
 
         Map<?, ?> tracked = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/comments/" + code.group()), Map.class);

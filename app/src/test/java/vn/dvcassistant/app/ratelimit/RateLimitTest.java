@@ -39,6 +39,14 @@ class RateLimitTest {
         }
         assertRateLimited(() -> client.toBlocking().exchange(HttpRequest.GET("/api/v1/ping"),
                 Argument.of(Map.class), Argument.of(Map.class)));
+
+        // The public tracking page counts against the same allowance, so codes cannot be tried in bulk there,
+        // and says so in a page a phone shows rather than in JSON.
+        HttpClientResponseException page = assertThrows(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(HttpRequest.GET("/gop-y/tra-cuu?ma=GY-2222AA"), String.class));
+        assertThat(page.getStatus().getCode()).isEqualTo(429);
+        assertThat(Long.parseLong(page.getResponse().header("Retry-After"))).isBetween(1L, 60L);
+        assertThat(page.getResponse().getBody(String.class).orElseThrow()).contains("<html", "Bạn gửi quá nhanh");
     }
 
     private io.micronaut.http.HttpResponse<Map> chat(String session) {

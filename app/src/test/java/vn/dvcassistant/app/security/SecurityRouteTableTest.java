@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Walks every route the application has. Each route is either on the public list below (reviewed: chat,
- * ratings, satisfaction, comment submission and tracking, transparency page, aggregate statistics,
+ * ratings, satisfaction, comment submission and tracking (API and page), transparency page, aggregate statistics,
  * health, the login page) or it must answer 401 to an anonymous caller. A new controller without
  * {@code @Secured} is refused by default; a new {@code @Secured(IS_ANONYMOUS)} one fails here until
  * someone decides it belongs on the list.
@@ -57,6 +57,8 @@ class SecurityRouteTableTest {
             "GET /api/v1/stats/comments",
             "GET /minh-bach",
             "POST /minh-bach/{code}/reaction",
+            "GET /gop-y/tra-cuu",
+            "POST /gop-y/tra-cuu/{code}/bo-sung",
             "GET /khao-sat/{topicId}",
             "POST /khao-sat/{topicId}",
             "GET /khao-sat/{topicId}/qr.png",
