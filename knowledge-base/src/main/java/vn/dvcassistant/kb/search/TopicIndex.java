@@ -75,9 +75,6 @@ public final class TopicIndex {
 
     private static final String ORDINAL = "ordinal";
     private static final int PARALLEL_BUILD_THRESHOLD = 2_000;
-    /** From this many topics on, only the rarest query clauses are searched (see {@link #retrieve}). */
-    static final int LARGE_INDEX = 5_000;
-    static final int RETRIEVAL_CLAUSES = 12;
     private static final double RAM_BUFFER_MB = 512;
     /** Term frequencies and norms for BM25; no positions, because no query uses them. */
     private static final FieldType TEXT = textFieldType();
@@ -93,7 +90,7 @@ public final class TopicIndex {
     private final int[] ordinalOfDoc;
     /** Per term id and field ({@code id * FIELDS.length + field}): Lucene's term statistics, built on first use. */
     private final AtomicReferenceArray<TermStates> termStates;
-    /** Every BM25 score precomputed, for indexes below {@link #LARGE_INDEX} topics; null above. */
+    /** Every BM25 score precomputed: what queries are scored with. */
     private final TermScores scoreTable;
 
     private TopicIndex(List<Topic> topics, Analyzer analyzer, IndexSearcher searcher, Vocabulary vocabulary,
@@ -131,7 +128,7 @@ public final class TopicIndex {
             // Scoring queries are never cached; the cache's bookkeeping would only cost time.
             searcher.setQueryCache(null);
             TopicTerms terms = TopicTerms.of(reader);
-            TermScores scoreTable = reader.numDocs() < LARGE_INDEX ? TermScores.of(searcher, terms) : null;
+            TermScores scoreTable = TermScores.of(searcher, terms, TIE_BREAKER);
             return new TopicIndex(List.copyOf(topics), analyzer, searcher, Vocabulary.of(reader), terms,
                     ordinals(reader), scoreTable);
         } catch (IOException e) {
@@ -252,35 +249,22 @@ public final class TopicIndex {
         if (terms.isEmpty()) {
             return new Ranking(text, true, List.of());
         }
-        try {
-            WeightedQuery weighted = weigh(terms);
-            ScoreDoc[] top = retrieve(weighted, wanted);
-            if (top.length == 0) {
-                return new Ranking(text, false, List.of());
-            }
-            return new Ranking(text, false, candidates(top, weighted));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        WeightedQuery weighted = weigh(terms);
+        ScoreDoc[] top = retrieve(weighted, wanted);
+        if (top.length == 0) {
+            return new Ranking(text, false, List.of());
         }
+        return new Ranking(text, false, candidates(top, weighted));
     }
 
-    /**
-     * Small indexes are scored from their precomputed table ({@link TermScores}) with the whole query.
-     * On a large one, common syllables ("dang", "ky", "ho so") have postings lists as long as the index
-     * and dominate latency, while their weight in the score is small, so Lucene searches only the
-     * {@link #RETRIEVAL_CLAUSES} rarest clauses.
-     */
-    ScoreDoc[] retrieve(WeightedQuery weighted, int wanted) throws IOException {
-        if (scoreTable != null) {
-            return scoreTable.top(weighted.termIds(terms), weighted.termWeights(terms), TIE_BREAKER, wanted);
-        }
-        return luceneSearch(weighted, wanted);
+    /** The whole query, scored from the precomputed table ({@link TermScores}). */
+    ScoreDoc[] retrieve(WeightedQuery weighted, int wanted) {
+        return scoreTable.top(weighted.termIds(terms), weighted.termWeights(terms), wanted);
     }
 
+    /** The same query through Lucene, which the table must agree with ({@code TermScoresTest}). */
     ScoreDoc[] luceneSearch(WeightedQuery weighted, int wanted) throws IOException {
-        Query query = weighted.weights.size() <= RETRIEVAL_CLAUSES || searcher.getIndexReader().numDocs() < LARGE_INDEX
-                ? weighted.toLuceneQuery(this::clauseQuery)
-                : weighted.rarest(RETRIEVAL_CLAUSES, terms, this::clauseQuery);
+        Query query = weighted.toLuceneQuery(this::clauseQuery);
         // The total hit count is never used, so Lucene may skip non-competitive documents from the
         // first hit on (by default it counts the first 1,000 exactly). The top hits are the same.
         return searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
@@ -289,11 +273,16 @@ public final class TopicIndex {
     /** The query's best documents by the precomputed table and by Lucene's query, for comparing them. */
     ScoreDoc[][] bothRetrievals(String query, int wanted) throws IOException {
         QueryTerms analyzed = QueryTerms.analyze(analyzer, truncate(query), MAX_SYLLABLES);
-        if (analyzed.isEmpty() || scoreTable == null) {
+        if (analyzed.isEmpty()) {
             return new ScoreDoc[][] {new ScoreDoc[0], new ScoreDoc[0]};
         }
         WeightedQuery weighted = weigh(analyzed);
         return new ScoreDoc[][] {retrieve(weighted, wanted), luceneSearch(weighted, wanted)};
+    }
+
+    /** Index segments, for tests: large knowledge bases are built in parallel into several. */
+    int segments() {
+        return searcher.getIndexReader().leaves().size();
     }
 
     static String truncate(String text) {
@@ -538,24 +527,6 @@ public final class TopicIndex {
                 bool.add(clause, BooleanClause.Occur.SHOULD);
             }
         }
-
-        /** The query restricted to its {@code limit} rarest clauses (highest document frequency dropped). */
-        Query rarest(int limit, TopicTerms terms, ClauseFactory clauses) {
-            List<Map.Entry<String, Double>> byRarity = new ArrayList<>();
-            for (Map.Entry<String, Float> e : weights.entrySet()) {
-                long df = terms.maxDocFreq(terms.id(e.getKey()));
-                if (df > 0) {
-                    byRarity.add(Map.entry(e.getKey(), e.getValue() * idf(df, terms.numDocs())));
-                }
-            }
-            byRarity.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-            BooleanQuery.Builder bool = new BooleanQuery.Builder();
-            for (Map.Entry<String, Double> e : byRarity.subList(0, Math.min(limit, byRarity.size()))) {
-                add(bool, clauses.clause(e.getKey(), weights.get(e.getKey())));
-            }
-            return bool.build();
-        }
-
 
         /** Every distinct term the features need statistics for. */
         /** The ids of the clause terms some document holds, in clause order. */
