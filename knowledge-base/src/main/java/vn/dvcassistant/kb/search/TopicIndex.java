@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -25,7 +24,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -88,8 +86,6 @@ public final class TopicIndex {
     private final TopicTerms terms;
     /** The topic (index into {@link #topics}) of each document. */
     private final int[] ordinalOfDoc;
-    /** Per term id and field ({@code id * FIELDS.length + field}): Lucene's term statistics, built on first use. */
-    private final AtomicReferenceArray<TermStates> termStates;
     /** Every BM25 score precomputed: what queries are scored with. */
     private final TermScores scoreTable;
 
@@ -101,7 +97,6 @@ public final class TopicIndex {
         this.vocabulary = vocabulary;
         this.terms = terms;
         this.ordinalOfDoc = ordinalOfDoc;
-        this.termStates = new AtomicReferenceArray<>(terms.size() * FIELDS.length);
         this.scoreTable = scoreTable;
     }
 
@@ -411,10 +406,8 @@ public final class TopicIndex {
     }
 
     /**
-     * One query clause: the term in every field that holds it, the best field counting most. Fields
-     * without the term are left out, and a term no field holds gives no clause: they could not match,
-     * yet each would cost a term-dictionary seek and a scorer on every query. The term's per-field
-     * statistics are looked up once and kept, which makes Lucene skip that seek for the fields left.
+     * One query clause, as Lucene would run it: the term in every field that holds it, the best field
+     * counting most. The score table ({@link TermScores}) is checked against this query.
      */
     private Query clauseQuery(String term, float weight) {
         int id = terms.id(term);
@@ -425,25 +418,10 @@ public final class TopicIndex {
         for (IndexedField field : FIELDS) {
             if (terms.docFreq(id, field.ordinal()) > 0) {
                 Term t = new Term(field.name, term);
-                perField.add(new BoostQuery(new TermQuery(t, termStates(id, field, t)), field.boost));
+                perField.add(new BoostQuery(new TermQuery(t), field.boost));
             }
         }
         return new BoostQuery(new DisjunctionMaxQuery(perField, TIE_BREAKER), weight);
-    }
-
-    private TermStates termStates(int id, IndexedField field, Term term) {
-        int slot = id * FIELDS.length + field.ordinal();
-        TermStates states = termStates.get(slot);
-        if (states == null) {
-            try {
-                states = TermStates.build(searcher, term, true);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            // Two threads may both build it; either result is the same, immutable for searches.
-            termStates.set(slot, states);
-        }
-        return states;
     }
 
     /**
