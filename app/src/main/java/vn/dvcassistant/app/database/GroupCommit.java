@@ -40,6 +40,8 @@ public final class GroupCommit<T, R> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private static final long WAIT_SECONDS = 30;
+    /** How long stopping waits for the writers to commit what is already queued. */
+    private static final long DRAIN_MILLIS = 5_000;
 
     private record Pending<T, R>(T row, CompletableFuture<R> result) {
     }
@@ -50,7 +52,7 @@ public final class GroupCommit<T, R> {
     private final int maxBatch;
     private final BlockingQueue<Pending<T, R>> queue;
     private final List<Thread> writers = new ArrayList<>();
-    private volatile boolean running = true;
+    private volatile boolean stopping;
 
     public GroupCommit(String name, TransactionOperations<Connection> transactions, BatchWrite<T, R> batchWrite,
                        int writerThreads, int maxBatch, int queueCapacity) {
@@ -69,6 +71,9 @@ public final class GroupCommit<T, R> {
 
     /** Writes the row durably; blocks until its transaction has committed. */
     public R submit(T row) {
+        if (stopping) {
+            throw new IllegalStateException(name + ": service stopping");
+        }
         CompletableFuture<R> result = new CompletableFuture<>();
         try {
             if (!queue.offer(new Pending<>(row, result), WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -87,10 +92,13 @@ public final class GroupCommit<T, R> {
 
     private void writeLoop() {
         List<Pending<T, R>> batch = new ArrayList<>(maxBatch);
-        while (running) {
+        while (true) {
             try {
-                Pending<T, R> first = queue.poll(1, TimeUnit.SECONDS);
+                Pending<T, R> first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    if (stopping) {
+                        return;
+                    }
                     continue;
                 }
                 batch.add(first);
@@ -142,9 +150,25 @@ public final class GroupCommit<T, R> {
         }
     }
 
-    /** Stops the writers; rows still queued fail instead of waiting for the timeout. */
+    /**
+     * Refuses new rows, lets the writers commit what is queued (a caller already waiting gets its
+     * answer, so a graceful shutdown loses no acknowledged row), then stops them. Rows still queued
+     * after {@link #DRAIN_MILLIS} fail instead of waiting for the timeout.
+     */
     public void stop() {
-        running = false;
+        stopping = true;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
+        for (Thread writer : writers) {
+            long left = deadline - System.nanoTime();
+            try {
+                if (left > 0) {
+                    writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         writers.forEach(Thread::interrupt);
         Pending<T, R> pending;
         while ((pending = queue.poll()) != null) {

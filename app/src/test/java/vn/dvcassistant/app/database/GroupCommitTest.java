@@ -86,6 +86,31 @@ class GroupCommitTest {
         assertThat(batchesTried).anyMatch(batch -> batch.contains(-1) && batch.size() > 1);
     }
 
+    @Test
+    void stoppingCommitsWhatIsQueuedAndRefusesNewRows() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            results.add(callers.submit(() -> writer.submit(1000))); // slow: the rest queue behind it
+            Thread.sleep(100);
+            for (int n = 0; n < 5; n++) {
+                int row = n;
+                results.add(callers.submit(() -> writer.submit(row)));
+            }
+            Thread.sleep(100);
+            writer.stop(); // while the slow batch is still committing and five rows wait
+
+            for (Future<Integer> result : results) {
+                assertThat(result.get()).isNotNull(); // every waiting caller got its success
+            }
+            assertThat(count("SELECT count(*) FROM group_commit_probe")).isEqualTo(6);
+            assertThatThrownBy(() -> writer.submit(7)).hasMessageContaining("stopping");
+            assertThat(count("SELECT count(*) FROM group_commit_probe WHERE n = 7")).isZero();
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
     private static void pause(List<Integer> rows) {
         if (rows.contains(1000)) {
             try {
