@@ -9,7 +9,7 @@
 #
 # Usage: bench/load/chat-benchmark.sh            (about 3 minutes on 2 cores)
 # Environment: BENCH_DURATION (s, default 20) BENCH_CONNECTIONS (default 32) BENCH_THREADS (default 2)
-#              BENCH_JAVA_OPTS (default -Xmx256m) BENCH_RESULTS (default bench/load/results.md)
+#              BENCH_JAVA_OPTS (default app/run.sh's: -XX:+UseSerialGC -XX:TieredStopAtLevel=1) BENCH_CDS (default 1) BENCH_RESULTS (default bench/load/results.md)
 #              BENCH_SKIP_BUILD=1 reuses app/target without running Maven.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,7 +18,7 @@ root=$(pwd)
 duration=${BENCH_DURATION:-20}
 connections=${BENCH_CONNECTIONS:-32}
 threads=${BENCH_THREADS:-2}
-java_opts=${BENCH_JAVA_OPTS:--Xmx256m}
+java_opts=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 results=${BENCH_RESULTS:-bench/load/results.md}
 bodies=bench/load/chat-bodies.jsonl
 
@@ -59,6 +59,22 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+
+# Like app/run.sh, start from a class-data archive of this jar, made by one start and stop beforehand
+# (BENCH_CDS=0 measures a start without it).
+if [ "${BENCH_CDS:-1}" = 1 ] && [ -n "$jar" ]; then
+  jsa="$work/classes.jsa"
+  DVC_PORT=$port DVC_DATA_DIR="$work/training" MICRONAUT_SERVER_HOST=127.0.0.1 \
+    java -XX:ArchiveClassesAtExit="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $java_opts -jar "$jar" \
+    >"$work/training.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 600); do curl -fsS -o /dev/null "$base/health" 2>/dev/null && break; sleep 0.05; done
+  curl -fsS -o /dev/null -H 'Content-Type: application/json' -d "$(head -n 1 "$bodies")" "$base/api/v1/chat" || true
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  pid=""
+  rm -rf "$work/training"
+  [ -s "$jsa" ] && launch=(java -XX:SharedArchiveFile="$jsa" -Xlog:cds=off $java_opts -jar "$jar")
+fi
 
 start_ns=$(date +%s%N)
 DVC_PORT=$port DVC_DATA_DIR="$work/data" DVC_RATE_LIMIT_ENABLED=false \
@@ -164,7 +180,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "# Chat endpoint load benchmark"
   echo
   echo "Measured $(date -u +'%Y-%m-%d %H:%M UTC') by \`bench/load/chat-benchmark.sh\` on $(nproc) cores ($cpu),"
-  echo "$(java -version 2>&1 | head -n 1), JVM options \`$java_opts\`, embedded PostgreSQL in a fresh data directory,"
+  echo "$(java -version 2>&1 | head -n 1), JVM options \`$java_opts\`$([ -n "${jsa:-}" ] && [ -s "$jsa" ] && echo ' and a class-data archive of the jar (as app/run.sh)'), embedded PostgreSQL in a fresh data directory,"
   echo "rate limits off, loopback only. The load generators run on the same cores as the service and its database."
   echo "Load average before the run: $load_before; after: $load_after (anything well above 2 before the run means"
   echo "other work shared the cores and the figures are pessimistic)."
