@@ -192,8 +192,14 @@
       button.setAttribute('data-level', level);
       button.addEventListener('click', function () {
         buttons.forEach(function (b) { b.disabled = true; });
-        postJson('/api/v1/satisfaction', { topicId: prompt.topicId, level: level, channel: 'web' })
+        // With the session id the server counts one rating per procedure and chat, whatever the page does.
+        postJson('/api/v1/satisfaction',
+            { topicId: prompt.topicId, level: level, channel: 'web', sessionId: sessionId() })
           .then(function (response) {
+            if (response.status === 409) {
+              box.appendChild(el('span', 'thanks', t('alreadyRated')));
+              return;
+            }
             if (!response.ok) { throw new Error('HTTP ' + response.status); }
             button.classList.add('chosen');
             box.appendChild(el('span', 'thanks', t('thanksForRating')));

@@ -26,9 +26,13 @@ public class SatisfactionOffers {
         this.sessions = sessions;
     }
 
-    /** Committed before the rating is stored, so a concurrent second press sees it. */
+    /**
+     * Committed before the rating is stored, so a concurrent second press sees it. A session id that
+     * is missing or malformed is refused with the chat's own error codes.
+     */
     @Transactional
     public Claim claim(Channel channel, String sessionId, String topicId) {
+        ChatRequestValidator.validateSessionId(sessionId);
         String key = SessionKeys.of(channel, sessionId);
         if (sessions.markSatisfactionRated(key, topicId) == 1) {
             return Claim.CLAIMED;

@@ -30,11 +30,11 @@ final class SatisfactionController {
     record AgencyView(String code, String name, List<String> fields) {
     }
 
-    private final SatisfactionRecorder recorder;
+    private final SatisfactionIntake intake;
     private final AgencyDirectory agencies;
 
-    SatisfactionController(SatisfactionRecorder recorder, AgencyDirectory agencies) {
-        this.recorder = recorder;
+    SatisfactionController(SatisfactionIntake intake, AgencyDirectory agencies) {
+        this.intake = intake;
         this.agencies = agencies;
     }
 
@@ -44,9 +44,12 @@ final class SatisfactionController {
             description = "level: rat_hai_long | hai_long | khong_hai_long (satisfied = the first two); channel: "
                     + "web | telegram | zalo | survey | assisted (assisted = recorded by a volunteer, reported "
                     + "separately); the field comes from the topic. 400 unknown_topic, unknown_level, "
-                    + "unknown_rating_channel, unknown_agency, agency_not_for_field, comment_too_long.")
+                    + "unknown_rating_channel, unknown_agency, agency_not_for_field, comment_too_long. "
+                    + "sessionId (optional, web chat only): the rating counts only if that chat session was "
+                    + "offered the procedure, once; 409 satisfaction_not_offered, 409 already_rated, "
+                    + "400 session_only_for_web, missing_session, invalid_session.")
     HttpResponse<RecordedSatisfaction> rate(@Body SatisfactionSubmission submission) {
-        return HttpResponse.created(recorder.record(submission));
+        return HttpResponse.created(intake.record(submission));
     }
 
     @Get("/agencies")

@@ -10,6 +10,8 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param level   rat_hai_long | hai_long | khong_hai_long
  * @param agency  the agency code from {@code dvc.agencies}, optional
  * @param channel web | telegram | zalo | survey | assisted
+ * @param sessionId the web chat session that offered the rating, optional: with it, the rating counts
+ *                  only if that session was offered this procedure, and only once
  */
 @Serdeable
 public record SatisfactionSubmission(
@@ -17,5 +19,11 @@ public record SatisfactionSubmission(
         @Nullable String level,
         @Nullable String agency,
         @Nullable String channel,
-        @Nullable String comment) {
+        @Nullable String comment,
+        @Nullable String sessionId) {
+
+    /** A rating from outside a chat (survey page, API, channel buttons that checked their own offer). */
+    public SatisfactionSubmission(String topicId, String level, String agency, String channel, String comment) {
+        this(topicId, level, agency, channel, comment, null);
+    }
 }

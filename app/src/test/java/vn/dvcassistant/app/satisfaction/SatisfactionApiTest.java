@@ -80,9 +80,56 @@ class SatisfactionApiTest {
     }
 
     @Test
+    void aWebChatSessionRatesAProcedureOnlyAfterBeingOfferedItAndOnlyOnce() {
+        String session = "sat-web-" + System.nanoTime();
+        Map<String, Object> rating = new HashMap<>(Map.of(
+                "topicId", "dang-ky-ket-hon", "level", "rat_hai_long", "channel", "web", "sessionId", session));
+
+        // Before the chat answered about the procedure, nothing was offered: a forged or stale press.
+        assertThat(errorOf(rating)).isEqualTo("409 satisfaction_not_offered");
+
+        Map<?, ?> reply = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/chat",
+                Map.of("sessionId", session, "text", "đăng ký kết hôn cần giấy tờ gì")), Map.class);
+        assertThat(((Map<?, ?>) reply.get("satisfactionPrompt")).get("topicId")).isEqualTo("dang-ky-ket-hon");
+
+        long before = ratingsOf("dang-ky-ket-hon");
+        assertThat(client.toBlocking().exchange(post(rating), Map.class).code()).isEqualTo(201);
+        rating.put("level", "khong_hai_long"); // pressing again, or another button, after a reload
+        assertThat(errorOf(rating)).isEqualTo("409 already_rated");
+        assertThat(ratingsOf("dang-ky-ket-hon")).isEqualTo(before + 1);
+
+        rating.put("channel", "telegram");
+        assertThat(errorOf(rating)).isEqualTo("400 session_only_for_web");
+    }
+
+    @Test
     void agenciesAreListed() {
         Object[] agencies = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/agencies"), Object[].class);
         assertThat(agencies).isNotEmpty();
+    }
+
+    private String errorOf(Map<String, ?> body) {
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(post(body), Map.class));
+        assertThat(e).as("refused").isNotNull();
+        Map<?, ?> error = e.getResponse().getBody(Map.class).orElseThrow();
+        assertThat((String) error.get("message")).isNotBlank().doesNotContain("error.");
+        return e.getStatus().getCode() + " " + error.get("error");
+    }
+
+    private long ratingsOf(String topicId) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement q = status.getConnection().prepareStatement(
+                    "SELECT count(*) FROM satisfaction_rating WHERE topic_id = ?")) {
+                q.setString(1, topicId);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static HttpRequest<?> post(Map<String, ?> body) {

@@ -2,6 +2,7 @@ package vn.dvcassistant.app.web;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +26,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -51,6 +54,9 @@ class ChatPageBrowserTest {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -123,6 +129,44 @@ class ChatPageBrowserTest {
         assertThat(link.getAttribute("target")).isEqualTo("_blank");
         assertThat(link.getAttribute("rel")).contains("noopener");
         assertThat(answer.findElements(By.cssSelector("button[data-rating]"))).hasSize(2);
+    }
+
+    @Test
+    void ratingTheProcedureFromTheChatIsCountedOnce() {
+        ask("đăng ký kết hôn cần giấy tờ gì");
+        WebElement answer = lastBotMessage();
+        long before = satisfactionRatings("dang-ky-ket-hon");
+
+        answer.findElement(By.cssSelector(".satisfaction button[data-level='hai_long']")).click();
+
+        new WebDriverWait(browser, REPLY_TIMEOUT).until(d -> !answer.findElements(By.cssSelector(".satisfaction .thanks")).isEmpty());
+        assertThat(answer.findElement(By.cssSelector(".satisfaction .thanks")).getText()).isEqualTo("Cảm ơn bạn đã đánh giá.");
+        assertThat(answer.findElements(By.cssSelector(".satisfaction button")))
+                .allSatisfy(b -> assertThat(b.isEnabled()).isFalse());
+        // Sent with the chat's session, so the server holds it to one rating for this procedure.
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[0];"
+                        + "fetch('/api/v1/satisfaction', {method: 'POST', headers: {'Content-Type': 'application/json'},"
+                        + " body: JSON.stringify({topicId: 'dang-ky-ket-hon', level: 'rat_hai_long', channel: 'web',"
+                        + " sessionId: localStorage.getItem('dvc.sessionId') || sessionStorage.getItem('dvc.sessionId')})})"
+                        + ".then(function (r) { done(r.status); });");
+        assertThat(status).isEqualTo(409L);
+        assertThat(satisfactionRatings("dang-ky-ket-hon")).isEqualTo(before + 1);
+    }
+
+    private long satisfactionRatings(String topicId) {
+        return transactions.executeRead(status -> {
+            try (var q = status.getConnection().prepareStatement(
+                    "SELECT count(*) FROM satisfaction_rating WHERE topic_id = ?")) {
+                q.setString(1, topicId);
+                try (var rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Test

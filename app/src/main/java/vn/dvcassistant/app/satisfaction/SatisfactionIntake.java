@@ -1,0 +1,51 @@
+package vn.dvcassistant.app.satisfaction;
+
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.conversation.Channel;
+import vn.dvcassistant.app.conversation.SatisfactionOffers;
+
+/**
+ * Ratings sent to the public API. One that names the web chat session it was offered in counts only
+ * for a procedure that session was offered, and only once, as the Telegram and Zalo buttons do
+ * ({@link SatisfactionOffers}): otherwise pressing the chat's buttons again, or reloading the page,
+ * would count the same citizen twice in the 1588 figure. Ratings without a session (the survey page a
+ * one-stop desk prints, other clients) are recorded as they come, within the rate limits.
+ */
+@Singleton
+final class SatisfactionIntake {
+
+    private final SatisfactionRecorder recorder;
+    private final SatisfactionOffers offers;
+
+    SatisfactionIntake(SatisfactionRecorder recorder, SatisfactionOffers offers) {
+        this.recorder = recorder;
+        this.offers = offers;
+    }
+
+    RecordedSatisfaction record(SatisfactionSubmission submission) {
+        String session = submission.sessionId();
+        if (session == null) {
+            return recorder.record(submission);
+        }
+        if (submission.channel() != null && !Channel.WEB.code().equals(submission.channel())) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "session_only_for_web");
+        }
+        String topic = submission.topicId() == null ? "" : submission.topicId();
+        switch (offers.claim(Channel.WEB, session, topic)) {
+            case NOT_OFFERED -> throw new ApiException(HttpStatus.CONFLICT, "satisfaction_not_offered");
+            case ALREADY_RATED -> throw new ApiException(HttpStatus.CONFLICT, "already_rated");
+            case CLAIMED -> {
+                // Recorded below.
+            }
+        }
+        try {
+            return recorder.record(submission);
+        } catch (RuntimeException e) {
+            // Not stored: the citizen may press again.
+            offers.release(Channel.WEB, session, topic);
+            throw e;
+        }
+    }
+}
