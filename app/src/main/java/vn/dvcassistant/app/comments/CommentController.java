@@ -1,6 +1,7 @@
 package vn.dvcassistant.app.comments;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -37,9 +38,11 @@ final class CommentController {
     }
 
     private final CommentService comments;
+    private final CommentReactions reactions;
 
-    CommentController(CommentService comments) {
+    CommentController(CommentService comments, CommentReactions reactions) {
         this.comments = comments;
+        this.reactions = reactions;
     }
 
     @Post
@@ -70,12 +73,15 @@ final class CommentController {
     }
 
     @Post("/{code}/reaction")
-    @Operation(summary = "Mark a published answer useful or not useful")
-    CommentTracking react(String code, @Body ReactionRequest request) {
+    @Operation(summary = "Mark a published answer useful or not useful",
+            description = "One vote per reader, told apart by the anonymous dvc_reader cookie (set with the first "
+                    + "vote): the same vote again changes nothing, the other one moves it. 404 unknown_published_comment.")
+    HttpResponse<CommentTracking> react(HttpRequest<?> http, String code, @Body ReactionRequest request) {
         if (request.useful() == null) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "missing_useful");
         }
-        comments.react(code, request.useful());
-        return track(code);
+        ReaderCookie reader = ReaderCookie.of(http);
+        reactions.react(code, reader.value(), request.useful());
+        return reader.attachTo(HttpResponse.ok(track(code)));
     }
 }

@@ -276,15 +276,6 @@ public class CommentService {
         return moved;
     }
 
-    /** A reader's "useful / not useful" on a published answer; 404 unless the answer is published. */
-    @Transactional
-    public void react(String code, boolean useful) {
-        String normalised = TrackingCodes.normalise(code);
-        if (normalised == null || comments.addReaction(normalised, useful) == 0) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "unknown_published_comment");
-        }
-    }
-
     private CitizenComment move(String code, CommentStatus target, String actor, String note,
                                 UnaryOperator<CitizenComment> change) {
         CitizenComment current = existing(code);

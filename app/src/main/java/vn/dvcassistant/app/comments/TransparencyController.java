@@ -38,13 +38,15 @@ final class TransparencyController {
     private static final int PAGE_SIZE = 20;
 
     private final CommentService comments;
+    private final CommentReactions reactions;
     private final RateLimiter rateLimiter;
     private final HttpClientAddressResolver addressResolver;
     private final Messages messages;
 
-    TransparencyController(CommentService comments, RateLimiter rateLimiter, HttpClientAddressResolver addressResolver,
-                           Messages messages) {
+    TransparencyController(CommentService comments, CommentReactions reactions, RateLimiter rateLimiter,
+                           HttpClientAddressResolver addressResolver, Messages messages) {
         this.comments = comments;
+        this.reactions = reactions;
         this.rateLimiter = rateLimiter;
         this.addressResolver = addressResolver;
         this.messages = messages;
@@ -77,8 +79,9 @@ final class TransparencyController {
     HttpResponse<?> react(HttpRequest<?> request, String code, @Nullable String useful) {
         String address = addressResolver.resolve(request);
         rateLimiter.checkIp(address == null ? "unknown" : address);
-        comments.react(code, "true".equals(useful));
-        return HttpResponse.seeOther(URI.create("/minh-bach#" + code));
+        ReaderCookie reader = ReaderCookie.of(request);
+        reactions.react(code, reader.value(), "true".equals(useful));
+        return reader.attachTo(HttpResponse.seeOther(URI.create("/minh-bach#" + code)));
     }
 
     private static Map<String, Object> item(CommentTracking c) {

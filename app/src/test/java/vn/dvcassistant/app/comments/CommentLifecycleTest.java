@@ -3,9 +3,11 @@ package vn.dvcassistant.app.comments;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.cookie.Cookie;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -114,6 +116,40 @@ class CommentLifecycleTest {
         Map<?, ?> reacted = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/comments/" + code + "/reaction",
                 Map.of("useful", true)).contentType(MediaType.APPLICATION_JSON_TYPE), Map.class);
         assertThat(reacted.get("usefulCount")).isEqualTo(1);
+    }
+
+    @Test
+    void eachReaderCountsOnceAndMayChangeTheirVote() {
+        String code = comments.submit(new CommentSubmission("Hồ sơ của tôi bị trễ hẹn", null, null, "web", false,
+                null, null, null, null)).code();
+        comments.startHandling(code, "can-bo-1");
+        comments.answer(code, "can-bo-1", "Cơ quan đã xử lý xong và xin lỗi vì trễ hẹn.");
+        comments.publish(code, "lanh-dao");
+
+        HttpResponse<Map> first = react(code, true, null);
+        String cookie = first.getCookie("dvc_reader").orElseThrow().getValue();
+        assertThat(first.getHeaders().get("Set-Cookie")).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        assertThat(counts(first)).isEqualTo("1/0");
+
+        assertThat(counts(react(code, true, cookie))).as("the same vote again").isEqualTo("1/0");
+        HttpResponse<Map> changed = react(code, false, cookie);
+        assertThat(counts(changed)).as("the reader changed their mind").isEqualTo("0/1");
+        assertThat(changed.getCookie("dvc_reader")).as("no new cookie for a known reader").isEmpty();
+        assertThat(counts(react(code, true, null))).as("another reader").isEqualTo("1/1");
+        assertThat(counts(react(code, true, "forged-value"))).as("a malformed cookie is a new reader").isEqualTo("2/1");
+    }
+
+    private HttpResponse<Map> react(String code, boolean useful, String cookie) {
+        MutableHttpRequest<?> request = HttpRequest.POST("/api/v1/comments/" + code + "/reaction", Map.of("useful", useful))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+        if (cookie != null) {
+            request.cookie(Cookie.of("dvc_reader", cookie));
+        }
+        return client.toBlocking().exchange(request, Map.class);
+    }
+
+    private static String counts(HttpResponse<Map> response) {
+        return response.body().get("usefulCount") + "/" + response.body().get("notUsefulCount");
     }
 
     @Test

@@ -1,0 +1,136 @@
+package vn.dvcassistant.app.comments;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import vn.dvcassistant.app.api.ApiException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+
+/**
+ * Readers' "useful / not useful" on published answers, one per reader and answer: a second press of
+ * the same button changes nothing, the other button moves the reader's vote. Without it, one person
+ * pressing repeatedly made the figures an agency is judged by meaningless.
+ *
+ * <p>The comment's row is locked first, so reactions to one answer are applied one after another and
+ * the counts shown stay equal to the votes held, whatever arrives at the same time.
+ */
+@Singleton
+final class CommentReactions {
+
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock = Clock.systemUTC();
+
+    CommentReactions(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    /**
+     * @param code   the answer's tracking code, as typed
+     * @param reader the reader's anonymous cookie value; only its hash is stored
+     * @throws ApiException 404 {@code unknown_published_comment} unless the answer is published
+     */
+    void react(String code, String reader, boolean useful) {
+        String normalised = TrackingCodes.normalise(code);
+        if (normalised == null) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "unknown_published_comment");
+        }
+        String readerHash = sha256(reader);
+        transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            try {
+                long commentId = lockPublished(connection, normalised);
+                Boolean previous = previousVote(connection, commentId, readerHash);
+                if (previous != null && previous == useful) {
+                    return null;
+                }
+                if (previous == null) {
+                    insertVote(connection, commentId, readerHash, useful);
+                    adjustCounts(connection, commentId, useful ? 1 : 0, useful ? 0 : 1);
+                } else {
+                    updateVote(connection, commentId, readerHash, useful);
+                    adjustCounts(connection, commentId, useful ? 1 : -1, useful ? -1 : 1);
+                }
+                return null;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reaction not stored", e);
+            }
+        });
+    }
+
+    private static long lockPublished(Connection connection, String code) throws SQLException {
+        try (PreparedStatement q = connection.prepareStatement(
+                "SELECT id FROM citizen_comment WHERE code = ? AND status = 'published' FOR UPDATE")) {
+            q.setString(1, code);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ApiException(HttpStatus.NOT_FOUND, "unknown_published_comment");
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static Boolean previousVote(Connection connection, long commentId, String reader) throws SQLException {
+        try (PreparedStatement q = connection.prepareStatement(
+                "SELECT useful FROM comment_reaction WHERE comment_id = ? AND reader = ?")) {
+            q.setLong(1, commentId);
+            q.setString(2, reader);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getBoolean(1) : null;
+            }
+        }
+    }
+
+    private void insertVote(Connection connection, long commentId, String reader, boolean useful) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "INSERT INTO comment_reaction (comment_id, reader, useful, reacted_at) VALUES (?, ?, ?, ?)")) {
+            s.setLong(1, commentId);
+            s.setString(2, reader);
+            s.setBoolean(3, useful);
+            s.setTimestamp(4, Timestamp.from(clock.instant()));
+            s.executeUpdate();
+        }
+    }
+
+    private void updateVote(Connection connection, long commentId, String reader, boolean useful) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "UPDATE comment_reaction SET useful = ?, reacted_at = ? WHERE comment_id = ? AND reader = ?")) {
+            s.setBoolean(1, useful);
+            s.setTimestamp(2, Timestamp.from(clock.instant()));
+            s.setLong(3, commentId);
+            s.setString(4, reader);
+            s.executeUpdate();
+        }
+    }
+
+    private static void adjustCounts(Connection connection, long commentId, int useful, int notUseful)
+            throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "UPDATE citizen_comment SET useful_count = useful_count + ?, not_useful_count = not_useful_count + ? "
+                        + "WHERE id = ?")) {
+            s.setInt(1, useful);
+            s.setInt(2, notUseful);
+            s.setLong(3, commentId);
+            s.executeUpdate();
+        }
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
