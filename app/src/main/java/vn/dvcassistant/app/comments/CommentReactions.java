@@ -4,17 +4,14 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.privacy.Sha256;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HexFormat;
 
 /**
  * Readers' "useful / not useful" on published answers, one per reader and answer: a second press of
@@ -44,7 +41,7 @@ final class CommentReactions {
         if (normalised == null) {
             throw new ApiException(HttpStatus.NOT_FOUND, "unknown_published_comment");
         }
-        String readerHash = sha256(reader);
+        String readerHash = Sha256.hex(reader);
         transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
             try {
@@ -122,15 +119,6 @@ final class CommentReactions {
             s.setInt(2, notUseful);
             s.setLong(3, commentId);
             s.executeUpdate();
-        }
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

@@ -1,9 +1,6 @@
 package vn.dvcassistant.app.conversation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import vn.dvcassistant.app.privacy.Sha256;
 
 /**
  * Channel adapters may use a chat's user id as the session id; storing only its hash keeps that
@@ -15,12 +12,6 @@ public final class SessionKeys {
     }
 
     public static String of(Channel channel, String sessionId) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha256.digest((channel.code() + ":" + sessionId).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(channel.code() + ":" + sessionId);
     }
 }

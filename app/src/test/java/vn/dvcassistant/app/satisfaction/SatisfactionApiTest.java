@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.dvcassistant.app.security.RawSql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -32,6 +34,9 @@ class SatisfactionApiTest {
 
     @Inject
     TransactionOperations<Connection> transactions;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void ratingIsStoredWithTheTopicsFieldAndAnswers201() {
@@ -118,18 +123,7 @@ class SatisfactionApiTest {
     }
 
     private long ratingsOf(String topicId) {
-        return transactions.executeRead(status -> {
-            try (PreparedStatement q = status.getConnection().prepareStatement(
-                    "SELECT count(*) FROM satisfaction_rating WHERE topic_id = ?")) {
-                q.setString(1, topicId);
-                try (ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return new RawSql(dataSource).count("SELECT count(*) FROM satisfaction_rating WHERE topic_id = ?", topicId);
     }
 
     private static HttpRequest<?> post(Map<String, ?> body) {

@@ -2,8 +2,8 @@ package vn.dvcassistant.app.web;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import vn.dvcassistant.app.security.RawSql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,12 +26,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,7 +55,7 @@ class ChatPageBrowserTest {
     EmbeddedServer server;
 
     @Inject
-    TransactionOperations<Connection> transactions;
+    DataSource dataSource;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -155,18 +154,7 @@ class ChatPageBrowserTest {
     }
 
     private long satisfactionRatings(String topicId) {
-        return transactions.executeRead(status -> {
-            try (var q = status.getConnection().prepareStatement(
-                    "SELECT count(*) FROM satisfaction_rating WHERE topic_id = ?")) {
-                q.setString(1, topicId);
-                try (var rs = q.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return new RawSql(dataSource).count("SELECT count(*) FROM satisfaction_rating WHERE topic_id = ?", topicId);
     }
 
     @Test

@@ -1,18 +1,15 @@
 package vn.dvcassistant.app.channel.zalo;
 
 import io.micronaut.transaction.TransactionOperations;
+import vn.dvcassistant.app.privacy.Sha256;
 import vn.dvcassistant.channel.zalo.ZaloTokenStore;
 import vn.dvcassistant.channel.zalo.ZaloTokens;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.HexFormat;
 
 /**
  * The OA's tokens in PostgreSQL, read on every send so that a token refreshed by another instance (or
@@ -36,7 +33,7 @@ final class DatabaseZaloTokenStore implements ZaloTokenStore {
                 + "ON CONFLICT (id) DO UPDATE SET access_token = excluded.access_token, "
                 + "refresh_token = excluded.refresh_token, expires_at = NULL, seed_hash = excluded.seed_hash, "
                 + "updated_at = now() WHERE zalo_token.seed_hash <> excluded.seed_hash",
-                accessToken, refreshToken, sha256(refreshToken));
+                accessToken, refreshToken, Sha256.hex(refreshToken));
     }
 
     boolean hasTokens() {
@@ -97,12 +94,4 @@ final class DatabaseZaloTokenStore implements ZaloTokenStore {
         });
     }
 
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }
