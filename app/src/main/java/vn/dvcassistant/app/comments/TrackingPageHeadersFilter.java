@@ -3,6 +3,7 @@ package vn.dvcassistant.app.comments;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import vn.dvcassistant.app.security.ScriptlessPageHeaders;
 
 /**
  * The tracking page's address holds the tracking code, which is what lets anyone add information to a
@@ -17,10 +18,6 @@ final class TrackingPageHeadersFilter {
 
     @ResponseFilter
     void headers(MutableHttpResponse<?> response) {
-        response.header("Content-Security-Policy", POLICY);
-        response.header("X-Frame-Options", "DENY");
-        response.header("X-Content-Type-Options", "nosniff");
-        response.header("Referrer-Policy", "same-origin");
-        response.header("Cache-Control", "no-store");
+        ScriptlessPageHeaders.apply(response, POLICY);
     }
 }

@@ -22,10 +22,6 @@ final class StaffPageHeadersFilter {
 
     @ResponseFilter
     void headers(MutableHttpResponse<?> response) {
-        response.header("Content-Security-Policy", POLICY);
-        response.header("X-Frame-Options", "DENY");
-        response.header("X-Content-Type-Options", "nosniff");
-        response.header("Referrer-Policy", "same-origin");
-        response.header("Cache-Control", "no-store");
+        ScriptlessPageHeaders.apply(response, POLICY);
     }
 }
