@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * Sends staff answers to citizens' comments back on Telegram and Zalo (the outbox the comments service
  * fills). An entry is tried at most {@value #MAX_ATTEMPTS} times; the last error stays on the entry.
- * Runs on one instance at a time only if the deployment has one instance: two would both send an entry.
+ * Every instance runs it; each sends only the entries it claimed ({@link OutboxClaims}).
  */
 @Singleton
 final class CommentAnswerOutbox {
@@ -28,16 +28,16 @@ final class CommentAnswerOutbox {
     static final int MAX_ATTEMPTS = 5;
     private static final int BATCH = 50;
 
-    private final PendingCommentAnswers pending;
+    private final OutboxClaims claims;
     private final ReplyOutboxRepository outbox;
     private final TelegramChannel telegram;
     private final ZaloChannel zalo;
     private final ChannelContacts contacts;
     private final ChannelStatus status;
 
-    CommentAnswerOutbox(PendingCommentAnswers pending, ReplyOutboxRepository outbox, TelegramChannel telegram,
+    CommentAnswerOutbox(OutboxClaims claims, ReplyOutboxRepository outbox, TelegramChannel telegram,
                         ZaloChannel zalo, ChannelContacts contacts, ChannelStatus status) {
-        this.pending = pending;
+        this.claims = claims;
         this.outbox = outbox;
         this.telegram = telegram;
         this.zalo = zalo;
@@ -57,7 +57,7 @@ final class CommentAnswerOutbox {
             return 0;
         }
         int delivered = 0;
-        for (ReplyOutboxEntry entry : pending.findSendable(ChannelDeliveries.code(channel), MAX_ATTEMPTS, BATCH)) {
+        for (ReplyOutboxEntry entry : claims.claim(ChannelDeliveries.code(channel), MAX_ATTEMPTS, BATCH)) {
             if (channel == Channel.ZALO && contacts.isUnfollowed(channel, entry.recipient())) {
                 outbox.markFailed(entry.id(), "the citizen unfollowed the OA");
                 continue;

@@ -12,14 +12,13 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface ReplyOutboxRepository extends CrudRepository<ReplyOutboxEntry, Long> {
 
-    @Query("SELECT * FROM comment_reply_outbox WHERE sent_at IS NULL AND channel = :channel ORDER BY created_at LIMIT :limit")
-    List<ReplyOutboxEntry> findPending(String channel, int limit);
-
     List<ReplyOutboxEntry> findByCommentId(long commentId);
 
     @Query("UPDATE comment_reply_outbox SET sent_at = :sentAt, attempts = attempts + 1, last_error = NULL WHERE id = :id")
     void markSent(long id, Instant sentAt);
 
-    @Query("UPDATE comment_reply_outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id")
+    /** Gives the claim back, so the next round tries again (up to the outbox's attempt limit). */
+    @Query("UPDATE comment_reply_outbox SET attempts = attempts + 1, last_error = :error, claimed_until = NULL "
+            + "WHERE id = :id")
     void markFailed(long id, String error);
 }
