@@ -32,7 +32,12 @@ public final class FakeApiServer implements AutoCloseable {
         }
     }
 
-    public record Response(int status, String body) {
+    /** @param delayMillis how long the fake takes to answer, to hold a caller mid-request */
+    public record Response(int status, String body, long delayMillis) {
+
+        public Response(int status, String body) {
+            this(status, body, 0);
+        }
     }
 
     private final HttpServer server;
@@ -106,6 +111,9 @@ public final class FakeApiServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         requests.add(new Request(path, Map.copyOf(exchange.getRequestHeaders()), body));
         Response response = next(path);
+        if (response.delayMillis() > 0) {
+            sleep(response.delayMillis());
+        }
         byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(response.status(), bytes.length);

@@ -76,27 +76,30 @@ public final class ZaloSender implements ReplySender {
     }
 
     /**
-     * Refreshes unless another thread already replaced the rejected token: Zalo's refresh tokens are single
-     * use, so two concurrent refreshes would leave the OA without a working token.
+     * Refreshes unless another sender (a thread here, or another instance through the store) already
+     * replaced the rejected token: Zalo's refresh tokens are single use, so two concurrent refreshes
+     * would leave the OA without a working token.
      */
     private synchronized String refreshReplacing(String rejectedAccessToken) {
-        ZaloTokens current = tokens.current();
-        if (!current.accessToken().equals(rejectedAccessToken)) {
-            return null;
-        }
-        try {
-            ZaloApiClient.RefreshResponse response = client.refresh(current.refreshToken());
-            if (response.tokens() == null) {
-                return response.failureReason();
+        return tokens.exclusively(() -> {
+            ZaloTokens current = tokens.current();
+            if (!current.accessToken().equals(rejectedAccessToken)) {
+                return null;
             }
-            tokens.save(response.tokens());
-            return null;
-        } catch (IOException e) {
-            return "token refresh failed: " + e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted while refreshing the access token";
-        }
+            try {
+                ZaloApiClient.RefreshResponse response = client.refresh(current.refreshToken());
+                if (response.tokens() == null) {
+                    return response.failureReason();
+                }
+                tokens.save(response.tokens());
+                return null;
+            } catch (IOException e) {
+                return "token refresh failed: " + e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted while refreshing the access token";
+            }
+        });
     }
 
     /** One call with the current token; remembers the token if Zalo said it expired. */

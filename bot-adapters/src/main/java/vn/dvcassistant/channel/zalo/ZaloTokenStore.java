@@ -1,5 +1,7 @@
 package vn.dvcassistant.channel.zalo;
 
+import java.util.function.Supplier;
+
 /**
  * Where the OA's tokens live between restarts. The app keeps them in PostgreSQL; the library and its tests
  * use {@link InMemoryZaloTokenStore}.
@@ -11,4 +13,14 @@ public interface ZaloTokenStore {
 
     /** Called after a successful refresh; must persist before returning, the old refresh token is dead. */
     void save(ZaloTokens tokens);
+
+    /**
+     * Runs a refresh (read the current tokens, refresh, save) while no other sender of the OA does:
+     * Zalo's refresh tokens are single use, so two refreshes at once leave the OA without a working
+     * token. Senders in one process are already kept apart; a store that several processes share
+     * must keep them apart too, and have {@link #save} take effect when this returns.
+     */
+    default <T> T exclusively(Supplier<T> refresh) {
+        return refresh.get();
+    }
 }

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.function.Supplier;
 
 /**
  * The OA's tokens in PostgreSQL, read on every send so that a token refreshed by another instance (or
@@ -17,6 +18,9 @@ import java.sql.Timestamp;
  * already dead.
  */
 final class DatabaseZaloTokenStore implements ZaloTokenStore {
+
+    /** Advisory lock key for token refreshes (arbitrary; "ZALOTOKN" in ASCII). */
+    private static final long REFRESH_LOCK = 0x5A414C4F544F4B4EL;
 
     private final TransactionOperations<Connection> transactions;
 
@@ -62,6 +66,26 @@ final class DatabaseZaloTokenStore implements ZaloTokenStore {
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot store the refreshed Zalo tokens", e);
             }
+        });
+    }
+
+    /**
+     * Instances of the service share these tokens, so a refresh holds a PostgreSQL advisory lock for
+     * its transaction: another instance whose token was rejected at the same moment waits, then reads
+     * the refreshed pair instead of spending the refresh token a second time. The pair is committed
+     * when this returns.
+     */
+    @Override
+    public <T> T exclusively(Supplier<T> refresh) {
+        return transactions.executeWrite(status -> {
+            try (PreparedStatement lock = status.getConnection().prepareStatement(
+                    "SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, REFRESH_LOCK);
+                lock.execute();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot lock the Zalo token refresh", e);
+            }
+            return refresh.get();
         });
     }
 

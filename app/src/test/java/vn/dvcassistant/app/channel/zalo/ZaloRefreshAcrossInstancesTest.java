@@ -1,0 +1,87 @@
+package vn.dvcassistant.app.channel.zalo;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import vn.dvcassistant.app.channel.FakeApiServer;
+import vn.dvcassistant.app.channel.FakeApiServer.Response;
+import vn.dvcassistant.app.channel.TestDatabase;
+import vn.dvcassistant.channel.Reply;
+import vn.dvcassistant.channel.RetryPolicy;
+import vn.dvcassistant.channel.SendResult;
+import vn.dvcassistant.channel.zalo.ZaloConfig;
+import vn.dvcassistant.channel.zalo.ZaloSender;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the service share the OA's tokens in PostgreSQL. When both find the access token
+ * expired at once, only one may spend the single-use refresh token; the other must use the new pair.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ZaloRefreshAcrossInstancesTest {
+
+    private static final String SEND = "/v3.0/oa/message/cs";
+    private static final String REFRESH = "/v4/oa/access_token";
+    private static final String SENT = """
+            {"data":{"message_id":"m1","user_id":"1"},"error":0,"message":"Success"}""";
+    private static final String EXPIRED = """
+            {"error":-216,"message":"Access token is invalid"}""";
+
+    private final FakeApiServer openApi = new FakeApiServer();
+    private final FakeApiServer oauth = new FakeApiServer();
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @AfterAll
+    void stopFakes() {
+        openApi.close();
+        oauth.close();
+    }
+
+    @Test
+    void twoInstancesWithAnExpiredTokenRefreshItOnce() throws Exception {
+        DatabaseZaloTokenStore seeding = new DatabaseZaloTokenStore(transactions);
+        seeding.seed("shared-old-access", "shared-old-refresh-" + System.nanoTime());
+        // Both instances' first sends are refused; the refresh takes a moment, long enough for the
+        // second instance to find the token expired while the first is still refreshing.
+        openApi.on(SEND, new Response(200, EXPIRED), new Response(200, EXPIRED), new Response(200, SENT));
+        oauth.on(REFRESH, new Response(200, """
+                {"access_token":"shared-new-access","refresh_token":"shared-new-refresh","expires_in":"90000"}""", 400));
+        ZaloConfig config = ZaloConfig.of("4318855412337893151", "app-secret-xyz", "oa-secret")
+                .withBaseUrls(URI.create(openApi.baseUrl()), URI.create(oauth.baseUrl()))
+                .withRetryPolicy(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(1)));
+        ZaloSender first = new ZaloSender(config, new DatabaseZaloTokenStore(transactions));
+        ZaloSender second = new ZaloSender(config, new DatabaseZaloTokenStore(transactions));
+
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            Future<SendResult> a = instances.submit(() -> first.send("user-a", Reply.text("Xin chào")));
+            Future<SendResult> b = instances.submit(() -> second.send("user-b", Reply.text("Xin chào")));
+            assertThat(a.get().delivered()).isTrue();
+            assertThat(b.get().delivered()).isTrue();
+        } finally {
+            instances.shutdownNow();
+        }
+
+        assertThat(oauth.requests(REFRESH, r -> true)).as("the refresh token is spent once").hasSize(1);
+        List<FakeApiServer.Request> sends = openApi.requests(SEND, r -> true);
+        assertThat(sends.subList(2, sends.size())).allSatisfy(
+                r -> assertThat(r.header("access_token")).isEqualTo("shared-new-access"));
+        assertThat(new TestDatabase(transactions).column("SELECT refresh_token FROM zalo_token"))
+                .containsExactly("shared-new-refresh");
+    }
+}
