@@ -19,6 +19,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.StrictBoolean;
 
 /** The citizen's side of comments: send one, follow it by its code, add missing information, react. */
 @Controller("/api/v1/comments")
@@ -30,7 +31,7 @@ import vn.dvcassistant.app.api.ApiException;
 final class CommentController {
 
     @Serdeable
-    record ReactionRequest(@Nullable Boolean useful) {
+    record ReactionRequest(@Nullable @Serdeable.Deserializable(using = StrictBoolean.class) Boolean useful) {
     }
 
     @Serdeable

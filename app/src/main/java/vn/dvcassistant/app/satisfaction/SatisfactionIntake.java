@@ -32,16 +32,18 @@ final class SatisfactionIntake {
         if (submission.channel() != null && !Channel.WEB.code().equals(submission.channel())) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "session_only_for_web");
         }
-        String topic = submission.topicId() == null ? "" : submission.topicId();
+        // A wrong value is a 400 whatever the session, so it is checked before the session is.
+        SatisfactionRecorder.ValidRating rating = recorder.validate(submission);
+        String topic = rating.topic().id();
         switch (offers.claim(Channel.WEB, session, topic)) {
             case NOT_OFFERED -> throw new ApiException(HttpStatus.CONFLICT, "satisfaction_not_offered");
             case ALREADY_RATED -> throw new ApiException(HttpStatus.CONFLICT, "already_rated");
             case CLAIMED -> {
-                // Recorded below.
+                // Stored below.
             }
         }
         try {
-            return recorder.record(submission);
+            return recorder.store(rating);
         } catch (RuntimeException e) {
             // Not stored: the citizen may press again.
             offers.release(Channel.WEB, session, topic);

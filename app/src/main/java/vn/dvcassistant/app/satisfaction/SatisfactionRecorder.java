@@ -39,8 +39,18 @@ public final class SatisfactionRecorder {
         this.clock = Clock.systemUTC();
     }
 
+    /** A rating whose every value was checked, ready to store. */
+    public record ValidRating(Topic topic, SatisfactionLevel level, RatingChannel channel, String agencyCode,
+                              String comment) {
+    }
+
     /** Validates and stores; throws {@link ApiException} 400 naming the first wrong value. */
     public RecordedSatisfaction record(SatisfactionSubmission submission) {
+        return store(validate(submission));
+    }
+
+    /** Throws {@link ApiException} 400 naming the first wrong value. */
+    public ValidRating validate(SatisfactionSubmission submission) {
         String topicId = blankToNull(submission.topicId());
         Topic topic = (topicId == null ? Optional.<Topic>empty() : knowledgeBase.topic(topicId))
                 .orElseThrow(() -> badRequest("unknown_topic"));
@@ -59,10 +69,14 @@ public final class SatisfactionRecorder {
         if (comment != null && comment.length() > MAX_COMMENT) {
             throw badRequest("comment_too_long");
         }
-        long id = insert(topic, level, agencyCode == null ? "" : agencyCode, channel,
+        return new ValidRating(topic, level, channel, agencyCode == null ? "" : agencyCode,
                 comment == null ? null : PersonalDataMasker.mask(comment.strip()));
-        return new RecordedSatisfaction(id, topic.id(), topic.field().code(), level.code(), level.satisfied(),
-                messages.get("satisfaction.thanks"));
+    }
+
+    public RecordedSatisfaction store(ValidRating rating) {
+        long id = insert(rating.topic(), rating.level(), rating.agencyCode(), rating.channel(), rating.comment());
+        return new RecordedSatisfaction(id, rating.topic().id(), rating.topic().field().code(), rating.level().code(),
+                rating.level().satisfied(), messages.get("satisfaction.thanks"));
     }
 
     private long insert(Topic topic, SatisfactionLevel level, String agency, RatingChannel channel, String comment) {

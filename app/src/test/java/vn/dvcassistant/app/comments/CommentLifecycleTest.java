@@ -137,6 +137,11 @@ class CommentLifecycleTest {
         assertThat(changed.getCookie("dvc_reader")).as("no new cookie for a known reader").isEmpty();
         assertThat(counts(react(code, true, null))).as("another reader").isEqualTo("1/1");
         assertThat(counts(react(code, true, "forged-value"))).as("a malformed cookie is a new reader").isEqualTo("2/1");
+        HttpClientResponseException garbled = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(HttpRequest.POST("/api/v1/comments/" + code + "/reaction",
+                        Map.of("useful", "maybe")).contentType(MediaType.APPLICATION_JSON_TYPE), Map.class));
+        assertThat(garbled.getStatus().getCode()).isEqualTo(400);
+        assertThat(comments.track(code).orElseThrow().usefulCount()).isEqualTo(2);
     }
 
     private HttpResponse<Map> react(String code, boolean useful, String cookie) {

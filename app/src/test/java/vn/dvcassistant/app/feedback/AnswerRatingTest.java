@@ -78,6 +78,29 @@ class AnswerRatingTest {
                 .orElseThrow().get("error")).isEqualTo("missing_helpful");
     }
 
+    @Test
+    void aChoiceThatIsNotTrueOrFalseIs400AndStoresNothing() {
+        UUID messageId = askSomething("đăng ký tạm trú");
+        for (Object garbled : new Object[] {"maybe", "true", 1, java.util.List.of(1)}) {
+            HttpClientResponseException e = refused(Map.of("messageId", messageId.toString(), "helpful", garbled));
+            assertThat(e.getStatus().getCode()).as("helpful: %s", garbled).isEqualTo(400);
+            assertThat((String) e.getResponse().getBody(Map.class).orElseThrow().get("message")).isNotBlank();
+        }
+        long stored = transactions.executeRead(status -> {
+            try (PreparedStatement q = status.getConnection().prepareStatement(
+                    "SELECT count(*) FROM answer_rating WHERE message_id = ?")) {
+                q.setObject(1, messageId);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } catch (java.sql.SQLException ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        assertThat(stored).isZero();
+    }
+
     private UUID askSomething(String text) {
         Map<?, ?> reply = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/chat",
                 Map.of("sessionId", "rating-" + UUID.randomUUID(), "text", text))

@@ -103,6 +103,8 @@ class SatisfactionApiTest {
         assertThat(errorOf(rating)).isEqualTo("409 already_rated");
         assertThat(ratingsOf("dang-ky-ket-hon")).isEqualTo(before + 1);
 
+        rating.put("level", "sai-muc");
+        assertThat(errorOf(rating)).as("a wrong value is a 400 before any session check").isEqualTo("400 unknown_level");
         rating.put("channel", "telegram");
         assertThat(errorOf(rating)).isEqualTo("400 session_only_for_web");
     }
