@@ -183,6 +183,8 @@ class CommentLifecycleTest {
         assertThat(refusal(Map.of("text", "x", "field", "nong-nghiep"))).isEqualTo("unknown_field");
         assertThat(refusal(Map.of("text", "x", "channel", "fax"))).isEqualTo("unknown_channel");
         assertThat(refusal(Map.of("text", "x", "consent", true, "email", "khong-phai-email"))).isEqualTo("invalid_email");
+        // Read as "no" before: the contact details were silently dropped.
+        assertThat(refusal(Map.of("text", "x", "consent", "có", "phone", "0912345678"))).isEqualTo("invalid_field");
     }
 
     @Test
