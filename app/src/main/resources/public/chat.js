@@ -271,9 +271,21 @@
     });
   }
 
+  // While waiting, a status line in the conversation rather than a longer button label: a wider button
+  // squeezed the text box on a phone and made the layout jump with every question.
+  var typing = null;
+
   function setBusy(busy) {
     sendButton.disabled = busy;
-    sendButton.textContent = busy ? t('sending') : 'Gửi';
+    sendButton.setAttribute('aria-busy', busy ? 'true' : 'false');
+    if (busy && !typing) {
+      typing = el('div', 'typing', t('sending'));
+      typing.setAttribute('role', 'status');
+      conversation.appendChild(typing);
+    } else if (!busy && typing) {
+      typing.parentNode.removeChild(typing);
+      typing = null;
+    }
   }
 
   function ask(text, topicId, shownText) {
