@@ -50,13 +50,11 @@ final class CommentReactions {
                 if (previous != null && previous == useful) {
                     return null;
                 }
-                if (previous == null) {
-                    insertVote(connection, commentId, readerHash, useful);
-                    adjustCounts(connection, commentId, useful ? 1 : 0, useful ? 0 : 1);
-                } else {
-                    updateVote(connection, commentId, readerHash, useful);
-                    adjustCounts(connection, commentId, useful ? 1 : -1, useful ? -1 : 1);
-                }
+                upsertVote(connection, commentId, readerHash, useful);
+                // The new vote counts; a previous (other) vote no longer does.
+                adjustCounts(connection, commentId,
+                        (useful ? 1 : 0) - (Boolean.TRUE.equals(previous) ? 1 : 0),
+                        (useful ? 0 : 1) - (Boolean.FALSE.equals(previous) ? 1 : 0));
                 return null;
             } catch (SQLException e) {
                 throw new IllegalStateException("Reaction not stored", e);
@@ -88,24 +86,16 @@ final class CommentReactions {
         }
     }
 
-    private void insertVote(Connection connection, long commentId, String reader, boolean useful) throws SQLException {
+    /** Under the comment's row lock no other transaction changes this reader's vote meanwhile. */
+    private void upsertVote(Connection connection, long commentId, String reader, boolean useful) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(
-                "INSERT INTO comment_reaction (comment_id, reader, useful, reacted_at) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO comment_reaction (comment_id, reader, useful, reacted_at) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (comment_id, reader) DO UPDATE SET useful = excluded.useful, "
+                        + "reacted_at = excluded.reacted_at")) {
             s.setLong(1, commentId);
             s.setString(2, reader);
             s.setBoolean(3, useful);
             s.setTimestamp(4, Timestamp.from(clock.instant()));
-            s.executeUpdate();
-        }
-    }
-
-    private void updateVote(Connection connection, long commentId, String reader, boolean useful) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(
-                "UPDATE comment_reaction SET useful = ?, reacted_at = ? WHERE comment_id = ? AND reader = ?")) {
-            s.setBoolean(1, useful);
-            s.setTimestamp(2, Timestamp.from(clock.instant()));
-            s.setLong(3, commentId);
-            s.setString(4, reader);
             s.executeUpdate();
         }
     }

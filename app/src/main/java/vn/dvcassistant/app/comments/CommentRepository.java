@@ -20,9 +20,4 @@ public interface CommentRepository extends CrudRepository<CitizenComment, Long> 
 
     @Query("SELECT count(*) FROM citizen_comment WHERE status = 'published'")
     long countPublished();
-
-    @Query("UPDATE citizen_comment SET useful_count = useful_count + CASE WHEN :useful THEN 1 ELSE 0 END, "
-            + "not_useful_count = not_useful_count + CASE WHEN :useful THEN 0 ELSE 1 END "
-            + "WHERE code = :code AND status = 'published'")
-    long addReaction(String code, boolean useful);
 }

@@ -74,15 +74,14 @@ public final class SatisfactionRecorder {
     }
 
     public RecordedSatisfaction store(ValidRating rating) {
-        long id = insert(rating.topic(), rating.level(), rating.agencyCode(), rating.channel(), rating.comment());
-        return new RecordedSatisfaction(id, rating.topic().id(), rating.topic().field().code(), rating.level().code(),
-                rating.level().satisfied(), messages.get("satisfaction.thanks"));
-    }
-
-    private long insert(Topic topic, SatisfactionLevel level, String agency, RatingChannel channel, String comment) {
+        Topic topic = rating.topic();
+        SatisfactionLevel level = rating.level();
         Instant now = clock.instant();
-        return writer.insert(new SatisfactionWriter.Row(topic.id(), topic.field().code(), agency, channel.code(),
-                level.code(), level.satisfied(), comment, LocalDate.ofInstant(now, settings.zone()), now));
+        long id = writer.insert(new SatisfactionWriter.Row(topic.id(), topic.field().code(), rating.agencyCode(),
+                rating.channel().code(), level.code(), level.satisfied(), rating.comment(),
+                LocalDate.ofInstant(now, settings.zone()), now));
+        return new RecordedSatisfaction(id, topic.id(), topic.field().code(), level.code(), level.satisfied(),
+                messages.get("satisfaction.thanks"));
     }
 
     private static ApiException badRequest(String code) {

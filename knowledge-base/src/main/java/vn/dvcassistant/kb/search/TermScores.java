@@ -214,9 +214,4 @@ final class TermScores {
     /** Highest score first, then lowest document: the order of the result. */
     private static final Comparator<ScoreDoc> RANK = (a, b) -> a.score != b.score
             ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc);
-
-    /** Postings held, for tests and sizing. */
-    long postings() {
-        return Arrays.stream(docs).mapToLong(d -> d == null ? 0 : d.length).sum();
-    }
 }
