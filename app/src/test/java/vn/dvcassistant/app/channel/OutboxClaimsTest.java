@@ -41,13 +41,7 @@ class OutboxClaimsTest {
 
     @Test
     void eachEntryIsClaimedByOneInstanceUntilItFailsOrTheClaimRunsOut() {
-        TestDatabase db = new TestDatabase(transactions);
-        db.update("DELETE FROM comment_reply_outbox WHERE channel = ?", CHANNEL);
-        long comment = comment(db);
-        for (int i = 0; i < 3; i++) {
-            db.update("INSERT INTO comment_reply_outbox (comment_id, channel, recipient, text, created_at) "
-                    + "VALUES (?, ?, ?, 'Trả lời', now())", comment, CHANNEL, "user-" + i);
-        }
+        TestDatabase db = pendingAnswers(3);
 
         List<ReplyOutboxEntry> first = claims.claim(CHANNEL, 5, 2);
         List<ReplyOutboxEntry> second = claims.claim(CHANNEL, 5, 2);
@@ -67,13 +61,7 @@ class OutboxClaimsTest {
 
     @Test
     void anInstanceSkipsWhatAnotherIsClaimingAtTheSameMoment() throws Exception {
-        TestDatabase db = new TestDatabase(transactions);
-        db.update("DELETE FROM comment_reply_outbox WHERE channel = ?", CHANNEL);
-        long comment = comment(db);
-        for (int i = 0; i < 2; i++) {
-            db.update("INSERT INTO comment_reply_outbox (comment_id, channel, recipient, text, created_at) "
-                    + "VALUES (?, ?, ?, 'Trả lời', now())", comment, CHANNEL, "user-" + i);
-        }
+        pendingAnswers(2);
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService other = Executors.newSingleThreadExecutor();
@@ -102,6 +90,18 @@ class OutboxClaimsTest {
             release.countDown();
             other.shutdownNow();
         }
+    }
+
+    /** Answers to users user-0 .. user-(count-1), on a channel of this test's own, nothing else pending there. */
+    private TestDatabase pendingAnswers(int count) {
+        TestDatabase db = new TestDatabase(transactions);
+        db.update("DELETE FROM comment_reply_outbox WHERE channel = ?", CHANNEL);
+        long comment = comment(db);
+        for (int i = 0; i < count; i++) {
+            db.update("INSERT INTO comment_reply_outbox (comment_id, channel, recipient, text, created_at) "
+                    + "VALUES (?, ?, ?, 'Trả lời', now())", comment, CHANNEL, "user-" + i);
+        }
+        return db;
     }
 
     private static long comment(TestDatabase db) {

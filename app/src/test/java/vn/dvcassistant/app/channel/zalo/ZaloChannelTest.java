@@ -44,11 +44,11 @@ class ZaloChannelTest implements TestPropertyProvider {
 
     private static final String APP_ID = "4318855412337893151";
     private static final String OA_SECRET = "oa-secret-key-test";
-    private static final String SEND = "/v3.0/oa/message/cs";
-    private static final String REFRESH = "/v4/oa/access_token";
-    private static final String SENT = """
+    static final String SEND = "/v3.0/oa/message/cs";
+    static final String REFRESH = "/v4/oa/access_token";
+    static final String SENT = """
             {"data":{"message_id":"m1","user_id":"1"},"error":0,"message":"Success"}""";
-    private static final String EXPIRED = """
+    static final String EXPIRED = """
             {"error":-216,"message":"Access token is invalid"}""";
 
     private final FakeApiServer openApi = new FakeApiServer();

@@ -24,6 +24,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.dvcassistant.app.channel.zalo.ZaloChannelTest.EXPIRED;
+import static vn.dvcassistant.app.channel.zalo.ZaloChannelTest.REFRESH;
+import static vn.dvcassistant.app.channel.zalo.ZaloChannelTest.SEND;
+import static vn.dvcassistant.app.channel.zalo.ZaloChannelTest.SENT;
 
 /**
  * Two instances of the service share the OA's tokens in PostgreSQL. When both find the access token
@@ -32,13 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ZaloRefreshAcrossInstancesTest {
-
-    private static final String SEND = "/v3.0/oa/message/cs";
-    private static final String REFRESH = "/v4/oa/access_token";
-    private static final String SENT = """
-            {"data":{"message_id":"m1","user_id":"1"},"error":0,"message":"Success"}""";
-    private static final String EXPIRED = """
-            {"error":-216,"message":"Access token is invalid"}""";
 
     private final FakeApiServer openApi = new FakeApiServer();
     private final FakeApiServer oauth = new FakeApiServer();
