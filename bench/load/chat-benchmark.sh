@@ -99,24 +99,44 @@ sample=$(curl -fsS -H 'Content-Type: application/json' \
   -d '{"sessionId":"bench-check","text":"dang ky khai sinh cho con","channel":"web"}' "$base/api/v1/chat")
 echo "$sample" | grep -q '"kind":"answer"' || { echo "chat did not answer: $sample" >&2; exit 1; }
 
-# --- memory sampler: the JVM's resident set, and the proportional set of the JVM plus its embedded
-# PostgreSQL processes (PSS splits shared pages, so the sum does not count shared buffers twice) ----
+# --- the service's processes: the JVM, and the embedded PostgreSQL, whose server detaches from the JVM
+# (pg_ctl starts it in the background), so it is found from its data folder's postmaster.pid ----------
 descendants() {
   local p=$1 c
   echo "$p"
   for c in $(cat /proc/"$p"/task/*/children 2>/dev/null); do descendants "$c"; done
 }
+postgres_pids() {
+  local postmaster
+  postmaster=$(head -n 1 "$work/data/postgres/postmaster.pid" 2>/dev/null || true)
+  [ -n "$postmaster" ] && descendants "$postmaster"
+}
+[ -n "$(postgres_pids)" ] || echo "embedded PostgreSQL not found under $work/data: its memory and CPU are not counted" >&2
+
+# --- memory sampler: the JVM's resident set, and the proportional set of the JVM plus the PostgreSQL
+# processes (PSS splits shared pages, so the sum does not count shared buffers once per process) ------
 sample_memory() {
   while kill -0 "$pid" 2>/dev/null; do
     local rss pss=0 p v
     rss=$(awk '/^VmRSS:/ {print $2}' /proc/"$pid"/status 2>/dev/null || echo 0)
-    for p in $(descendants "$pid"); do
+    for p in "$pid" $(postgres_pids); do
       v=$(awk '/^Pss:/ {print $2}' /proc/"$p"/smaps_rollup 2>/dev/null || echo 0)
       pss=$((pss + ${v:-0}))
     done
     echo "$rss $pss" >>"$work/memory.txt"
     sleep 0.5
   done
+}
+
+# CPU time (user + system, clock ticks) used so far by the given processes; PostgreSQL backends that
+# exit during a run take theirs with them, but the pool keeps its connections open.
+cpu_ticks() {
+  local t=0 p v
+  for p in "$@"; do
+    v=$(awk '{print $14 + $15}' /proc/"$p"/stat 2>/dev/null || echo 0)
+    t=$((t + ${v:-0}))
+  done
+  echo "$t"
 }
 : >"$work/memory.txt"
 sample_memory &
@@ -141,10 +161,21 @@ echo "warming up (JIT) ..."
 run_wrk "$base/api/v1/ping" 5 >/dev/null
 run_wrk "$base/api/v1/chat" 10 1000 warm >/dev/null
 
+# CPU per request of the service, its database and the load generator during a saturation run: the
+# JVM's and PostgreSQL's from /proc, wrk's from this shell's waited-for children (fields 16-17).
+children_ticks() { awk '{print $16 + $17}' /proc/$$/stat; }
+measure_cpu() { # name url [lua args...]
+  local name=$1; shift
+  local j0 p0 w0
+  j0=$(cpu_ticks "$pid"); p0=$(cpu_ticks $(postgres_pids)); w0=$(children_ticks)
+  run_wrk "$@" >"$work/$name.txt"
+  echo "$(( $(cpu_ticks "$pid") - j0 )) $(( $(cpu_ticks $(postgres_pids)) - p0 )) $(( $(children_ticks) - w0 ))" \
+    >"$work/$name-cpu.txt"
+}
 echo "saturation: ping ..."
-run_wrk "$base/api/v1/ping" "$duration" >"$work/ping.txt"
+measure_cpu ping "$base/api/v1/ping" "$duration"
 echo "saturation: chat ..."
-run_wrk "$base/api/v1/chat" "$duration" 1000 sat >"$work/chat.txt"
+measure_cpu chat "$base/api/v1/chat" "$duration" 1000 sat
 cat "$work/ping.txt" "$work/chat.txt"
 
 ping_rps=$(rps_of "$work/ping.txt")
@@ -172,6 +203,13 @@ half_p50=$(field "$work/chat-half.txt" p50_ms)
 half_p99=$(field "$work/chat-half.txt" p99_ms)
 half_achieved=$(field "$work/chat-half.txt" achieved_rps)
 half_errors=$(( $(field "$work/chat-half.txt" non2xx) + $(field "$work/chat-half.txt" socket_errors) ))
+clk=$(getconf CLK_TCK)
+cpu_per_request() { # name -> "JVM / PostgreSQL / wrk" microseconds of CPU per request
+  local n
+  n=$(awk '/requests in/ {print $1}' "$work/$1.txt")
+  awk -v n="$n" -v clk="$clk" '{printf "%.0f / %.0f / %.0f", $1 * 1e6 / clk / n, $2 * 1e6 / clk / n, $3 * 1e6 / clk / n}' \
+    "$work/$1-cpu.txt"
+}
 verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == "<=") ? (v <= t) : (v >= t); print ok ? "met" : "NOT met" }'; }
 
 cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
@@ -191,6 +229,8 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "| ping throughput at saturation (same settings) | $ping_rps req/s | | |"
   echo "| chat / ping throughput | $ratio % | ≥ 50 % | $(verdict "$ratio" 50 '>=') |"
   echo "| chat p50 / p99 at saturation | $(pct_of "$work/chat.txt" 50%) / $(pct_of "$work/chat.txt" 99%) ms | | |"
+  echo "| CPU per chat request at saturation: JVM / PostgreSQL / wrk | $(cpu_per_request chat) µs | | |"
+  echo "| CPU per ping request at saturation: JVM / PostgreSQL / wrk | $(cpu_per_request ping) µs | | |"
   echo "| ping p50 / p99 at saturation | $(pct_of "$work/ping.txt" 50%) / $(pct_of "$work/ping.txt" 99%) ms | | |"
   echo "| chat p50 / p99 at half of saturation ($half_rate req/s offered, $half_achieved done, fixed arrival rate, 30 s) | $half_p50 / $half_p99 ms | p99 ≤ 25 ms | $(verdict "$half_p99" 25 '<=') |"
   echo "| ping p50 / p99 at half of its saturation ($ping_half_rate req/s) | $(field "$work/ping-half.txt" p50_ms) / $(field "$work/ping-half.txt" p99_ms) ms | | |"
@@ -202,7 +242,9 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "Chat requests are the $(wc -l <"$bodies") questions of \`bench/load/chat-bodies.jsonl\` in turn (with and without"
   echo "diacritics, clear and vague), spread over 1000 session ids; every one is searched, composed and stored"
   echo "in PostgreSQL as it would be for a citizen. Latencies at half of saturation are measured from when each"
-  echo "request was due (open model, no coordinated omission)."
+  echo "request was due (open model, no coordinated omission). CPU per request is the user + system time the"
+  echo "JVM, the embedded PostgreSQL's processes and wrk used during each ${duration}-second saturation run, divided by"
+  echo "the requests it completed: the ratio of the two throughputs is, at saturation, the ratio of these sums."
   echo
   echo "Reproduce: \`bench/load/chat-benchmark.sh\` (needs \`wrk\`: \`apt-get install wrk\`; JDK 17, Maven)."
   echo

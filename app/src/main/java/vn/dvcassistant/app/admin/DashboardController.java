@@ -60,8 +60,12 @@ final class DashboardController {
         this.charts = new SvgCharts(text.get("admin.chart.noData"), text.get("admin.chart.target"));
     }
 
-    /** Sends each role to the page it works from. */
+    /**
+     * Sends each role to the page it works from. Declared as HTML too: otherwise a browser that asks only
+     * for HTML matches no route (406) instead of being sent to the login page.
+     */
     @Get
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Secured({Roles.ADMIN, Roles.AGENCY_STAFF, Roles.EDITOR, Roles.VOLUNTEER})
     HttpResponse<?> home(Authentication authentication) {
         StaffMember me = StaffMember.of(authentication);

@@ -66,6 +66,18 @@ class LoginTest {
         assertThat(users.findByUsername(username).orElseThrow().lastLoginAt()).isNotNull();
     }
 
+    /** The address staff type or bookmark: a browser that asks only for HTML is sent to log in, not refused. */
+    @Test
+    void theDashboardAddressSendsABrowserWithoutASessionToTheLoginPage() {
+        for (String accept : List.of("text/html", "text/html,application/xhtml+xml",
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")) {
+            HttpResponse<String> response = StaffSession.send(client,
+                    HttpRequest.GET("/quan-tri").header(HttpHeaders.ACCEPT, accept));
+            assertThat(response.getStatus().getCode()).as(accept).isBetween(300, 399);
+            assertThat(response.header(HttpHeaders.LOCATION)).as(accept).isEqualTo("/dang-nhap");
+        }
+    }
+
     @Test
     void wrongPasswordOrUnknownUserIsSentBackToTheLoginPageWithoutASession() {
         String username = StaffSession.newUser(accounts, Roles.EDITOR, null);
