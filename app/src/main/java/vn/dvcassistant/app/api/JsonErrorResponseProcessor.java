@@ -13,17 +13,25 @@ import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.dvcassistant.app.database.GroupCommit;
 import vn.dvcassistant.app.i18n.Messages;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 
 /**
  * Every error Micronaut itself produces (malformed JSON, conversion and validation failures, 404,
  * 405, 415, 413, unexpected exceptions) leaves in our error shape, in Vietnamese, without internals.
+ * A database that cannot be reached is a 503 with Retry-After: nothing was stored, and the same request
+ * will succeed once PostgreSQL is back (clients, load balancers and Telegram's webhook retry on it).
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
 final class JsonErrorResponseProcessor implements ErrorResponseProcessor<ErrorBody> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonErrorResponseProcessor.class);
+    private static final String RETRY_AFTER_SECONDS = "30";
 
     private final Messages messages;
 
@@ -33,10 +41,18 @@ final class JsonErrorResponseProcessor implements ErrorResponseProcessor<ErrorBo
 
     @Override
     public MutableHttpResponse<ErrorBody> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
-        String code = code(response.getStatus(), context.getRootCause().orElse(null));
+        Throwable cause = context.getRootCause().orElse(null);
+        if (response.getStatus().getCode() >= 500 && databaseUnavailable(cause)) {
+            LOG.warn("request_failed method={} path={} reason=database_unavailable error={}",
+                    context.getRequest().getMethodName(), context.getRequest().getPath(), cause.toString());
+            return response.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(new ErrorBody("service_unavailable", messages.get("error.service_unavailable")));
+        }
+        String code = code(response.getStatus(), cause);
         if (response.getStatus().getCode() >= 500) {
             LOG.error("request_failed method={} path={}", context.getRequest().getMethodName(),
-                    context.getRequest().getPath(), context.getRootCause().orElse(null));
+                    context.getRequest().getPath(), cause);
         }
         if (response.getStatus() == HttpStatus.UNSUPPORTED_MEDIA_TYPE) {
             // The API contract promises 400 for every kind of bad input, a wrong content type included;
@@ -60,6 +76,24 @@ final class JsonErrorResponseProcessor implements ErrorResponseProcessor<ErrorBo
             case TOO_MANY_REQUESTS -> "rate_limited";
             default -> status.getCode() >= 500 ? "internal_error" : "invalid_request";
         };
+    }
+
+    /**
+     * No connection to be had, the connection lost, the server shutting down or starting up (SQLSTATE
+     * classes 08 and 57P), or our own writers not taking rows: anything else stays a 500.
+     */
+    private static boolean databaseUnavailable(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof GroupCommit.Unavailable || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String badRequestCode(Throwable cause) {

@@ -32,6 +32,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class GroupCommit<T, R> {
 
+    /** Nothing was written because the database could not take the row in time, or the service is stopping. */
+    public static final class Unavailable extends IllegalStateException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Writes rows inside the transaction it is given, returning one result per row, in order. */
     @FunctionalInterface
     public interface BatchWrite<T, R> {
@@ -72,12 +79,12 @@ public final class GroupCommit<T, R> {
     /** Writes the row durably; blocks until its transaction has committed. */
     public R submit(T row) {
         if (stopping) {
-            throw new IllegalStateException(name + ": service stopping");
+            throw new Unavailable(name + ": service stopping", null);
         }
         CompletableFuture<R> result = new CompletableFuture<>();
         try {
             if (!queue.offer(new Pending<>(row, result), WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(name + ": writer queue full");
+                throw new Unavailable(name + ": writer queue full", null);
             }
             return result.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -86,7 +93,7 @@ public final class GroupCommit<T, R> {
         } catch (ExecutionException e) {
             throw new IllegalStateException(name + ": write failed", e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException(name + ": write timed out", e);
+            throw new Unavailable(name + ": write timed out", e);
         }
     }
 
@@ -172,7 +179,7 @@ public final class GroupCommit<T, R> {
         writers.forEach(Thread::interrupt);
         Pending<T, R> pending;
         while ((pending = queue.poll()) != null) {
-            pending.result().completeExceptionally(new IllegalStateException("Service stopping"));
+            pending.result().completeExceptionally(new Unavailable(name + ": service stopping", null));
         }
     }
 }
