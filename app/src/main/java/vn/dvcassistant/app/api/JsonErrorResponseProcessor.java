@@ -13,12 +13,8 @@ import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.dvcassistant.app.database.GroupCommit;
+import vn.dvcassistant.app.database.DatabaseOutages;
 import vn.dvcassistant.app.i18n.Messages;
-
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 
 /**
  * Every error Micronaut itself produces (malformed JSON, conversion and validation failures, 404,
@@ -42,7 +38,7 @@ final class JsonErrorResponseProcessor implements ErrorResponseProcessor<ErrorBo
     @Override
     public MutableHttpResponse<ErrorBody> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         Throwable cause = context.getRootCause().orElse(null);
-        if (response.getStatus().getCode() >= 500 && databaseUnavailable(cause)) {
+        if (response.getStatus().getCode() >= 500 && DatabaseOutages.isCause(cause)) {
             LOG.warn("request_failed method={} path={} reason=database_unavailable error={}",
                     context.getRequest().getMethodName(), context.getRequest().getPath(), cause.toString());
             return response.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
@@ -76,24 +72,6 @@ final class JsonErrorResponseProcessor implements ErrorResponseProcessor<ErrorBo
             case TOO_MANY_REQUESTS -> "rate_limited";
             default -> status.getCode() >= 500 ? "internal_error" : "invalid_request";
         };
-    }
-
-    /**
-     * No connection to be had, the connection lost, the server shutting down or starting up (SQLSTATE
-     * classes 08 and 57P), or our own writers not taking rows: anything else stays a 500.
-     */
-    private static boolean databaseUnavailable(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof GroupCommit.Unavailable || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String badRequestCode(Throwable cause) {

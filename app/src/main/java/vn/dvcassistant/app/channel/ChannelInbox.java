@@ -2,9 +2,12 @@ package vn.dvcassistant.app.channel;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.dvcassistant.app.database.DatabaseOutages;
 import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.channel.InboundEvent;
 import vn.dvcassistant.channel.InboundType;
+import vn.dvcassistant.channel.Reply;
+import vn.dvcassistant.channel.ReplySender;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -14,6 +17,9 @@ import java.util.function.Consumer;
  * the (channel, delivery id) row: a redelivery finds the row and is dropped before any work. The webhook
  * itself touches neither the database nor the engine, so it answers in well under a millisecond of work
  * even while the workers keep both cores busy.
+ *
+ * <p>The platform has its 200 by the time a worker runs, so it will not deliver again: when PostgreSQL is
+ * out of reach the citizen is told to try again later rather than left without an answer.
  */
 public final class ChannelInbox {
 
@@ -27,15 +33,23 @@ public final class ChannelInbox {
     private final ChannelWorkers workers;
     private final ChannelStatus status;
     private final Consumer<InboundEvent> process;
+    private final ReplySender sender;
+    private final String unavailableText;
     private final AtomicLong drops = new AtomicLong();
 
+    /**
+     * @param sender          sends {@code unavailableText} when the database is out of reach
+     * @param unavailableText what the citizen is told then
+     */
     public ChannelInbox(Channel channel, ChannelDeliveries deliveries, ChannelWorkers workers, ChannelStatus status,
-                        Consumer<InboundEvent> process) {
+                        Consumer<InboundEvent> process, ReplySender sender, String unavailableText) {
         this.channel = channel;
         this.deliveries = deliveries;
         this.workers = workers;
         this.status = status;
         this.process = process;
+        this.sender = sender;
+        this.unavailableText = unavailableText;
     }
 
     public Outcome accept(InboundEvent event) {
@@ -62,8 +76,24 @@ public final class ChannelInbox {
             }
             process.accept(event);
         } catch (RuntimeException e) {
+            if (DatabaseOutages.isCause(e)) {
+                tellUnavailable(event, e);
+                return;
+            }
             LOG.error("channel_event_failed channel={} delivery={} type={}", channel, event.deliveryId(), event.type(), e);
             deliveries.recordFailure(channel, event.deliveryId(), null, "processing failed: " + e, 0);
         }
+    }
+
+    /** Nothing was stored, so there is no delivery row to mark: the log is the only record. */
+    private void tellUnavailable(InboundEvent event, RuntimeException cause) {
+        boolean told;
+        try {
+            told = sender.send(event.chatId(), Reply.text(unavailableText)).delivered();
+        } catch (RuntimeException e) {
+            told = false; // Zalo's sender reads its access token from the database
+        }
+        LOG.warn("channel_event_failed channel={} delivery={} type={} reason=database_unavailable told_citizen={} error={}",
+                channel, event.deliveryId(), event.type(), told, cause.toString());
     }
 }

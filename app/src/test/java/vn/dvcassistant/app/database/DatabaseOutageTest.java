@@ -9,10 +9,14 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.dvcassistant.app.channel.FakeApiServer;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * While PostgreSQL is down nothing can be stored, so nothing is acknowledged: clients, load balancers and
  * Telegram's webhook retries are told the service is unavailable for a moment (503 with Retry-After), not
- * that it is broken (500).
+ * that it is broken (500). A Telegram or Zalo message was already acknowledged to the platform, so the
+ * citizen is told in the chat instead.
  */
 class DatabaseOutageTest {
 
@@ -30,16 +35,13 @@ class DatabaseOutageTest {
     @Test
     void whileTheDatabaseIsDownTheChatAnswers503WithRetryAfterAndAVietnameseMessage() {
         Path postgres = dataDir.resolve("postgres");
-        Map<String, Object> config = Map.of(
-                "micronaut.server.port", -1,
-                "dvc.embedded-db.temporary", false,
-                "dvc.embedded-db.data-dir", postgres.toString(),
-                "datasources.default.connection-timeout", 1000);
+        Map<String, Object> config = new HashMap<>(OwnEmbeddedDatabase.properties(postgres));
+        config.put("micronaut.server.port", -1);
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, config, "test");
              HttpClient client = HttpClient.create(server.getURL())) {
             assertThat(client.toBlocking().exchange(chat("đăng ký kết hôn")).getStatus().getCode()).isEqualTo(200);
 
-            EmbeddedPostgresServers.stop(postgres);
+            OwnEmbeddedDatabase.stop(postgres);
 
             assertThatThrownBy(() -> client.toBlocking().exchange(chat("đăng ký khai sinh"), Map.class))
                     .isInstanceOfSatisfying(HttpClientResponseException.class, e -> {
@@ -53,6 +55,42 @@ class DatabaseOutageTest {
             assertThatThrownBy(() -> client.toBlocking().exchange(HttpRequest.GET("/health")))
                     .isInstanceOfSatisfying(HttpClientResponseException.class,
                             e -> assertThat(e.getStatus().getCode()).isEqualTo(503));
+        }
+    }
+
+    @Test
+    void aTelegramMessageThatArrivesWhileTheDatabaseIsDownIsAnsweredWithTryAgainLater() {
+        String token = "123456789:AAE-outage_token";
+        String send = "/bot" + token + "/sendmessage";
+        Path postgres = dataDir.resolve("postgres");
+        try (FakeApiServer botApi = new FakeApiServer()) {
+            botApi.on(send, new FakeApiServer.Response(200, """
+                    {"ok":true,"result":{"message_id":9,"date":1763800000,"chat":{"id":1,"type":"private"},"text":"x"}}"""));
+            Map<String, Object> config = new HashMap<>(FakeApiServer.freePortProperties());
+            config.putAll(OwnEmbeddedDatabase.properties(postgres));
+            config.putAll(Map.of(
+                    "channels.telegram.bot-token", token,
+                    "channels.telegram.webhook-secret", "outage-secret",
+                    "channels.telegram.api-url", botApi.baseUrl()));
+            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, config, "test");
+                 HttpClient client = HttpClient.create(server.getURL())) {
+                OwnEmbeddedDatabase.stop(postgres);
+                long chat = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+                String update = """
+                        {"update_id":%d,"message":{"message_id":1,"date":1763800000,
+                         "from":{"id":%d,"is_bot":false,"first_name":"Lan"},
+                         "chat":{"id":%d,"first_name":"Lan","type":"private"},"text":"đăng ký khai sinh"}}"""
+                        .formatted(ThreadLocalRandom.current().nextLong(1, 900_000_000), chat, chat);
+
+                HttpResponse<?> accepted = client.toBlocking().exchange(HttpRequest.POST("/webhooks/telegram", update)
+                        .contentType(MediaType.APPLICATION_JSON_TYPE)
+                        .header("X-Telegram-Bot-Api-Secret-Token", "outage-secret"));
+
+                assertThat(accepted.getStatus().getCode()).isEqualTo(200);
+                List<FakeApiServer.Request> sent = botApi.await(send,
+                        r -> r.body().contains("\"chat_id\":\"" + chat + "\""), 1);
+                assertThat(sent.get(0).body()).contains("tạm gián đoạn").contains("thử lại");
+            }
         }
     }
 

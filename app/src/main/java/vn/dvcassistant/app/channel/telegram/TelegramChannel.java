@@ -12,6 +12,7 @@ import vn.dvcassistant.app.channel.ChannelInbox;
 import vn.dvcassistant.app.channel.ChannelStatus;
 import vn.dvcassistant.app.channel.ChannelWorkers;
 import vn.dvcassistant.app.channel.ReplyDelivery;
+import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.channel.InboundEvent;
 import vn.dvcassistant.channel.InboundType;
@@ -48,7 +49,7 @@ public class TelegramChannel {
     }
 
     TelegramChannel(TelegramSettings settings, ChannelConversation conversation, ReplyDelivery delivery,
-                    ChannelDeliveries deliveries, ChannelStatus status) {
+                    ChannelDeliveries deliveries, ChannelStatus status, Messages messages) {
         this.settings = settings;
         this.conversation = conversation;
         this.delivery = delivery;
@@ -58,10 +59,12 @@ public class TelegramChannel {
         }
         TelegramConfig config = settings.toConfig();
         ChannelWorkers workers = new ChannelWorkers("telegram", settings.workers(), settings.queueCapacity());
+        TelegramSender sender = new TelegramSender(config);
         this.running = new Running(config,
                 config.webhookSecret() == null ? null : new TelegramSecretVerifier(config.webhookSecret()),
-                new TelegramInboundConverter(config), new TelegramSender(config), workers,
-                new ChannelInbox(Channel.TELEGRAM, deliveries, workers, status, this::process));
+                new TelegramInboundConverter(config), sender, workers,
+                new ChannelInbox(Channel.TELEGRAM, deliveries, workers, status, this::process, sender,
+                        messages.get("error.service_unavailable")));
         status.started(Channel.TELEGRAM, settings.polling() ? TelegramSettings.POLLING : TelegramSettings.WEBHOOK,
                 workers::queued);
     }

@@ -1,6 +1,7 @@
 package vn.dvcassistant.app.channel.zalo;
 
 import io.micronaut.transaction.TransactionOperations;
+import vn.dvcassistant.app.database.DatabaseOutages;
 import vn.dvcassistant.app.privacy.Sha256;
 import vn.dvcassistant.channel.zalo.ZaloTokenStore;
 import vn.dvcassistant.channel.zalo.ZaloTokens;
@@ -15,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * The OA's tokens in PostgreSQL, read on every send so that a token refreshed by another instance (or
  * before a restart) is the one used. {@link #save} commits before returning: the old refresh token is
- * already dead.
+ * already dead. While the database is out of reach the last pair read is used, so the citizen can still be
+ * told that the service is interrupted.
  */
 final class DatabaseZaloTokenStore implements ZaloTokenStore {
 
@@ -23,6 +25,7 @@ final class DatabaseZaloTokenStore implements ZaloTokenStore {
     private static final long REFRESH_LOCK = 0x5A414C4F544F4B4EL;
 
     private final TransactionOperations<Connection> transactions;
+    private volatile ZaloTokens lastRead;
 
     DatabaseZaloTokenStore(TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
@@ -46,7 +49,15 @@ final class DatabaseZaloTokenStore implements ZaloTokenStore {
 
     @Override
     public ZaloTokens current() {
-        ZaloTokens tokens = read();
+        ZaloTokens tokens;
+        try {
+            tokens = read();
+        } catch (RuntimeException e) {
+            if (lastRead != null && DatabaseOutages.isCause(e)) {
+                return lastRead;
+            }
+            throw e;
+        }
         if (tokens == null) {
             throw new IllegalStateException("No Zalo OA tokens: set ZALO_ACCESS_TOKEN and ZALO_REFRESH_TOKEN");
         }
@@ -98,7 +109,8 @@ final class DatabaseZaloTokenStore implements ZaloTokenStore {
                     return null;
                 }
                 Timestamp expires = rs.getTimestamp(3);
-                return new ZaloTokens(rs.getString(1), rs.getString(2), expires == null ? null : expires.toInstant());
+                lastRead = new ZaloTokens(rs.getString(1), rs.getString(2), expires == null ? null : expires.toInstant());
+                return lastRead;
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot read the Zalo tokens", e);
             }

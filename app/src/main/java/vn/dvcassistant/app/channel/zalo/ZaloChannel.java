@@ -11,6 +11,7 @@ import vn.dvcassistant.app.channel.ChannelInbox;
 import vn.dvcassistant.app.channel.ChannelStatus;
 import vn.dvcassistant.app.channel.ChannelWorkers;
 import vn.dvcassistant.app.channel.ReplyDelivery;
+import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.channel.InboundEvent;
 import vn.dvcassistant.channel.Reply;
@@ -42,7 +43,8 @@ public class ZaloChannel {
     }
 
     ZaloChannel(ZaloSettings settings, ChannelConversation conversation, ReplyDelivery delivery,
-                ChannelDeliveries deliveries, ChannelStatus status, TransactionOperations<Connection> transactions) {
+                ChannelDeliveries deliveries, ChannelStatus status, TransactionOperations<Connection> transactions,
+                Messages messages) {
         this.conversation = conversation;
         this.delivery = delivery;
         if (!settings.enabled()) {
@@ -59,9 +61,10 @@ public class ZaloChannel {
                     + "ZALO_ACCESS_TOKEN and ZALO_REFRESH_TOKEN are set");
         }
         ChannelWorkers workers = new ChannelWorkers("zalo", settings.workers(), settings.queueCapacity());
+        ZaloSender sender = new ZaloSender(config, tokens);
         this.running = new Running(new ZaloSignatureVerifier(config.oaSecretKey()), new ZaloInboundConverter(),
-                new ZaloSender(config, tokens), workers,
-                new ChannelInbox(Channel.ZALO, deliveries, workers, status, this::process));
+                sender, workers, new ChannelInbox(Channel.ZALO, deliveries, workers, status, this::process, sender,
+                        messages.get("error.service_unavailable")));
         status.started(Channel.ZALO, "webhook", workers::queued);
         LOG.info("zalo_channel=on api={} oauth={}", config.apiBaseUrl(), config.oauthBaseUrl());
     }

@@ -42,8 +42,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ZaloChannelTest implements TestPropertyProvider {
 
-    private static final String APP_ID = "4318855412337893151";
-    private static final String OA_SECRET = "oa-secret-key-test";
+    static final String APP_ID = "4318855412337893151";
+    static final String OA_SECRET = "oa-secret-key-test";
     static final String SEND = "/v3.0/oa/message/cs";
     static final String REFRESH = "/v4/oa/access_token";
     static final String SENT = """
@@ -262,17 +262,17 @@ class ZaloChannelTest implements TestPropertyProvider {
         return r -> r.body().contains(text);
     }
 
-    private static java.util.function.Predicate<Request> to(String user) {
+    static java.util.function.Predicate<Request> to(String user) {
         return r -> r.body().contains("\"user_id\":\"" + user + "\"");
     }
 
-    private static HttpResponse<?> post(HttpClient client, String body, boolean signed) {
+    static HttpResponse<?> post(HttpClient client, String body, boolean signed) {
         String signature = signed ? mac(body) : "mac=" + "0".repeat(64);
         return client.toBlocking().exchange(HttpRequest.POST("/webhooks/zalo", body)
                 .contentType(MediaType.APPLICATION_JSON_TYPE).header("X-ZEvent-Signature", signature));
     }
 
-    private static String mac(String body) {
+    static String mac(String body) {
         String timestamp = body.replaceAll("(?s).*\"timestamp\":\"(\\d+)\".*", "$1");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
@@ -284,15 +284,15 @@ class ZaloChannelTest implements TestPropertyProvider {
     }
 
     /** Zalo's msg_id is its own hex id, unrelated to the user id. */
-    private static String msgId(String user) {
+    static String msgId(String user) {
         return Long.toHexString(ThreadLocalRandom.current().nextLong()) + Integer.toHexString(user.hashCode());
     }
 
-    private static String newUserId() {
+    static String newUserId() {
         return String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, 9_000_000_000_000_000L));
     }
 
-    private static String text(String user, String msgId, String text) {
+    static String text(String user, String msgId, String text) {
         return """
                 {"app_id":"%s","user_id_by_app":"5821907463120876510","event_name":"user_send_text","timestamp":"%d",\
                 "sender":{"id":"%s"},"recipient":{"id":"579745863508352884"},"message":{"text":"%s","msg_id":"%s"}}"""
