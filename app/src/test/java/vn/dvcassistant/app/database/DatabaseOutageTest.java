@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.dvcassistant.app.channel.FakeApiServer;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,33 @@ class DatabaseOutageTest {
             assertThatThrownBy(() -> client.toBlocking().exchange(HttpRequest.GET("/health")))
                     .isInstanceOfSatisfying(HttpClientResponseException.class,
                             e -> assertThat(e.getStatus().getCode()).isEqualTo(503));
+        }
+    }
+
+    /**
+     * A server that stops answering (a network partition, a frozen host) must not hold a request, and the
+     * pooled connection it sits on, for ever: the driver gives up after the socket timeout.
+     */
+    @Test
+    void whileTheDatabaseHangsTheChatAnswers503AfterTheSocketTimeout() {
+        Path postgres = dataDir.resolve("postgres");
+        Map<String, Object> config = new HashMap<>(OwnEmbeddedDatabase.properties(postgres));
+        config.put("micronaut.server.port", -1);
+        config.put("DVC_DB_SOCKET_TIMEOUT", "2");
+        DefaultHttpClientConfiguration patientClient = new DefaultHttpClientConfiguration();
+        patientClient.setReadTimeout(Duration.ofSeconds(20));
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, config, "test");
+             HttpClient client = HttpClient.create(server.getURL(), patientClient)) {
+            assertThat(client.toBlocking().exchange(chat("đăng ký kết hôn")).getStatus().getCode()).isEqualTo(200);
+            OwnEmbeddedDatabase.signal(postgres, "STOP");
+            try {
+                // Without the timeout the client's own 20 s read timeout ends the wait instead: a different exception.
+                assertThatThrownBy(() -> client.toBlocking().exchange(chat("đăng ký khai sinh"), Map.class))
+                        .isInstanceOfSatisfying(HttpClientResponseException.class,
+                                e -> assertThat(e.getStatus().getCode()).isEqualTo(503));
+            } finally {
+                OwnEmbeddedDatabase.signal(postgres, "CONT");
+            }
         }
     }
 

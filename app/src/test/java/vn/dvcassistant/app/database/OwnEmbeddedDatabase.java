@@ -1,6 +1,11 @@
 package vn.dvcassistant.app.database;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,5 +27,26 @@ public final class OwnEmbeddedDatabase {
 
     public static void stop(Path dir) {
         EmbeddedPostgresServers.stop(dir);
+    }
+
+    /**
+     * Freezes (SIGSTOP) or thaws (SIGCONT) the server and its backends: a database that hangs rather than
+     * refusing connections, like a host lost behind a network partition. Linux and macOS only.
+     */
+    public static void signal(Path dir, String signal) {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).trim());
+            List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(postmaster)));
+            ProcessHandle.of(postmaster).orElseThrow().descendants()
+                    .forEach(p -> command.add(Long.toString(p.pid())));
+            if (new ProcessBuilder(command).inheritIO().start().waitFor() != 0) {
+                throw new IllegalStateException("kill failed: " + command);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
