@@ -3,8 +3,6 @@ package vn.dvcassistant.kb.search;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.PriorityQueue;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -78,7 +76,6 @@ final class TermScores {
         if (collection == null) {
             return;
         }
-        Map<Integer, Long> totalTermFreq = totalTermFreqs(reader, field, terms);
         PostingsEnum postings = null;
         for (LeafReaderContext leaf : reader.leaves()) {
             Terms leafTerms = leaf.reader().terms(field);
@@ -90,7 +87,7 @@ final class TermScores {
                 int id = terms.id(term.utf8ToString());
                 int slot = id * FIELDS.length + f;
                 Similarity.SimScorer scorer = similarity.scorer(1f, collection,
-                        new TermStatistics(term, terms.docFreq(id, f), totalTermFreq.get(id)));
+                        new TermStatistics(term, terms.docFreq(id, f), terms.totalTermFreq(id, f)));
                 // Norms are read forward only, and each term's postings start again from the first document.
                 NumericDocValues norms = leaf.reader().getNormValues(field);
                 int start = docs[slot] == null ? 0 : docs[slot].length;
@@ -150,23 +147,6 @@ final class TermScores {
             }
         }
         return new TermScores(docs, scores, maxDoc);
-    }
-
-    /** Across segments, as Lucene's term statistics sum them. */
-    private static Map<Integer, Long> totalTermFreqs(IndexReader reader, String field, TopicTerms terms)
-            throws IOException {
-        Map<Integer, Long> out = new HashMap<>();
-        for (LeafReaderContext leaf : reader.leaves()) {
-            Terms leafTerms = leaf.reader().terms(field);
-            if (leafTerms == null) {
-                continue;
-            }
-            TermsEnum it = leafTerms.iterator();
-            for (BytesRef term = it.next(); term != null; term = it.next()) {
-                out.merge(terms.id(term.utf8ToString()), it.totalTermFreq(), Long::sum);
-            }
-        }
-        return out;
     }
 
     /**

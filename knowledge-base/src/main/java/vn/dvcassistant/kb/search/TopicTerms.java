@@ -27,14 +27,18 @@ final class TopicTerms {
     private final Map<String, Integer> ids;
     /** {@code docFreq[id * FIELDS.length + field]}: documents whose field holds the term. */
     private final int[] docFreq;
+    /** Same slots: the term's occurrences in the field over all documents, for BM25 statistics. */
+    private final int[] totalTermFreq;
     /** Per document (global doc id): the ids of the terms it holds in any field, sorted, distinct. */
     private final int[][] termsOfDoc;
     private final long[] docCount;
     private final int numDocs;
 
-    private TopicTerms(Map<String, Integer> ids, int[] docFreq, int[][] termsOfDoc, long[] docCount, int numDocs) {
+    private TopicTerms(Map<String, Integer> ids, int[] docFreq, int[] totalTermFreq, int[][] termsOfDoc,
+                       long[] docCount, int numDocs) {
         this.ids = ids;
         this.docFreq = docFreq;
+        this.totalTermFreq = totalTermFreq;
         this.termsOfDoc = termsOfDoc;
         this.docCount = docCount;
         this.numDocs = numDocs;
@@ -44,6 +48,7 @@ final class TopicTerms {
     static TopicTerms of(IndexReader reader) throws IOException {
         Map<String, Integer> ids = new HashMap<>();
         int[] docFreq = new int[1024 * FIELDS.length];
+        int[] totalTermFreq = new int[docFreq.length];
         int maxDoc = reader.maxDoc();
         int[][] termsOfDoc = new int[maxDoc][];
         int[] length = new int[maxDoc];
@@ -63,8 +68,11 @@ final class TopicTerms {
                     int id = known == null ? ids.size() - 1 : known;
                     if ((id + 1) * FIELDS.length > docFreq.length) {
                         docFreq = Arrays.copyOf(docFreq, docFreq.length * 2);
+                        totalTermFreq = Arrays.copyOf(totalTermFreq, docFreq.length);
                     }
-                    docFreq[id * FIELDS.length + f] += it.docFreq();
+                    int slot = id * FIELDS.length + f;
+                    docFreq[slot] += it.docFreq();
+                    totalTermFreq[slot] = Math.addExact(totalTermFreq[slot], Math.toIntExact(it.totalTermFreq()));
                     postings = it.postings(postings, PostingsEnum.NONE);
                     for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                         int global = leaf.docBase + doc;
@@ -84,8 +92,9 @@ final class TopicTerms {
         for (int f = 0; f < FIELDS.length; f++) {
             docCount[f] = Math.max(1, reader.getDocCount(FIELDS[f].name));
         }
-        return new TopicTerms(Map.copyOf(ids), Arrays.copyOf(docFreq, ids.size() * FIELDS.length), termsOfDoc,
-                docCount, reader.numDocs());
+        int slots = ids.size() * FIELDS.length;
+        return new TopicTerms(Map.copyOf(ids), Arrays.copyOf(docFreq, slots), Arrays.copyOf(totalTermFreq, slots),
+                termsOfDoc, docCount, reader.numDocs());
     }
 
     private static int[] sortedDistinct(int[] values, int length) {
@@ -108,6 +117,11 @@ final class TopicTerms {
     /** Documents whose field {@code field} (an {@link IndexedField} ordinal) holds the term; 0 for id -1. */
     int docFreq(int id, int field) {
         return id < 0 ? 0 : docFreq[id * FIELDS.length + field];
+    }
+
+    /** Occurrences of the term in the field over all documents, summed over segments as Lucene does. */
+    long totalTermFreq(int id, int field) {
+        return totalTermFreq[id * FIELDS.length + field];
     }
 
     /** The largest document frequency of the term over the fields. */
