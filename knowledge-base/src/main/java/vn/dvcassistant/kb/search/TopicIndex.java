@@ -506,7 +506,6 @@ public final class TopicIndex {
             }
         }
 
-        /** Every distinct term the features need statistics for. */
         /** The ids of the clause terms some document holds, in clause order. */
         int[] termIds(TopicTerms terms) {
             return weights.keySet().stream().mapToInt(terms::id).filter(id -> id >= 0).toArray();
