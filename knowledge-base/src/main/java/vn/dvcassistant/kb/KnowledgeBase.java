@@ -55,9 +55,9 @@ public final class KnowledgeBase {
      * {@link #reload()} re-reads the packaged content.
      */
     public static KnowledgeBase fromTopics(Collection<Topic> topics) {
-        SynonymDictionary synonyms = new ContentLoader().load(ContentSource.classpath()).synonyms();
+        LoadedContent packaged = new ContentLoader().load(ContentSource.classpath());
         return new KnowledgeBase(ContentSource.classpath(),
-                Snapshot.of(new LoadedContent(List.copyOf(topics), synonyms)));
+                Snapshot.of(new LoadedContent(List.copyOf(topics), packaged.synonyms(), packaged.outOfScope())));
     }
 
     private static KnowledgeBase load(ContentSource source) {
@@ -73,6 +73,21 @@ public final class KnowledgeBase {
      */
     public SearchResult search(String query, int k) {
         return current.get().index().search(query, k);
+    }
+
+    /**
+     * A message in a conversation whose previous answer was about {@code previousTopicId}: a question with no
+     * subject of its own ("thế lệ phí bao nhiêu?", "làm online được không") is answered from that topic
+     * ({@link SearchResult#followUp()}), and so is one the search is unsure about when that topic is among
+     * its first candidates ("nếu sinh ở nhà thì sao"); a question with its own clear subject is searched
+     * as if it came first, so the conversation does not drift into the previous topic.
+     *
+     * @param previousTopicId null, or a topic id that no longer exists, for a plain search
+     */
+    public SearchResult search(String query, int k, String previousTopicId) {
+        Snapshot snapshot = current.get();
+        Topic previous = previousTopicId == null ? null : snapshot.byId().get(previousTopicId);
+        return snapshot.index().search(query, k, previous);
     }
 
     public Optional<Topic> topic(String id) {
@@ -121,7 +136,7 @@ public final class KnowledgeBase {
     private record Snapshot(TopicIndex index, Map<String, Topic> byId, Instant loadedAt) {
 
         static Snapshot of(LoadedContent content) {
-            TopicIndex index = TopicIndex.build(content.topics(), content.synonyms());
+            TopicIndex index = TopicIndex.build(content.topics(), content.synonyms(), content.outOfScope());
             Map<String, Topic> byId = content.topics().stream()
                     .collect(Collectors.toUnmodifiableMap(Topic::id, Function.identity()));
             return new Snapshot(index, byId, Instant.now());

@@ -7,14 +7,21 @@ import java.util.List;
  *
  * @param confidence the top hit's confidence, or 0 when there is none
  * @param outcome    answer, clarify between the first 2-3 hits, fall back, or empty query
+ * @param followUp   true when the question has no subject of its own ("lệ phí bao nhiêu?") or is about
+ *                   the previous topic, and is answered from it (the first hit)
  */
-public record SearchResult(String query, List<SearchHit> hits, double confidence, SearchOutcome outcome) {
+public record SearchResult(String query, List<SearchHit> hits, double confidence, SearchOutcome outcome,
+        boolean followUp) {
 
     /** In a clarifying question, a topic is offered only if its score is at least this share of the top score. */
     public static final double CLARIFY_SCORE_RATIO = 0.5;
 
     public SearchResult {
         hits = List.copyOf(hits);
+    }
+
+    public SearchResult(String query, List<SearchHit> hits, double confidence, SearchOutcome outcome) {
+        this(query, hits, confidence, outcome, false);
     }
 
     /**

@@ -19,9 +19,12 @@ import vn.dvcassistant.kb.analysis.SynonymDictionary;
 public final class ContentLoader {
 
     public static final String SYNONYMS_FILE = "synonyms.yml";
+    /** Optional: questions the assistant must recognise as outside its content. */
+    public static final String OUT_OF_SCOPE_FILE = "out-of-scope.yml";
 
     private final TopicFileParser topicParser = new TopicFileParser();
     private final SynonymFileParser synonymParser = new SynonymFileParser();
+    private final OutOfScopeFileParser outOfScopeParser = new OutOfScopeFileParser();
 
     /**
      * @throws ContentValidationException with all problems when any file is invalid or the root unreadable
@@ -42,10 +45,13 @@ public final class ContentLoader {
         List<Topic> topics = new ArrayList<>();
         Map<String, String> fileById = new HashMap<>();
         SynonymDictionary synonyms = null;
+        List<String> outOfScope = List.of();
         for (ContentFile file : files) {
             if (file.folder().isEmpty()) {
                 if (file.path().equals(SYNONYMS_FILE)) {
                     synonyms = synonymParser.parse(file, problems);
+                } else if (file.path().equals(OUT_OF_SCOPE_FILE)) {
+                    outOfScope = outOfScopeParser.parse(file, problems);
                 } else {
                     problems.add(new ContentProblem(file.path(), ContentProblem.WHOLE_FILE,
                             "unexpected file at the content root; topics go in <field>/<id>.yml"));
@@ -79,6 +85,6 @@ public final class ContentLoader {
             throw new ContentValidationException(problems);
         }
         topics.sort(Comparator.comparing(Topic::id));
-        return new LoadedContent(topics, synonyms);
+        return new LoadedContent(topics, synonyms, outOfScope);
     }
 }

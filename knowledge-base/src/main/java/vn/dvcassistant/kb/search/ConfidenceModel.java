@@ -1,58 +1,89 @@
 package vn.dvcassistant.kb.search;
 
+import java.util.List;
 import vn.dvcassistant.kb.SearchOutcome;
 
 /**
- * Turns {@link MatchFeatures} into calibrated probabilities with two logistic regressions fitted on
- * the dev question set (src/test/resources/eval/questions.tsv), and decides the outcome.
+ * Turns the evidence about the first candidates into calibrated probabilities with two logistic
+ * regressions, and decides the outcome.
  *
  * <ul>
- *   <li>{@link #topOne}: probability that the top hit is the topic meant (an out-of-scope question
+ *   <li>{@link #topOne}: probability that the candidate is the topic meant (an out-of-scope question
  *       counts as "not meant"); its threshold decides {@link SearchOutcome#ANSWER}.
- *   <li>{@link #topThree}: probability that the topic meant is among the first three hits; its
+ *   <li>{@link #topThree}: probability that the topic meant is among the first three candidates; its
  *       threshold decides between {@link SearchOutcome#CLARIFY} and {@link SearchOutcome#FALLBACK}.
  * </ul>
  *
- * <p>Refit with {@code ConfidenceModelFitTest} (it prints new constants) after large content
- * changes; the README explains the procedure.
+ * <p>{@link #COMBINED} is used with the topic classifier (every knowledge base of up to
+ * {@link TopicIndex#MAX_CLASSIFIER_TOPICS} topics); {@link #LEXICAL}, from BM25 evidence alone, above
+ * that. Both are refitted by {@code ConfidenceModelFitTest}, which prints new constants; the
+ * knowledge-base README explains the procedure.
  */
 final class ConfidenceModel {
 
-    // Fitted by ConfidenceModelFitTest on the dev set: see knowledge-base/README.md.
-    static final double[] TOP_ONE = {-4.066, 2.358, 9.445, -2.971, 10.275};
-    static final double[] TOP_THREE = {-2.857, 6.534, 9.514, -5.214, 7.813};
-
-    static final double ANSWER_THRESHOLD = 0.65;
-    static final double CLARIFY_THRESHOLD = 0.5;
-
-    private ConfidenceModel() {
-    }
-
-    static double topOne(MatchFeatures f) {
-        return logistic(TOP_ONE, inputs(f));
-    }
-
-    static double topThree(MatchFeatures f) {
-        return logistic(TOP_THREE, inputs(f));
-    }
-
     /**
-     * The regressions' inputs: coverage × bigram coverage, relative score, margin, coverage × margin.
-     * With the four features added independently, a wide margin bought confidence even when the
-     * question was mostly about something else ("bitcoin có nên đầu tư không"); the products make a
-     * clear lead count only as far as the question is covered.
+     * Inputs: classifier probability, its lead over the next candidate, coverage × bigram coverage,
+     * relative BM25 score, whether BM25 alone ranks the topic first, and the classifier's probability that
+     * the question is out of scope. Fitted by ConfidenceModelFitTest
+     * on questions the classifier was not trained on (cross-fitted over the dev and tune sets).
      */
-    static double[] inputs(MatchFeatures f) {
+    static final ConfidenceModel COMBINED = new ConfidenceModel(
+            new double[] {-2.655, 2.124, 0.247, 2.445, 0.146, 1.606, -0.024, -2.074, 1.559},
+            new double[] {-2.062, 12.015, -9.064, 2.176, -1.438, 1.124, 0.225, -2.205, 2.908},
+            0.7, 0.5);
+
+    /** Inputs: coverage × bigram coverage, relative score, margin, coverage × margin (see {@link MatchFeatures}). */
+    static final ConfidenceModel LEXICAL = new ConfidenceModel(
+            new double[] {-4.066, 2.358, 9.445, -2.971, 10.275},
+            new double[] {-2.857, 6.534, 9.514, -5.214, 7.813},
+            0.65, 0.5);
+
+    final double[] topOneCoefficients;
+    final double[] topThreeCoefficients;
+    final double answerThreshold;
+    final double clarifyThreshold;
+
+    ConfidenceModel(double[] topOne, double[] topThree, double answerThreshold, double clarifyThreshold) {
+        this.topOneCoefficients = topOne;
+        this.topThreeCoefficients = topThree;
+        this.answerThreshold = answerThreshold;
+        this.clarifyThreshold = clarifyThreshold;
+    }
+
+    double topOne(TopicIndex.Ranking ranking, int i) {
+        return logistic(topOneCoefficients, inputs(ranking, i));
+    }
+
+    double topThree(TopicIndex.Ranking ranking, int i) {
+        return logistic(topThreeCoefficients, inputs(ranking, i));
+    }
+
+    /** The regression inputs for candidate {@code i} of a ranking. */
+    double[] inputs(TopicIndex.Ranking ranking, int i) {
+        List<TopicIndex.Candidate> ranked = ranking.candidates();
+        TopicIndex.Candidate c = ranked.get(i);
+        MatchFeatures f = c.features();
+        if (this == LEXICAL) {
+            // With the four features added independently, a wide margin bought confidence even when the
+            // question was mostly about something else ("bitcoin có nên đầu tư không"); the products make
+            // a clear lead count only as far as the question is covered.
+            return new double[] {
+                f.coverage() * f.bigramCoverage(), f.relativeScore(), f.margin(), f.coverage() * f.margin()
+            };
+        }
+        double next = i + 1 < ranked.size() ? ranked.get(i + 1).probability() : 0;
+        double covered = f.coverage() * f.bigramCoverage();
         return new double[] {
-            f.coverage() * f.bigramCoverage(), f.relativeScore(), f.margin(), f.coverage() * f.margin()
+            c.probability(), c.probability() - next, covered, f.relativeScore(), c.lexicalRank() == 0 ? 1 : 0,
+            ranking.outOfScope(), ranking.unknown(), c.probability() * f.coverage()
         };
     }
 
-    static SearchOutcome decide(double topOne, double topThree, int hitCount) {
-        if (topOne >= ANSWER_THRESHOLD) {
+    SearchOutcome decide(double topOne, double topThree, int hitCount) {
+        if (topOne >= answerThreshold) {
             return SearchOutcome.ANSWER;
         }
-        if (hitCount >= 2 && topThree >= CLARIFY_THRESHOLD) {
+        if (hitCount >= 2 && topThree >= clarifyThreshold) {
             return SearchOutcome.CLARIFY;
         }
         return SearchOutcome.FALLBACK;

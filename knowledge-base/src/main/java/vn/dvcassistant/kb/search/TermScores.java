@@ -191,6 +191,18 @@ final class TermScores {
         return out;
     }
 
+    /** One document's score for the query: what {@link #top} would give it. */
+    float scoreOf(int[] termIds, float[] weights, int doc) {
+        float total = 0;
+        for (int c = 0; c < termIds.length; c++) {
+            int i = Arrays.binarySearch(docs[termIds[c]], doc);
+            if (i >= 0) {
+                total += weights[c] * scores[termIds[c]][i];
+            }
+        }
+        return total;
+    }
+
     /** Highest score first, then lowest document: the order of the result. */
     private static final Comparator<ScoreDoc> RANK = (a, b) -> a.score != b.score
             ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc);

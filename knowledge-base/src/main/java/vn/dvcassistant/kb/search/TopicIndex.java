@@ -71,6 +71,25 @@ public final class TopicIndex {
     static final int SHORT_QUERY_SYLLABLES = 3;
     static final float TIE_BREAKER = 0.3f;
 
+    /** Above this many topics no classifier is trained: search is BM25 and the confidence model alone. */
+    static final int MAX_CLASSIFIER_TOPICS = 5_000;
+    /** BM25's best topics that the classifier's probabilities and the confidence model look at. */
+    static final int LEXICAL_CANDIDATES = 10;
+    /** The classifier's best topics added to those when BM25 ranks them lower. */
+    static final int CLASSIFIER_CANDIDATES = 3;
+    /**
+     * In a conversation, a question the search would answer with another topic stays on the previous one
+     * when the previous topic covers its words at least this nearly as well ("có phải đóng lệ phí trước bạ
+     * không" after a land transfer); a question that names another subject ("còn hộ chiếu thì sao") moves on.
+     */
+    static final double FOLLOW_UP_COVERAGE_SLACK = 0.0;
+    /** An unsure question stays on the previous topic when that topic covers this share of its words. */
+    static final double FOLLOW_UP_COVERAGE = 0.4;
+    /** Weight of BM25's relative score against the classifier's log-probability in the ranking. */
+    static final double LEXICAL_RANK_WEIGHT = 4.0;
+    /** A sentence of a topic's text says less about how people ask than one of its questions. */
+    static final float BODY_EXAMPLE_WEIGHT = 0.3f;
+
     private static final String ORDINAL = "ordinal";
     private static final int PARALLEL_BUILD_THRESHOLD = 2_000;
     private static final double RAM_BUFFER_MB = 512;
@@ -86,21 +105,40 @@ public final class TopicIndex {
     private final TopicTerms terms;
     /** The topic (index into {@link #topics}) of each document. */
     private final int[] ordinalOfDoc;
+    /** The document of each topic: the inverse of {@link #ordinalOfDoc}. */
+    private final int[] docOfOrdinal;
+    private final Map<String, Integer> ordinalOf;
     /** Every BM25 score precomputed: what queries are scored with. */
     private final TermScores scoreTable;
+    /** Trained on the topics' ways of asking; null above {@link #MAX_CLASSIFIER_TOPICS}. */
+    private final TopicClassifier classifier;
 
     private TopicIndex(List<Topic> topics, Analyzer analyzer, IndexSearcher searcher, Vocabulary vocabulary,
-            TopicTerms terms, int[] ordinalOfDoc, TermScores scoreTable) {
+            TopicTerms terms, int[] ordinalOfDoc, TermScores scoreTable, TopicClassifier classifier) {
         this.topics = topics;
         this.analyzer = analyzer;
         this.searcher = searcher;
         this.vocabulary = vocabulary;
         this.terms = terms;
         this.ordinalOfDoc = ordinalOfDoc;
+        this.ordinalOf = new HashMap<>();
+        for (int i = 0; i < topics.size(); i++) {
+            ordinalOf.put(topics.get(i).id(), i);
+        }
+        this.docOfOrdinal = new int[ordinalOfDoc.length];
+        for (int doc = 0; doc < ordinalOfDoc.length; doc++) {
+            docOfOrdinal[ordinalOfDoc[doc]] = doc;
+        }
         this.scoreTable = scoreTable;
+        this.classifier = classifier;
     }
 
     public static TopicIndex build(List<Topic> topics, SynonymDictionary synonyms) {
+        return build(topics, synonyms, List.of());
+    }
+
+    /** @param outOfScope questions no topic answers; the classifier learns them as a class of their own */
+    public static TopicIndex build(List<Topic> topics, SynonymDictionary synonyms, List<String> outOfScope) {
         Analyzer analyzer = new VietnameseAnalyzer(synonyms);
         // The index lives in memory and is never closed: a replaced index stays usable by searches
         // still running on it, and the garbage collector frees it (no file handles are held).
@@ -124,8 +162,9 @@ public final class TopicIndex {
             searcher.setQueryCache(null);
             TopicTerms terms = TopicTerms.of(reader);
             TermScores scoreTable = TermScores.of(searcher, terms, TIE_BREAKER);
-            return new TopicIndex(List.copyOf(topics), analyzer, searcher, Vocabulary.of(reader), terms,
-                    ordinals(reader), scoreTable);
+            TopicIndex lexical = new TopicIndex(List.copyOf(topics), analyzer, searcher, Vocabulary.of(reader), terms,
+                    ordinals(reader), scoreTable, null);
+            return topics.size() > MAX_CLASSIFIER_TOPICS ? lexical : lexical.withClassifier(outOfScope);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,6 +174,56 @@ public final class TopicIndex {
      * Analysis dominates build time, and IndexWriter accepts documents from several threads, so large
      * knowledge bases are indexed in parallel (one segment per thread, searched together).
      */
+    private TopicIndex withClassifier(List<String> outOfScope) {
+        List<TopicClassifier.Example> examples = new ArrayList<>();
+        for (int c = 0; c < topics.size(); c++) {
+            Topic topic = topics.get(c);
+            example(examples, c, topic.title(), 1f);
+            for (String question : topic.questions()) {
+                example(examples, c, question, 1f);
+            }
+            for (String keyword : topic.keywords()) {
+                example(examples, c, keyword, 1f);
+            }
+            example(examples, c, topic.summary(), BODY_EXAMPLE_WEIGHT);
+            example(examples, c, topic.authority(), BODY_EXAMPLE_WEIGHT);
+            for (String text : topic.steps()) {
+                example(examples, c, text, BODY_EXAMPLE_WEIGHT);
+            }
+            for (String text : topic.documents()) {
+                example(examples, c, text, BODY_EXAMPLE_WEIGHT);
+            }
+        }
+        for (String question : outOfScope) {
+            example(examples, topics.size(), question, 1f);
+        }
+        // The out-of-scope questions are one more class, after the topics.
+        TopicClassifier trained = TopicClassifier.train(topics.size() + 1, examples);
+        return new TopicIndex(topics, analyzer, searcher, vocabulary, terms, ordinalOfDoc, scoreTable, trained);
+    }
+
+    private void example(List<TopicClassifier.Example> out, int label, String text, float weight) {
+        QueryTerms analyzed = QueryTerms.analyze(analyzer, truncate(text), MAX_SYLLABLES);
+        if (analyzed.isEmpty()) {
+            return;
+        }
+        WeightedQuery q = weigh(analyzed);
+        out.add(new TopicClassifier.Example(label, q.weights.keySet().toArray(new String[0]), q.allWeights(), weight));
+    }
+
+    /** The classifier's probability of every topic (in {@link #topics} order), or null without a classifier. */
+    double[] classify(String query) {
+        if (classifier == null) {
+            return null;
+        }
+        QueryTerms analyzed = QueryTerms.analyze(analyzer, truncate(query == null ? "" : query), MAX_SYLLABLES);
+        if (analyzed.isEmpty()) {
+            return null;
+        }
+        WeightedQuery q = weigh(analyzed);
+        return classifier.probabilities(List.copyOf(q.weights.keySet()), q.allWeights());
+    }
+
     private static void addAll(IndexWriter writer, List<Topic> topics) throws IOException {
         if (topics.size() < PARALLEL_BUILD_THRESHOLD) {
             for (int i = 0; i < topics.size(); i++) {
@@ -203,8 +292,42 @@ public final class TopicIndex {
     }
 
     public SearchResult search(String query, int k) {
+        return search(query, k, null);
+    }
+
+    /** See {@link vn.dvcassistant.kb.KnowledgeBase#search(String, int, String)}. */
+    public SearchResult search(String query, int k, Topic previous) {
         k = Math.max(1, Math.min(k, MAX_HITS));
-        Ranking ranking = rank(query, k);
+        Ranking ranking = rank(query, k, previous);
+        if (previous == null || ranking.empty()) {
+            return decide(ranking, k);
+        }
+        if (ranking.subjectless()) {
+            return followUp(ranking.query(), previous);
+        }
+        SearchResult fresh = decide(ranking, k);
+        Candidate before = ranking.candidates().stream().filter(c -> c.topic().id().equals(previous.id()))
+                .findFirst().orElse(null);
+        if (before == null) {
+            return fresh;
+        }
+        if (fresh.outcome() == SearchOutcome.ANSWER) {
+            // Another topic only when the question names it better than it fits the previous one.
+            return phraseCoverage(before) >= phraseCoverage(ranking.candidates().get(0)) - FOLLOW_UP_COVERAGE_SLACK
+                    ? followUp(ranking.query(), previous) : fresh;
+        }
+        return before.features().coverage() >= FOLLOW_UP_COVERAGE ? followUp(ranking.query(), previous) : fresh;
+    }
+
+    private static double phraseCoverage(Candidate c) {
+        return c.features().coverage() * c.features().bigramCoverage();
+    }
+
+    private static SearchResult followUp(String query, Topic previous) {
+        return new SearchResult(query, List.of(new SearchHit(previous, 1.0, 1.0)), 1.0, SearchOutcome.ANSWER, true);
+    }
+
+    private SearchResult decide(Ranking ranking, int k) {
         if (ranking.empty()) {
             return new SearchResult(ranking.query(), List.of(), 0.0, SearchOutcome.EMPTY_QUERY);
         }
@@ -212,32 +335,67 @@ public final class TopicIndex {
         if (candidates.isEmpty()) {
             return new SearchResult(ranking.query(), List.of(), 0.0, SearchOutcome.FALLBACK);
         }
+        ConfidenceModel model = classifier == null ? ConfidenceModel.LEXICAL : ConfidenceModel.COMBINED;
+        double[] shares = shares(candidates);
         List<SearchHit> hits = new ArrayList<>();
         double previous = 1.0;
         for (int i = 0; i < Math.min(k, candidates.size()); i++) {
-            Candidate c = candidates.get(i);
-            double confidence = Math.min(previous, ConfidenceModel.topOne(c.features()));
-            hits.add(new SearchHit(c.topic(), c.score(), confidence));
+            double confidence = Math.min(previous, model.topOne(ranking, i));
+            hits.add(new SearchHit(candidates.get(i).topic(), shares == null ? candidates.get(i).score() : shares[i],
+                    confidence));
             previous = confidence;
         }
-        MatchFeatures top = candidates.get(0).features();
-        double topOne = ConfidenceModel.topOne(top);
-        SearchOutcome outcome = ConfidenceModel.decide(topOne, ConfidenceModel.topThree(top), candidates.size());
+        double topOne = model.topOne(ranking, 0);
+        SearchOutcome outcome = model.decide(topOne, model.topThree(ranking, 0), candidates.size());
         return new SearchResult(ranking.query(), hits, topOne, outcome);
     }
 
+    /**
+     * With the classifier, a hit's score is its share of the candidates' combined evidence (softmax of
+     * {@link Candidate#rankScore}), decreasing down the list like a BM25 score; without it, null (BM25).
+     */
+    private double[] shares(List<Candidate> candidates) {
+        if (classifier == null) {
+            return null;
+        }
+        double[] z = new double[candidates.size()];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = candidates.get(i).rankScore();
+        }
+        TopicClassifier.softmax(z);
+        return z;
+    }
+
     /** A ranked topic with the features its confidence is computed from. */
-    record Candidate(Topic topic, double score, MatchFeatures features) {
+    record Candidate(Topic topic, double score, MatchFeatures features, double probability, int lexicalRank) {
+
+        /**
+         * What candidates are ordered by when there is a classifier: its log-probability plus the BM25
+         * relative score, so a topic needs both to be what the words say and to hold those words.
+         */
+        double rankScore() {
+            return Math.log(probability + 1e-9) + LEXICAL_RANK_WEIGHT * features.relativeScore();
+        }
     }
 
     /**
      * @param query      the text searched (cut to {@link #MAX_QUERY_CHARS})
      * @param empty      true when the query has no searchable syllable
      */
-    record Ranking(String query, boolean empty, List<Candidate> candidates) {
+    record Ranking(String query, boolean empty, List<Candidate> candidates, double outOfScope, double unknown,
+            boolean subjectless) {
+
+        Ranking(String query, boolean empty, List<Candidate> candidates) {
+            this(query, empty, candidates, 0, 0, false);
+        }
     }
 
     Ranking rank(String rawQuery, int k) {
+        return rank(rawQuery, k, null);
+    }
+
+    /** @param also a topic to rank among the candidates whatever its score (the conversation's previous topic) */
+    Ranking rank(String rawQuery, int k, Topic also) {
         String text = truncate(rawQuery == null ? "" : rawQuery);
         int wanted = Math.max(MIN_CANDIDATES, Math.max(1, Math.min(k, MAX_HITS)));
         QueryTerms terms = QueryTerms.analyze(analyzer, text, MAX_SYLLABLES);
@@ -245,11 +403,36 @@ public final class TopicIndex {
             return new Ranking(text, true, List.of());
         }
         WeightedQuery weighted = weigh(terms);
-        ScoreDoc[] top = retrieve(weighted, wanted);
-        if (top.length == 0) {
-            return new Ranking(text, false, List.of());
+        if (classifier == null) {
+            ScoreDoc[] top = retrieve(weighted, wanted);
+            return new Ranking(text, false, top.length == 0 ? List.of() : candidates(top, weighted, null), 0, 0,
+                    weighted.subjectless());
         }
-        return new Ranking(text, false, candidates(top, weighted));
+        int[] ids = weighted.termIds(this.terms);
+        float[] weights = weighted.termWeights(this.terms);
+        ScoreDoc[] lexical = scoreTable.top(ids, weights, Math.max(wanted, LEXICAL_CANDIDATES));
+        if (lexical.length == 0) {
+            return new Ranking(text, false, List.of(), 0, 0, weighted.subjectless());
+        }
+        double[] p = classifier.probabilities(List.copyOf(weighted.weights.keySet()), weighted.allWeights());
+        // The classifier's favourites join the lexical ones even when BM25 ranks them low.
+        List<ScoreDoc> all = new ArrayList<>(Arrays.asList(lexical));
+        Integer[] byProbability = IntStream.range(0, topics.size()).boxed()
+                .sorted((a, b) -> Double.compare(p[b], p[a])).limit(CLASSIFIER_CANDIDATES).toArray(Integer[]::new);
+        List<Integer> extra = new ArrayList<>(Arrays.asList(byProbability));
+        if (also != null && ordinalOf.containsKey(also.id())) {
+            extra.add(ordinalOf.get(also.id()));
+        }
+        for (int ordinal : extra) {
+            int doc = docOfOrdinal[ordinal];
+            if (all.stream().noneMatch(d -> d.doc == doc)) {
+                all.add(new ScoreDoc(doc, scoreTable.scoreOf(ids, weights, doc)));
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>(candidates(all.toArray(new ScoreDoc[0]), weighted, p));
+        candidates.sort(java.util.Comparator.comparingDouble(Candidate::rankScore).reversed());
+        return new Ranking(text, false, candidates, p[topics.size()], weighted.unknownShare(this.terms),
+                weighted.subjectless());
     }
 
     /** The whole query, scored from the precomputed table ({@link TermScores}). */
@@ -506,6 +689,41 @@ public final class TopicIndex {
             }
         }
 
+        /**
+         * Share of the query's content syllables (not fillers or facets) that no topic uses, even after
+         * typo correction: "visa", "bitcoin", "Osaka". Words of another domain are evidence that the
+         * question is about something else, however well its other words match.
+         */
+        double unknownShare(TopicTerms terms) {
+            int all = 0, unknown = 0;
+            for (CoverageUnit unit : units) {
+                if (unit.bigram() || unit.facet()) {
+                    continue;
+                }
+                all++;
+                if (terms.maxDocFreq(terms.id(unit.term())) == 0
+                        && (unit.correction() == null || terms.maxDocFreq(terms.id(unit.correction())) == 0)) {
+                    unknown++;
+                }
+            }
+            return all == 0 ? 0 : (double) unknown / all;
+        }
+
+        /** Only fillers and facets: the question asks about a part of something it does not name. */
+        boolean subjectless() {
+            return units.stream().allMatch(CoverageUnit::facet);
+        }
+
+        /** The weight of every clause term, in clause order, whether or not a document holds it. */
+        float[] allWeights() {
+            float[] out = new float[weights.size()];
+            int n = 0;
+            for (float w : weights.values()) {
+                out[n++] = w;
+            }
+            return out;
+        }
+
         /** The ids of the clause terms some document holds, in clause order. */
         int[] termIds(TopicTerms terms) {
             return weights.keySet().stream().mapToInt(terms::id).filter(id -> id >= 0).toArray();
@@ -536,7 +754,7 @@ public final class TopicIndex {
         }
     }
 
-    private List<Candidate> candidates(ScoreDoc[] scoreDocs, WeightedQuery q) {
+    private List<Candidate> candidates(ScoreDoc[] scoreDocs, WeightedQuery q, double[] probabilities) {
         List<String> statTerms = q.statTerms();
         Map<String, Integer> termIndex = new HashMap<>(statTerms.size() * 2);
         int[] ids = new int[statTerms.size()];
@@ -600,7 +818,9 @@ public final class TopicIndex {
                     : (score - topScore) / topScore;
             MatchFeatures features = new MatchFeatures(coverage, bigramCoverage,
                     perfect == 0 ? 0 : Math.min(1.0, score / perfect), margin);
-            out.add(new Candidate(topics.get(ordinalOfDoc[doc]), score, features));
+            int ordinal = ordinalOfDoc[doc];
+            out.add(new Candidate(topics.get(ordinal), score, features,
+                    probabilities == null ? Double.NaN : probabilities[ordinal], h));
         }
         return out;
     }
