@@ -14,13 +14,15 @@ import vn.dvcassistant.kb.SearchResult;
  * top-3 correct = top-1 correct, or it asks (CLARIFY) offering the right topic, or it answers and
  * the right topic is among the first three hits; out-of-scope rejected = the outcome is not ANSWER.
  */
-record Accuracy(String name, int inScope, int top1, int top3, int outOfScope, int rejected, List<String> misses,
-        int[] bucketCount, int[] bucketRight) {
+record Accuracy(String name, int inScope, int top1, int top3, int outOfScope, int rejected, int confidentWrong,
+        int confidentOutOfScope, List<String> misses, int[] bucketCount, int[] bucketRight) {
 
     static final int K = 5;
+    /** An answer at or above this confidence is one a citizen takes as certain. */
+    static final double CONFIDENT = 0.8;
 
     static Accuracy measure(EvalSet set, BiFunction<String, Integer, SearchResult> search) {
-        int inScope = 0, top1 = 0, top3 = 0, outOfScope = 0, rejected = 0;
+        int inScope = 0, top1 = 0, top3 = 0, outOfScope = 0, rejected = 0, confidentWrong = 0, confidentOutOfScope = 0;
         List<String> misses = new ArrayList<>();
         int[] bucketCount = new int[10];
         int[] bucketRight = new int[10];
@@ -36,6 +38,9 @@ record Accuracy(String name, int inScope, int top1, int top3, int outOfScope, in
                 if (result.outcome() != SearchOutcome.ANSWER) {
                     rejected++;
                 } else {
+                    if (result.confidence() >= CONFIDENT) {
+                        confidentOutOfScope++;
+                    }
                     misses.add(String.format(Locale.ROOT, "OOS answered %.2f %s  <- %s",
                             result.confidence(), result.hits().get(0).topic().id(), item.question()));
                 }
@@ -52,6 +57,8 @@ record Accuracy(String name, int inScope, int top1, int top3, int outOfScope, in
             boolean inThree = offered.stream().anyMatch(h -> h.topic().id().equals(item.topic()));
             if (first) {
                 top1++;
+            } else if (result.outcome() == SearchOutcome.ANSWER && result.confidence() >= CONFIDENT) {
+                confidentWrong++;
             }
             if (first || inThree) {
                 top3++;
@@ -63,7 +70,8 @@ record Accuracy(String name, int inScope, int top1, int top3, int outOfScope, in
                         item.question()));
             }
         }
-        return new Accuracy(set.name(), inScope, top1, top3, outOfScope, rejected, misses, bucketCount, bucketRight);
+        return new Accuracy(set.name(), inScope, top1, top3, outOfScope, rejected, confidentWrong, confidentOutOfScope,
+                misses, bucketCount, bucketRight);
     }
 
     double top1Rate() {
@@ -78,6 +86,11 @@ record Accuracy(String name, int inScope, int top1, int top3, int outOfScope, in
         return outOfScope == 0 ? 1.0 : (double) rejected / outOfScope;
     }
 
+    /** Share of in-scope questions answered with the wrong topic at a confidence of 0.8 or more. */
+    double confidentWrongRate() {
+        return inScope == 0 ? 0 : (double) confidentWrong / inScope;
+    }
+
     /** For each confidence bucket, how many questions fell in it and the share whose top hit was right. */
     String calibration() {
         StringBuilder out = new StringBuilder("  calibration " + name + ": confidence | questions | top hit right\n");
@@ -90,8 +103,9 @@ record Accuracy(String name, int inScope, int top1, int top3, int outOfScope, in
 
     String summary() {
         return String.format(Locale.ROOT,
-                "%-40s top-1 %5.1f%% (%d/%d)  top-3 %5.1f%% (%d/%d)  out-of-scope rejected %5.1f%% (%d/%d)",
+                "%-40s top-1 %5.1f%% (%d/%d)  top-3 %5.1f%% (%d/%d)  out-of-scope rejected %5.1f%% (%d/%d)"
+                        + "  confident wrong %d in scope, %d out of scope",
                 name, 100 * top1Rate(), top1, inScope, 100 * top3Rate(), top3, inScope,
-                100 * rejectionRate(), rejected, outOfScope);
+                100 * rejectionRate(), rejected, outOfScope, confidentWrong, confidentOutOfScope);
     }
 }

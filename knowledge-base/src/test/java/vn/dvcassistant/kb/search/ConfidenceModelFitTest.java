@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import vn.dvcassistant.kb.Topic;
 import vn.dvcassistant.kb.VietnameseText;
 import vn.dvcassistant.kb.content.ContentLoader;
 import vn.dvcassistant.kb.content.ContentSource;
@@ -26,26 +27,31 @@ class ConfidenceModelFitTest {
     /** How much worse (mean log-loss, nats) the shipped constants may be than a fresh fit. */
     static final double DRIFT_TOLERANCE = 0.03;
 
+    /** Both spellings of a question fall in the same fold, and the model never sees the question it scores. */
+    static final int FOLDS = 5;
+
     @Test
-    void shippedConstantsAreCloseToTheBestFitOnTheDevSet() {
+    void shippedConstantsAreCloseToTheBestFitOnQuestionsTheClassifierDidNotLearn() {
         LoadedContent content = new ContentLoader().load(ContentSource.classpath());
-        TopicIndex index = TopicIndex.build(content.topics(), content.synonyms());
-        EvalSet dev = EvalSet.fromClasspath("eval/questions.tsv");
-        Data data = Data.collect(index, List.of(dev, dev.map("(no diacritics)", VietnameseText::fold)));
+        List<EvalSet.Item> asked = new ArrayList<>();
+        for (String set : TRAINING_SETS) {
+            asked.addAll(EvalSet.fromClasspath(set).items());
+        }
+        Data data = Data.crossFitted(content, asked);
 
         double[] topOne = LogisticRegression.fit(data.features, data.topOne);
         double[] topThree = LogisticRegression.fit(data.features, data.topThree);
-        System.out.println("Ranking alone (dev, both spellings): top-1 " + pct(data.topOne) + ", top-3 " + pct(data.topThree)
-                + " of " + data.features.size() + " questions incl. out-of-scope as wrong");
+        System.out.println("Ranking alone (dev + tune, cross-fitted, both spellings): top-1 " + pct(data.topOne)
+                + ", top-3 " + pct(data.topThree) + " of " + data.features.size() + " questions incl. out-of-scope as wrong");
         System.out.println("Fitted TOP_ONE   = " + constants(topOne));
         System.out.println("Fitted TOP_THREE = " + constants(topThree));
-        System.out.println(calibration("dev, shipped TOP_ONE", data, ConfidenceModel.TOP_ONE));
+        ConfidenceModel shipped = ConfidenceModel.COMBINED;
+        System.out.println(calibration("cross-fitted, shipped TOP_ONE", data, shipped.topOneCoefficients));
         System.out.println(thresholds(data, topOne));
-        System.out.println(crossValidatedThresholds(data, FOLDS));
 
-        double shipped1 = LogisticRegression.logLoss(ConfidenceModel.TOP_ONE, data.features, data.topOne);
+        double shipped1 = LogisticRegression.logLoss(shipped.topOneCoefficients, data.features, data.topOne);
         double best1 = LogisticRegression.logLoss(topOne, data.features, data.topOne);
-        double shipped3 = LogisticRegression.logLoss(ConfidenceModel.TOP_THREE, data.features, data.topThree);
+        double shipped3 = LogisticRegression.logLoss(shipped.topThreeCoefficients, data.features, data.topThree);
         double best3 = LogisticRegression.logLoss(topThree, data.features, data.topThree);
         System.out.printf(Locale.ROOT, "log-loss top-1 shipped %.4f best %.4f; top-3 shipped %.4f best %.4f%n",
                 shipped1, best1, shipped3, best3);
@@ -53,25 +59,58 @@ class ConfidenceModelFitTest {
         assertThat(shipped3).as("TOP_THREE drifted: paste the fitted constants").isLessThan(best3 + DRIFT_TOLERANCE);
     }
 
-    /** Features of the top hit and whether it (or the first three hits) is the topic meant. */
-    record Data(List<double[]> features, List<Boolean> topOne, List<Boolean> topThree) {
-        static Data collect(TopicIndex index, List<EvalSet> sets) {
-            Data data = new Data(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-            for (EvalSet set : sets) {
-                for (EvalSet.Item item : set.items()) {
-                    TopicIndex.Ranking ranking = index.rank(item.question(), Accuracy.K);
-                    if (ranking.candidates().isEmpty()) {
-                        continue;
+    /** The sets whose questions are also in the content as ways of asking (the classifier learns them). */
+    static final List<String> TRAINING_SETS = List.of("eval/questions.tsv", "eval/tune.tsv");
+
+    /** Features of the top candidate and whether it (or the first three) is the topic meant. */
+    record Data(List<double[]> features, List<Boolean> topOne, List<Boolean> topThree, List<Boolean> outOfScope) {
+
+        /**
+         * Each question is scored by an index whose content lacks it and every question of its fold, so
+         * the classifier's confidence is measured as on a question it never learned.
+         */
+        static Data crossFitted(LoadedContent content, List<EvalSet.Item> asked) {
+            Data data = new Data(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (int fold = 0; fold < FOLDS; fold++) {
+                int f = fold;
+                List<EvalSet.Item> held = asked.stream().filter(i -> Math.floorMod(i.question().hashCode(), FOLDS) == f).toList();
+                java.util.Set<String> heldQuestions = held.stream().map(EvalSet.Item::question)
+                        .collect(java.util.stream.Collectors.toSet());
+                List<Topic> topics = content.topics().stream().map(t -> withoutQuestions(t, heldQuestions)).toList();
+                List<String> outOfScope = content.outOfScope().stream().filter(q -> !heldQuestions.contains(q)).toList();
+                TopicIndex index = TopicIndex.build(topics, content.synonyms(), outOfScope);
+                for (EvalSet.Item item : held) {
+                    for (String question : List.of(item.question(), VietnameseText.fold(item.question()))) {
+                        TopicIndex.Ranking ranking = index.rank(question, Accuracy.K);
+                        List<TopicIndex.Candidate> c = ranking.candidates();
+                        if (c.isEmpty()) {
+                            continue;
+                        }
+                        boolean first = !item.outOfScope() && c.get(0).topic().id().equals(item.topic());
+                        boolean three = !item.outOfScope() && c.stream().limit(3).anyMatch(h -> h.topic().id().equals(item.topic()));
+                        data.features.add(ConfidenceModel.COMBINED.inputs(ranking, 0));
+                        data.topOne.add(first);
+                        data.topThree.add(three);
+                        data.outOfScope.add(item.outOfScope());
+                        if (Boolean.getBoolean("kb.misses") && question.equals(item.question())) {
+                            double p1 = ConfidenceModel.COMBINED.topOne(ranking, 0);
+                            if (item.outOfScope() ? p1 >= 0.5 : !first) {
+                                System.out.printf(Locale.ROOT, "  %s %.2f oos=%.2f x=%s got %s <- %s%n", item.topic(), p1,
+                                        ranking.outOfScope(), Arrays.toString(ConfidenceModel.COMBINED.inputs(ranking, 0)),
+                                        c.get(0).topic().id(), item.question());
+                            }
+                        }
                     }
-                    List<TopicIndex.Candidate> c = ranking.candidates();
-                    boolean first = !item.outOfScope() && c.get(0).topic().id().equals(item.topic());
-                    boolean three = !item.outOfScope() && c.stream().limit(3).anyMatch(h -> h.topic().id().equals(item.topic()));
-                    data.features.add(ConfidenceModel.inputs(c.get(0).features()));
-                    data.topOne.add(first);
-                    data.topThree.add(three);
                 }
             }
             return data;
+        }
+
+        static Topic withoutQuestions(Topic t, java.util.Set<String> held) {
+            List<String> questions = t.questions().stream().filter(q -> !held.contains(q)).toList();
+            return new Topic(t.id(), t.title(), t.field(), t.authority(), t.online(), t.summary(), t.steps(),
+                    t.documents(), t.fee(), t.processingTime(), t.legalBasis(), t.officialUrl(), questions,
+                    t.keywords(), t.sources(), t.reviewed(), t.reviewBy());
         }
     }
 
@@ -94,66 +133,36 @@ class ConfidenceModelFitTest {
         return out.toString();
     }
 
-    static final int FOLDS = 5;
-
-    /**
-     * The threshold sweep on out-of-fold predictions: each question is scored by a model fitted without
-     * it (both spellings of a question fall in the same fold), so the sweep is not flattered by fitting
-     * and testing on the same questions. The ANSWER threshold is read off this table.
-     */
-    static String crossValidatedThresholds(Data data, int folds) {
-        int questions = data.features.size() / 2;
-        double[] p = new double[data.features.size()];
-        for (int fold = 0; fold < folds; fold++) {
-            List<double[]> x = new ArrayList<>();
-            List<Boolean> y = new ArrayList<>();
-            for (int i = 0; i < data.features.size(); i++) {
-                if ((i % questions) % folds != fold) {
-                    x.add(data.features.get(i));
-                    y.add(data.topOne.get(i));
-                }
-            }
-            double[] w = LogisticRegression.fit(x, y);
-            for (int i = 0; i < data.features.size(); i++) {
-                if ((i % questions) % folds == fold) {
-                    p[i] = ConfidenceModel.logistic(w, data.features.get(i));
-                }
-            }
-        }
-        StringBuilder out = new StringBuilder(folds + "-fold cross-validated: ANSWER threshold | answered right (share of all) | answered wrong or out-of-scope\n");
-        for (int step = 8; step <= 16; step++) {
-            double t = step / 20.0;
-            int right = 0, wrong = 0;
-            for (int i = 0; i < p.length; i++) {
-                if (p[i] >= t) {
-                    if (data.topOne.get(i)) {
-                        right++;
-                    } else {
-                        wrong++;
-                    }
-                }
-            }
-            out.append(String.format(Locale.ROOT, "  %.2f | %5.1f%% | %d%n", t, 100.0 * right / p.length, wrong));
-        }
-        return out.toString();
-    }
-
     /** For candidate ANSWER thresholds on the fitted model: answered-and-right, answered-but-wrong. */
     static String thresholds(Data data, double[] coefficients) {
-        StringBuilder out = new StringBuilder("ANSWER threshold | answered right (share of all) | answered wrong or out-of-scope\n");
-        for (int step = 2; step <= 18; step++) {
+        StringBuilder out = new StringBuilder("ANSWER threshold | in scope answered right | in scope answered wrong"
+                + " | out of scope answered | wrong at >= 0.8 (in scope, out of scope)\n");
+        for (int step = 8; step <= 19; step++) {
             double t = step / 20.0;
-            int right = 0, wrong = 0;
+            int inScope = 0, right = 0, wrong = 0, oos = 0, oosAnswered = 0, confidentWrong = 0, confidentOos = 0;
             for (int i = 0; i < data.features.size(); i++) {
-                if (ConfidenceModel.logistic(coefficients, data.features.get(i)) >= t) {
-                    if (data.topOne.get(i)) {
-                        right++;
-                    } else {
-                        wrong++;
-                    }
+                double p = ConfidenceModel.logistic(coefficients, data.features.get(i));
+                boolean oosItem = data.outOfScope.get(i);
+                if (oosItem) {
+                    oos++;
+                } else {
+                    inScope++;
+                }
+                if (p < t) {
+                    continue;
+                }
+                if (oosItem) {
+                    oosAnswered++;
+                    confidentOos += p >= 0.8 ? 1 : 0;
+                } else if (data.topOne.get(i)) {
+                    right++;
+                } else {
+                    wrong++;
+                    confidentWrong += p >= 0.8 ? 1 : 0;
                 }
             }
-            out.append(String.format(Locale.ROOT, "  %.2f | %5.1f%% | %d%n", t, 100.0 * right / data.features.size(), wrong));
+            out.append(String.format(Locale.ROOT, "  %.2f | %5.1f%% | %4.1f%% | %d/%d | %d, %d%n", t, 100.0 * right / inScope,
+                    100.0 * wrong / inScope, oosAnswered, oos, confidentWrong, confidentOos));
         }
         return out.toString();
     }

@@ -2,71 +2,138 @@ package vn.dvcassistant.kb.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.dvcassistant.kb.KnowledgeBase;
+import vn.dvcassistant.kb.SearchOutcome;
+import vn.dvcassistant.kb.SearchResult;
 import vn.dvcassistant.kb.VietnameseText;
 
 /**
- * Accuracy on the real content. The dev set (eval/questions.tsv) is what the ranking and the
- * confidence model were tuned and fitted on; the held-out set (eval/holdout.tsv) was never looked at
- * while tuning, so its figures are the honest estimate for unseen questions, with lower floors.
- * Each set is also run with its diacritics stripped, as many citizens type.
+ * Accuracy on the real content, each set as written and with its diacritics stripped (as many citizens
+ * type), side by side with the peer (PostgreSQL full-text search over the same entries, which always
+ * answers with its best match). The table it prints is the README's.
+ *
+ * <ul>
+ *   <li>{@code eval/questions.tsv} (dev) and {@code eval/tune.tsv}: their questions are also in the
+ *       content as ways of asking, so the classifier learned them: in-sample figures.
+ *   <li>{@code eval/holdout.tsv}, {@code eval/holdout2.tsv}: never added to the content; holdout was looked
+ *       at by category of miss in an earlier session, holdout2 never.
+ *   <li>{@code eval/unseen3.tsv} and {@code eval/unseen3-conversations.tsv}: written by someone who saw
+ *       neither the content nor the other sets, committed before the search changed, and only ever
+ *       measured: the honest figure for questions nobody tuned for.
+ * </ul>
+ *
+ * Floors sit a little under what each set measured with this content, so a change that hurts fails here.
  */
 class SearchAccuracyTest {
 
     private static KnowledgeBase kb;
+    private static PostgresFullTextPeer peer;
+    private static final List<String> TABLE = new ArrayList<>();
 
     @BeforeAll
     static void load() {
         kb = KnowledgeBase.fromClasspath();
+        peer = PostgresFullTextPeer.of(kb.topics());
+    }
+
+    @AfterAll
+    static void printTable() throws Exception {
+        peer.close();
+        System.out.println("| set | top-1 | top-3 | out of scope not answered | wrong at ≥ 0.8 (in scope / out of scope)"
+                + " | peer top-1 | ratio |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        TABLE.forEach(System.out::println);
     }
 
     @Test
-    void devSetMeetsTheFloors() {
-        EvalSet dev = EvalSet.fromClasspath("eval/questions.tsv");
-        for (EvalSet set : new EvalSet[] {dev, dev.map("(no diacritics)", VietnameseText::fold)}) {
-            Accuracy accuracy = Accuracy.measure(set, kb::search);
-            System.out.println(accuracy.summary());
+    void devSet() {
+        measure("eval/questions.tsv", 0.98, 0.99, 0.95);
+    }
+
+    @Test
+    void tuneSet() {
+        measure("eval/tune.tsv", 0.97, 0.99, 0.93);
+    }
+
+    @Test
+    void heldOutSet() {
+        measure("eval/holdout.tsv", 0.95, 0.97, 0.84);
+    }
+
+    @Test
+    void unseenSetOfAnEarlierSession() {
+        measure("eval/holdout2.tsv", 0.95, 0.97, 0.95);
+    }
+
+    @Test
+    void unseenSet() {
+        measure("eval/unseen3.tsv", 0.76, 0.89, 0.95);
+    }
+
+    @Test
+    void unseenConversations() {
+        Conversations.Result result = Conversations.measure("eval/unseen3-conversations.tsv", kb);
+        System.out.println(result.summary());
+        TABLE.add(result.row());
+        assertThat(result.rate()).as("two-turn conversations right").isGreaterThanOrEqualTo(0.72);
+    }
+
+    @Test
+    void tuneConversations() {
+        Conversations.Result result = Conversations.measure("eval/tune-conversations.tsv", kb);
+        System.out.println(result.summary());
+        if (Boolean.getBoolean("kb.eval.verbose")) {
+            result.misses().forEach(m -> System.out.println("    " + m));
+        }
+        TABLE.add(result.row());
+        assertThat(result.rate()).as("two-turn conversations right").isGreaterThanOrEqualTo(0.75);
+    }
+
+    private static void measure(String resource, double top1, double top3, double rejected) {
+        EvalSet set = EvalSet.fromClasspath(resource);
+        for (EvalSet variant : new EvalSet[] {set, set.map("(no diacritics)", VietnameseText::fold)}) {
+            Accuracy accuracy = Accuracy.measure(variant, kb::search);
+            double peerTop1 = peerTop1(variant);
+            System.out.println(accuracy.summary() + String.format(Locale.ROOT, "  peer top-1 %.1f%%", 100 * peerTop1));
             System.out.print(accuracy.calibration());
-            if (Boolean.getBoolean("kb.eval.verbose")) {
+            if (Boolean.getBoolean("kb.eval.verbose") && !resource.contains("unseen3")) {
                 accuracy.misses().forEach(m -> System.out.println("    " + m));
             }
-            assertThat(accuracy.top1Rate()).as(set.name() + " top-1").isGreaterThanOrEqualTo(0.90);
-            assertThat(accuracy.top3Rate()).as(set.name() + " top-3").isGreaterThanOrEqualTo(0.97);
-            assertThat(accuracy.rejectionRate()).as(set.name() + " out-of-scope rejection").isGreaterThanOrEqualTo(0.90);
+            TABLE.add(String.format(Locale.ROOT, "| %s | %.1f%% | %.1f%% | %.1f%% (%d/%d) | %.1f%% / %d | %.1f%% | %.2f |",
+                    variant.name(), 100 * accuracy.top1Rate(), 100 * accuracy.top3Rate(), 100 * accuracy.rejectionRate(),
+                    accuracy.rejected(), accuracy.outOfScope(), 100 * accuracy.confidentWrongRate(),
+                    accuracy.confidentOutOfScope(), 100 * peerTop1, accuracy.top1Rate() / peerTop1));
+            assertThat(accuracy.top1Rate()).as(variant.name() + " top-1").isGreaterThanOrEqualTo(top1);
+            assertThat(accuracy.top3Rate()).as(variant.name() + " top-3").isGreaterThanOrEqualTo(top3);
+            assertThat(accuracy.rejectionRate()).as(variant.name() + " out-of-scope rejection").isGreaterThanOrEqualTo(rejected);
+            assertThat(accuracy.top1Rate()).as(variant.name() + " ahead of the peer").isGreaterThan(peerTop1);
         }
     }
 
-    @Test
-    void heldOutSetMeetsLowerFloors() {
-        EvalSet holdout = EvalSet.fromClasspath("eval/holdout.tsv");
-        for (EvalSet set : new EvalSet[] {holdout, holdout.map("(no diacritics)", VietnameseText::fold)}) {
-            Accuracy accuracy = Accuracy.measure(set, kb::search);
-            System.out.println(accuracy.summary());
-            System.out.print(accuracy.calibration());
-            assertThat(accuracy.top1Rate()).as(set.name() + " top-1").isGreaterThanOrEqualTo(0.80);
-            assertThat(accuracy.top3Rate()).as(set.name() + " top-3").isGreaterThanOrEqualTo(0.90);
-            assertThat(accuracy.rejectionRate()).as(set.name() + " out-of-scope rejection").isGreaterThanOrEqualTo(0.80);
+    /** The peer's best match is its answer: right when it is the topic meant (in-scope questions only). */
+    private static double peerTop1(EvalSet set) {
+        int inScope = 0, right = 0;
+        for (EvalSet.Item item : set.items()) {
+            if (item.outOfScope()) {
+                continue;
+            }
+            inScope++;
+            if (peer.best(item.question()).filter(item.topic()::equals).isPresent()) {
+                right++;
+            }
         }
+        return (double) right / inScope;
     }
 
-    /**
-     * eval/holdout2.tsv was written by someone who had seen neither the content, the dictionary nor the
-     * other sets, after all tuning was done; it is the closest figure to a question set nobody here has seen.
-     * Its floors sit a little under what it measured when it arrived, so a change that hurts unseen
-     * questions fails here.
-     */
-    @Test
-    void unseenSetMeetsItsFloors() {
-        EvalSet unseen = EvalSet.fromClasspath("eval/holdout2.tsv");
-        for (EvalSet set : new EvalSet[] {unseen, unseen.map("(no diacritics)", VietnameseText::fold)}) {
-            Accuracy accuracy = Accuracy.measure(set, kb::search);
-            System.out.println(accuracy.summary());
-            System.out.print(accuracy.calibration());
-            assertThat(accuracy.top1Rate()).as(set.name() + " top-1").isGreaterThanOrEqualTo(0.85);
-            assertThat(accuracy.top3Rate()).as(set.name() + " top-3").isGreaterThanOrEqualTo(0.92);
-            assertThat(accuracy.rejectionRate()).as(set.name() + " out-of-scope rejection").isGreaterThanOrEqualTo(0.90);
-        }
+    /** Reused by the conversation measure: what the assistant does with one message. */
+    static boolean answersWith(SearchResult result, String topic) {
+        boolean answered = result.outcome() == SearchOutcome.ANSWER;
+        return EvalSet.OUT_OF_SCOPE.equals(topic) ? !answered : answered && result.hits().get(0).topic().id().equals(topic);
     }
 }
