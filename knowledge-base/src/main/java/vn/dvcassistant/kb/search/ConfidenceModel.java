@@ -23,13 +23,14 @@ final class ConfidenceModel {
 
     /**
      * Inputs: classifier probability, its lead over the next candidate, coverage × bigram coverage,
-     * relative BM25 score, whether BM25 alone ranks the topic first, and the classifier's probability that
-     * the question is out of scope. Fitted by ConfidenceModelFitTest
+     * relative BM25 score, whether BM25 alone ranks the topic first, the classifier's probability that
+     * the question is out of scope, the share of content words no topic uses, probability × coverage, and
+     * whether the question names the topic (a term of its title or keywords that at most two topics share). Fitted by ConfidenceModelFitTest
      * on questions the classifier was not trained on (cross-fitted over the dev and tune sets).
      */
     static final ConfidenceModel COMBINED = new ConfidenceModel(
-            new double[] {-2.655, 2.124, 0.247, 2.445, 0.146, 1.606, -0.024, -2.074, 1.559},
-            new double[] {-2.062, 12.015, -9.064, 2.176, -1.438, 1.124, 0.225, -2.205, 2.908},
+            new double[] {-2.711, 2.180, -0.131, 2.385, -0.327, 1.297, -1.859, -1.031, 2.202, 0.357},
+            new double[] {-1.435, 9.703, -7.011, 2.494, -2.222, 0.694, -3.147, -1.208, 3.256, -0.117},
             0.7, 0.5);
 
     /** Inputs: coverage × bigram coverage, relative score, margin, coverage × margin (see {@link MatchFeatures}). */
@@ -75,7 +76,7 @@ final class ConfidenceModel {
         double covered = f.coverage() * f.bigramCoverage();
         return new double[] {
             c.probability(), c.probability() - next, covered, f.relativeScore(), c.lexicalRank() == 0 ? 1 : 0,
-            ranking.outOfScope(), ranking.unknown(), c.probability() * f.coverage()
+            ranking.outOfScope(), ranking.unknown(), c.probability() * f.coverage(), c.named() ? 1 : 0
         };
     }
 

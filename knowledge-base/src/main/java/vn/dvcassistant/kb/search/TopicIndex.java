@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -85,8 +86,11 @@ public final class TopicIndex {
     static final double FOLLOW_UP_COVERAGE_SLACK = 0.0;
     /** An unsure question stays on the previous topic when that topic covers this share of its words. */
     static final double FOLLOW_UP_COVERAGE = 0.4;
+    /** ... unless the classifier is nearly sure it is out of scope ("giá vàng hôm nay bao nhiêu"). */
+    static final double FOLLOW_UP_MAX_OUT_OF_SCOPE = 0.97;
     /** Weight of BM25's relative score against the classifier's log-probability in the ranking. */
     static final double LEXICAL_RANK_WEIGHT = 4.0;
+    static final int MAX_TOPICS_PER_NAME = 2;
     /** A sentence of a topic's text says less about how people ask than one of its questions. */
     static final float BODY_EXAMPLE_WEIGHT = 0.3f;
 
@@ -112,9 +116,15 @@ public final class TopicIndex {
     private final TermScores scoreTable;
     /** Trained on the topics' ways of asking; null above {@link #MAX_CLASSIFIER_TOPICS}. */
     private final TopicClassifier classifier;
+    /**
+     * Terms of topics' titles and keywords that name at most {@link #MAX_TOPICS_PER_NAME} topics ("khai
+     * sinh", "vneid", "hộ chiếu"), with those topics' ordinals: a question holding one names its procedure.
+     */
+    private final Map<String, int[]> namedBy;
 
     private TopicIndex(List<Topic> topics, Analyzer analyzer, IndexSearcher searcher, Vocabulary vocabulary,
-            TopicTerms terms, int[] ordinalOfDoc, TermScores scoreTable, TopicClassifier classifier) {
+            TopicTerms terms, int[] ordinalOfDoc, TermScores scoreTable, TopicClassifier classifier,
+            Map<String, int[]> namedBy) {
         this.topics = topics;
         this.analyzer = analyzer;
         this.searcher = searcher;
@@ -131,6 +141,7 @@ public final class TopicIndex {
         }
         this.scoreTable = scoreTable;
         this.classifier = classifier;
+        this.namedBy = namedBy;
     }
 
     public static TopicIndex build(List<Topic> topics, SynonymDictionary synonyms) {
@@ -163,7 +174,7 @@ public final class TopicIndex {
             TopicTerms terms = TopicTerms.of(reader);
             TermScores scoreTable = TermScores.of(searcher, terms, TIE_BREAKER);
             TopicIndex lexical = new TopicIndex(List.copyOf(topics), analyzer, searcher, Vocabulary.of(reader), terms,
-                    ordinals(reader), scoreTable, null);
+                    ordinals(reader), scoreTable, null, Map.of());
             return topics.size() > MAX_CLASSIFIER_TOPICS ? lexical : lexical.withClassifier(outOfScope);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -199,7 +210,33 @@ public final class TopicIndex {
         }
         // The out-of-scope questions are one more class, after the topics.
         TopicClassifier trained = TopicClassifier.train(topics.size() + 1, examples);
-        return new TopicIndex(topics, analyzer, searcher, vocabulary, terms, ordinalOfDoc, scoreTable, trained);
+        return new TopicIndex(topics, analyzer, searcher, vocabulary, terms, ordinalOfDoc, scoreTable, trained, names());
+    }
+
+    private Map<String, int[]> names() {
+        Map<String, java.util.BitSet> named = new HashMap<>();
+        for (int c = 0; c < topics.size(); c++) {
+            List<String> texts = new ArrayList<>(topics.get(c).keywords());
+            texts.add(topics.get(c).title());
+            for (String text : texts) {
+                QueryTerms analyzed = QueryTerms.analyze(analyzer, truncate(text), MAX_SYLLABLES);
+                if (analyzed.isEmpty()) {
+                    continue;
+                }
+                for (CoverageUnit unit : weigh(analyzed).units) {
+                    if (!unit.facet()) {
+                        named.computeIfAbsent(unit.term(), t -> new java.util.BitSet()).set(c);
+                    }
+                }
+            }
+        }
+        Map<String, int[]> out = new HashMap<>();
+        named.forEach((term, set) -> {
+            if (set.cardinality() <= MAX_TOPICS_PER_NAME) {
+                out.put(term, set.stream().toArray());
+            }
+        });
+        return out;
     }
 
     private void example(List<TopicClassifier.Example> out, int label, String text, float weight) {
@@ -316,7 +353,8 @@ public final class TopicIndex {
             return phraseCoverage(before) >= phraseCoverage(ranking.candidates().get(0)) - FOLLOW_UP_COVERAGE_SLACK
                     ? followUp(ranking.query(), previous) : fresh;
         }
-        return before.features().coverage() >= FOLLOW_UP_COVERAGE ? followUp(ranking.query(), previous) : fresh;
+        boolean stays = before.features().coverage() >= FOLLOW_UP_COVERAGE && ranking.outOfScope() < FOLLOW_UP_MAX_OUT_OF_SCOPE;
+        return stays ? followUp(ranking.query(), previous) : fresh;
     }
 
     private static double phraseCoverage(Candidate c) {
@@ -367,7 +405,8 @@ public final class TopicIndex {
     }
 
     /** A ranked topic with the features its confidence is computed from. */
-    record Candidate(Topic topic, double score, MatchFeatures features, double probability, int lexicalRank) {
+    record Candidate(Topic topic, double score, MatchFeatures features, double probability, int lexicalRank,
+            boolean named) {
 
         /**
          * What candidates are ordered by when there is a classifier: its log-probability plus the BM25
@@ -415,6 +454,12 @@ public final class TopicIndex {
             return new Ranking(text, false, List.of(), 0, 0, weighted.subjectless());
         }
         double[] p = classifier.probabilities(List.copyOf(weighted.weights.keySet()), weighted.allWeights());
+        double outOfScope = p[topics.size()];
+        // Which topic, given that it is one: long personal questions share words with the out-of-scope
+        // examples, and their mass must not make every topic look unlikely.
+        for (int c = 0; c < topics.size(); c++) {
+            p[c] /= Math.max(1e-9, 1 - outOfScope);
+        }
         // The classifier's favourites join the lexical ones even when BM25 ranks them low.
         List<ScoreDoc> all = new ArrayList<>(Arrays.asList(lexical));
         Integer[] byProbability = IntStream.range(0, topics.size()).boxed()
@@ -431,7 +476,7 @@ public final class TopicIndex {
         }
         List<Candidate> candidates = new ArrayList<>(candidates(all.toArray(new ScoreDoc[0]), weighted, p));
         candidates.sort(java.util.Comparator.comparingDouble(Candidate::rankScore).reversed());
-        return new Ranking(text, false, candidates, p[topics.size()], weighted.unknownShare(this.terms),
+        return new Ranking(text, false, candidates, outOfScope, weighted.unknownShare(this.terms),
                 weighted.subjectless());
     }
 
@@ -479,8 +524,10 @@ public final class TopicIndex {
         for (int i = 0; i < unigrams.size(); i++) {
             String u = unigrams.get(i);
             if (roles[i] == StopWords.Role.CONTENT && !vocabulary.contains(u)) {
-                if (u.length() >= MIN_TYPO_LENGTH && isLetters(u)) {
-                    corrected[i] = vocabulary.correct(u).orElse(null);
+                if (isLetters(u)) {
+                    corrected[i] = vocabulary.telex(u)
+                            .or(() -> u.length() >= MIN_TYPO_LENGTH ? vocabulary.correct(u) : Optional.empty())
+                            .orElse(null);
                 } else if (hasDigit(u)) {
                     // A number the content never uses (an age, a year, a count) says nothing about the topic.
                     roles[i] = StopWords.Role.STOP;
@@ -820,9 +867,22 @@ public final class TopicIndex {
                     perfect == 0 ? 0 : Math.min(1.0, score / perfect), margin);
             int ordinal = ordinalOfDoc[doc];
             out.add(new Candidate(topics.get(ordinal), score, features,
-                    probabilities == null ? Double.NaN : probabilities[ordinal], h));
+                    probabilities == null ? Double.NaN : probabilities[ordinal], h, names(q, ordinal)));
         }
         return out;
+    }
+
+    /** Whether the question holds a term of the topic's title or keywords that few topics share. */
+    private boolean names(WeightedQuery q, int ordinal) {
+        for (CoverageUnit unit : q.units) {
+            for (String term : new String[] {unit.term(), unit.correction()}) {
+                int[] named = term == null ? null : namedBy.get(term);
+                if (named != null && Arrays.binarySearch(named, ordinal) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** BM25's inverse document frequency, as Lucene computes it. */

@@ -69,6 +69,37 @@ final class Vocabulary {
         return docFreq.size();
     }
 
+    /**
+     * The known syllable a Telex-typed one stands for, when the keyboard did not convert it ("ddawng" →
+     * "dang", "kys" → "ky", "vieejt" → "viet"): in folded text Telex leaves "dd", doubled vowels, a "w"
+     * after a vowel and one tone letter (s, f, r, x, j) after the vowel. Only a known result counts.
+     */
+    Optional<String> telex(String unknown) {
+        StringBuilder b = new StringBuilder(unknown.length());
+        for (int i = 0; i < unknown.length(); i++) {
+            char c = unknown.charAt(i);
+            char prev = b.length() == 0 ? 0 : b.charAt(b.length() - 1);
+            boolean doubled = c == prev && (c == 'd' || c == 'a' || c == 'e' || c == 'o');
+            boolean hook = c == 'w' && (prev == 'a' || prev == 'o' || prev == 'u');
+            if (!doubled && !hook) {
+                b.append(c);
+            }
+        }
+        String base = b.toString();
+        if (!base.equals(unknown) && docFreq.containsKey(base)) {
+            return Optional.of(base);
+        }
+        for (int i = base.length() - 1; i > 0; i--) {
+            if ("sfrxj".indexOf(base.charAt(i)) >= 0) {
+                String toneless = base.substring(0, i) + base.substring(i + 1);
+                if (docFreq.containsKey(toneless)) {
+                    return Optional.of(toneless);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The most used known syllable one edit (insert, delete, replace, swap) away, if any. */
     Optional<String> correct(String unknown) {
         String best = null;

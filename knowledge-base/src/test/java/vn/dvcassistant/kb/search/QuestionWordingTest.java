@@ -54,6 +54,52 @@ class QuestionWordingTest {
         assertThat(exam[3]).isEqualTo(StopWords.Role.CONTENT);
     }
 
+    /** Typed with Telex on a keyboard that did not convert it. */
+    @Test
+    void telexLeftoversAreReadAsTheSyllablesMeant() {
+        assertAnswered("ddawng kys khai sinh cho con", "dang-ky-khai-sinh");
+        assertAnswered("ddoori giaays pheps laí xe", "giay-phep-lai-xe");
+    }
+
+    /** The examples: a long question that names its procedure is answered about it. */
+    @Test
+    void longQuestionsThatNameTheirProcedureAreAnswered() {
+        assertAnswered("Mẹ tôi vừa qua đời, nhà tôi phải làm khai tử ra sao?", "dang-ky-khai-tu");
+        assertAnswered("Tôi định làm hộ chiếu đi nước ngoài chơi, nộp hồ sơ qua mạng thế nào?", "ho-chieu-pho-thong");
+        assertAnswered("Không vào được tài khoản dịch vụ công, cứ báo sai mật khẩu", "tai-khoan-cong-dvc");
+        // Still only a clarify question (birth registration or the combined procedure), never a fallback.
+        SearchResult birth = kb.search(
+                "Cháu nhà tôi mới sinh được mấy hôm, gia đình phải làm giấy tờ gì để khai sinh cho cháu?", 5);
+        assertThat(birth.outcome()).isIn(SearchOutcome.ANSWER, SearchOutcome.CLARIFY);
+        assertThat(birth.hits().get(0).topic().id()).isEqualTo("dang-ky-khai-sinh");
+    }
+
+    /** One shared phrase ("tại nhà") is not a reason to answer a health question with the postal topic. */
+    @Test
+    void aHomeRemedyIsNotAnsweredWithAProcedure() {
+        SearchResult result = kb.search("cách chữa ho cho trẻ tại nhà bằng lá hẹ", 5);
+        assertThat(result.outcome()).isNotEqualTo(SearchOutcome.ANSWER);
+    }
+
+    @Test
+    void aFollowUpStaysOnThePreviousTopicAndANewSubjectMovesOn() {
+        SearchResult fee = kb.search("thế lệ phí bao nhiêu?", 5, "ho-chieu-pho-thong");
+        assertThat(fee.followUp()).isTrue();
+        assertThat(fee.hits().get(0).topic().id()).isEqualTo("ho-chieu-pho-thong");
+
+        // Answered as in a fresh conversation (who helps older people with VNeID), not with the land steps.
+        SearchResult vneid = kb.search("toi 75 tuoi khong biet dung vneid thi lam sao", 5, "cap-giay-chung-nhan-lan-dau");
+        SearchResult fresh = kb.search("toi 75 tuoi khong biet dung vneid thi lam sao", 5);
+        assertThat(vneid.followUp()).isFalse();
+        assertThat(vneid.outcome()).isEqualTo(SearchOutcome.ANSWER);
+        assertThat(vneid.hits().get(0).topic().id()).isEqualTo(fresh.hits().get(0).topic().id())
+                .isIn("tai-khoan-vneid", "ho-tro-nguoi-dan");
+
+        for (String offTopic : List.of("giá vàng hôm nay bao nhiêu", "thời tiết mai có mưa không")) {
+            assertThat(kb.search(offTopic, 5, "giay-phep-lai-xe").outcome()).as(offTopic).isNotEqualTo(SearchOutcome.ANSWER);
+        }
+    }
+
     private static void assertAnswered(String question, String topic) {
         SearchResult result = kb.search(question, 5);
         assertThat(result.outcome()).as(question).isEqualTo(SearchOutcome.ANSWER);

@@ -53,27 +53,27 @@ class SearchAccuracyTest {
 
     @Test
     void devSet() {
-        measure("eval/questions.tsv", 0.98, 0.99, 0.95);
+        measure("eval/questions.tsv", 0.98, 0.99, 0.94);
     }
 
     @Test
     void tuneSet() {
-        measure("eval/tune.tsv", 0.97, 0.99, 0.93);
+        measure("eval/tune.tsv", 0.97, 0.99, 0.92);
     }
 
     @Test
     void heldOutSet() {
-        measure("eval/holdout.tsv", 0.95, 0.97, 0.84);
+        measure("eval/holdout.tsv", 0.95, 0.97, 0.80);
     }
 
     @Test
     void unseenSetOfAnEarlierSession() {
-        measure("eval/holdout2.tsv", 0.95, 0.97, 0.95);
+        measure("eval/holdout2.tsv", 0.95, 0.97, 0.97);
     }
 
     @Test
     void unseenSet() {
-        measure("eval/unseen3.tsv", 0.76, 0.89, 0.95);
+        measure("eval/unseen3.tsv", 0.78, 0.91, 0.93);
     }
 
     @Test
@@ -81,7 +81,7 @@ class SearchAccuracyTest {
         Conversations.Result result = Conversations.measure("eval/unseen3-conversations.tsv", kb);
         System.out.println(result.summary());
         TABLE.add(result.row());
-        assertThat(result.rate()).as("two-turn conversations right").isGreaterThanOrEqualTo(0.72);
+        assertThat(result.rate()).as("two-turn conversations right").isGreaterThanOrEqualTo(0.74);
     }
 
     @Test
