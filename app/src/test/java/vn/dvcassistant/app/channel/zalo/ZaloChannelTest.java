@@ -273,7 +273,7 @@ class ZaloChannelTest implements TestPropertyProvider {
     }
 
     static String mac(String body) {
-        String timestamp = body.replaceAll("(?s).*\"timestamp\":\"(\\d+)\".*", "$1");
+        String timestamp = body.replaceAll("(?s).*\"timestamp\"\\s*:\\s*\"(\\d+)\".*", "$1");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((APP_ID + body + timestamp + OA_SECRET).getBytes(StandardCharsets.UTF_8));
@@ -299,7 +299,7 @@ class ZaloChannelTest implements TestPropertyProvider {
                 .formatted(APP_ID, System.currentTimeMillis(), user, text, msgId);
     }
 
-    private static String image(String user, String msgId) {
+    static String image(String user, String msgId) {
         return """
                 {"app_id":"%s","event_name":"user_send_image","timestamp":"%d","sender":{"id":"%s"},\
                 "recipient":{"id":"579745863508352884"},"message":{"msg_id":"%s","attachments":[{"type":"image",\
