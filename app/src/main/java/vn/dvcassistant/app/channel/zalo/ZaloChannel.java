@@ -1,6 +1,7 @@
 package vn.dvcassistant.app.channel.zalo;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -21,6 +22,9 @@ import vn.dvcassistant.channel.zalo.ZaloSender;
 import vn.dvcassistant.channel.zalo.ZaloSignatureVerifier;
 
 import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +43,8 @@ public class ZaloChannel {
     private final Running running;
 
     private record Running(ZaloSignatureVerifier verifier, ZaloInboundConverter converter, ZaloSender sender,
-                           ChannelWorkers workers, ChannelInbox inbox) {
+                           ChannelWorkers workers, ChannelInbox inbox, DatabaseZaloTokenStore tokens,
+                           ZaloTokenKeeper keeper) {
     }
 
     ZaloChannel(ZaloSettings settings, ChannelConversation conversation, ReplyDelivery delivery,
@@ -64,8 +69,14 @@ public class ZaloChannel {
         ZaloSender sender = new ZaloSender(config, tokens);
         this.running = new Running(new ZaloSignatureVerifier(config.oaSecretKey()), new ZaloInboundConverter(),
                 sender, workers, new ChannelInbox(Channel.ZALO, deliveries, workers, status, this::process, sender,
-                        messages.get("error.service_unavailable")));
+                        messages.get("error.service_unavailable")), tokens,
+                new ZaloTokenKeeper(sender, tokens, config.tokenRefreshMargin(), settings.tokenMaxAge(),
+                        Clock.systemUTC()));
         status.started(Channel.ZALO, "webhook", workers::queued);
+        status.addDetails(Channel.ZALO, () -> {
+            ZaloTokenStatus token = tokens.status();
+            return token == null ? Map.of("tokenAlert", true) : token.healthDetails(Instant.now());
+        });
         LOG.info("zalo_channel=on api={} oauth={}", config.apiBaseUrl(), config.oauthBaseUrl());
     }
 
@@ -96,6 +107,21 @@ public class ZaloChannel {
         messages.addAll(response.messages());
         delivery.deliver(Channel.ZALO, event.deliveryId(), event.chatId(), messages, running.sender(),
                 response.exchangeId());
+    }
+
+    /** Keeps the tokens alive while the OA is idle; see {@link ZaloTokenKeeper}. */
+    @Scheduled(fixedDelay = "${channels.zalo.token-check-interval:30m}",
+            initialDelay = "${channels.zalo.token-check-interval:30m}")
+    void keepTokens() {
+        if (running == null) {
+            return;
+        }
+        try {
+            running.keeper().check();
+        } catch (RuntimeException e) {
+            // The database may be out of reach; the next round tries again.
+            LOG.warn("zalo_token_check_failed error={}", e.toString());
+        }
     }
 
     @PreDestroy

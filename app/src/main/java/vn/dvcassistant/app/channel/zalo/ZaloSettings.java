@@ -21,6 +21,7 @@ import java.time.Duration;
  * @param oauthUrl      ZALO_OAUTH_URL, the OAuth server
  * @param templateUrl   ZALO_TEMPLATE_URL, where template messages are posted (whole address)
  * @param tokenRefreshMargin ZALO_TOKEN_REFRESH_MARGIN, how long before its expiry the access token is refreshed
+ * @param tokenMaxAge   ZALO_TOKEN_MAX_AGE, the tokens are refreshed at least this often, even when nothing is sent
  * @param workers       threads that answer Zalo events
  * @param queueCapacity events waiting for a worker; beyond it an event is dropped and recorded
  */
@@ -35,6 +36,7 @@ public record ZaloSettings(
         @Bindable(defaultValue = ZaloConfig.DEFAULT_OAUTH_BASE_URL) String oauthUrl,
         @Bindable(defaultValue = ZaloConfig.DEFAULT_TEMPLATE_URL) String templateUrl,
         @Bindable(defaultValue = "1h") Duration tokenRefreshMargin,
+        @Bindable(defaultValue = "30d") Duration tokenMaxAge,
         @Bindable(defaultValue = "4") int workers,
         @Bindable(defaultValue = "1000") int queueCapacity,
         @Bindable(defaultValue = "4") int retryMaxAttempts,

@@ -12,6 +12,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -223,6 +224,41 @@ class ZaloChannelTest implements TestPropertyProvider {
         assertThat(db.column("SELECT chat_id FROM channel_contact WHERE session_key = ? AND unfollowed_at IS NOT NULL", key))
                 .containsExactly((Object) null);
         assertThat(openApi.requests(SEND, to(user))).hasSize(2);
+    }
+
+    @Test
+    void healthShowsWhenTheAccessTokenExpiresAndWhenItWasLastRefreshed() {
+        committed("UPDATE zalo_token SET expires_at = '2026-12-05T10:00:00Z', refreshed_at = '2026-12-04T09:00:00Z', "
+                + "refresh_failed_at = NULL, refresh_failure = NULL WHERE id = 1");
+
+        Map<?, ?> zalo = zaloHealth();
+
+        assertThat(zalo.get("enabled")).isEqualTo(true);
+        assertThat(zalo.get("tokenExpiresAt")).isEqualTo("2026-12-05T10:00:00Z");
+        assertThat(zalo.get("tokenLastRefreshAt")).isEqualTo("2026-12-04T09:00:00Z");
+        assertThat(zalo.get("tokenRefreshFailure")).isNull();
+
+        committed("UPDATE zalo_token SET refresh_failed_at = now(), refresh_failure = 'token refresh refused' WHERE id = 1");
+        assertThat(zaloHealth().get("tokenAlert")).isEqualTo(true);
+        assertThat(zaloHealth().get("tokenRefreshFailure")).isEqualTo("token refresh refused");
+        committed("UPDATE zalo_token SET refresh_failed_at = NULL, refresh_failure = NULL WHERE id = 1");
+    }
+
+    /** Outside the test's own transaction, so that the service's connections see it. */
+    private void committed(String sql) {
+        transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW), status -> {
+            try (java.sql.PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+                return statement.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private Map<?, ?> zaloHealth() {
+        Map<?, ?> health = http.toBlocking().retrieve(HttpRequest.GET("/health"), Map.class);
+        Map<?, ?> channels = (Map<?, ?>) ((Map<?, ?>) health.get("details")).get("channels");
+        return (Map<?, ?>) ((Map<?, ?>) channels.get("details")).get("zalo");
     }
 
     /** Runs last in effect: it changes the stored tokens, which the other tests do not look at. */
