@@ -155,6 +155,59 @@ class ZaloChannelTest implements TestPropertyProvider {
         assertThat(openApi.requests(SEND, to(user).and(containing("#dvc:sat:")))).hasSize(1);
     }
 
+    /** Zalo has no toast: the thanks goes in the same message as the apology, not in one of its own. */
+    @Test
+    void notHelpfulIsAcknowledgedInOneMessage() throws Exception {
+        String user = newUserId();
+        post(http, text(user, msgId(user), "lệ phí đăng ký kết hôn"), true);
+        Request answer = openApi.await(SEND, to(user).and(containing("#dvc:rate:down:")), 1).get(0);
+        String down = null;
+        for (JsonNode button : json.readTree(answer.body()).path("message").path("attachment").path("payload")
+                .path("buttons")) {
+            if (button.path("payload").asText().startsWith("#dvc:rate:down:")) {
+                down = button.path("payload").asText();
+            }
+        }
+        openApi.await(SEND, to(user).and(containing("#dvc:sat:")), 1); // the answer's last message
+        int before = openApi.requests(SEND, to(user)).size();
+
+        post(http, text(user, msgId(user), down), true);
+
+        Request reply = openApi.await(SEND, to(user), before + 1).get(before);
+        assertThat(json.readTree(reply.body()).path("message").path("text").asText())
+                .startsWith("Cảm ơn bạn đã đánh giá câu trả lời.\n\nXin lỗi vì câu trả lời chưa giúp được bạn.");
+        FakeApiServer.sleep(500);
+        assertThat(openApi.requests(SEND, to(user))).hasSize(before + 1);
+    }
+
+    @Test
+    void aCommentTakenWithConsentSaysTheAnswerComesWhenTheCitizenWritesAgain() throws Exception {
+        String user = newUserId();
+        post(http, text(user, msgId(user), "#dvc:consent:yes"), true);
+        openApi.await(SEND, to(user), 1);
+        post(http, text(user, msgId(user), "góp ý"), true);
+        openApi.await(SEND, to(user), 2);
+        post(http, text(user, msgId(user), "Cán bộ một cửa tiếp dân rất nhiệt tình."), true);
+
+        String taken = json.readTree(openApi.await(SEND, to(user).and(containing("GY-")), 1).get(0).body())
+                .path("message").path("text").asText();
+        assertThat(taken).contains("/gop-y/tra-cuu?ma=GY-").endsWith("Câu trả lời sẽ có ở trang theo dõi trên. "
+                + "Zalo chỉ cho chúng tôi nhắn bạn trong 48 giờ sau tin nhắn gần nhất của bạn. Nếu khi có câu trả lời "
+                + "bạn vừa nhắn cho chúng tôi, câu trả lời được gửi vào đây. Nếu không, chúng tôi gửi ngay khi bạn nhắn lại.");
+    }
+
+    @Test
+    void aCommentTakenWithoutConsentPromisesNothingInTheChat() throws Exception {
+        String user = newUserId();
+        post(http, text(user, msgId(user), "góp ý"), true);
+        openApi.await(SEND, to(user), 2);
+        post(http, text(user, msgId(user), "Trang dịch vụ công chạy chậm."), true);
+
+        String taken = json.readTree(openApi.await(SEND, to(user).and(containing("GY-")), 1).get(0).body())
+                .path("message").path("text").asText();
+        assertThat(taken).contains("/gop-y/tra-cuu?ma=GY-").doesNotContain("Zalo chỉ cho chúng tôi nhắn bạn");
+    }
+
     @Test
     void aTypedOrForgedSatisfactionPayloadStoresNothing() {
         String user = newUserId();
