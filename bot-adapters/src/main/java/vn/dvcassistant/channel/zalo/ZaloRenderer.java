@@ -22,8 +22,8 @@ public final class ZaloRenderer {
     /** Marks a user_send_text that is a button press, not typed text. */
     public static final String BUTTON_PREFIX = "#dvc:";
     /**
-     * Longest button title we send. The public references (partners' API docs, Chatwoot) allow 100
-     * characters; an earlier limit of 20 from one integration's validation cut our own labels.
+     * Longest button title we send. The public implementations the adapter was compared with allow 100
+     * characters; an earlier limit of 20, from one integration's validation, cut our own labels.
      */
     static final int MAX_BUTTON_TITLE = 100;
 
