@@ -86,16 +86,27 @@ final class ZaloCommentAnswers {
         return delivered;
     }
 
-    /** The citizen wrote, so the window is open: what was kept for them goes now. */
+    /**
+     * The citizen wrote, so the window is open: what was kept for them goes now. Their own message was
+     * answered already; a failure here is logged and the entries are tried at their next message.
+     */
     @EventListener
     void onCitizenWrote(ZaloCitizenWrote wrote) {
+        try {
+            sendHeld(wrote.userId());
+        } catch (RuntimeException e) {
+            LOG.error("held_comment_answers_not_sent channel=zalo error={}", e.toString());
+        }
+    }
+
+    private void sendHeld(String userId) {
         Optional<ZaloSender> sender = zalo.sender();
         if (sender.isEmpty()) {
             return;
         }
         int maxAttempts = CommentAnswerOutbox.MAX_ATTEMPTS;
         List<ReplyOutboxEntry> held = transactions.executeWrite(tx -> {
-            List<ReplyOutboxEntry> found = entries.lockHeld(wrote.userId(), maxAttempts);
+            List<ReplyOutboxEntry> found = entries.lockHeld(userId, maxAttempts);
             if (!found.isEmpty()) {
                 pending.claim(found.stream().map(ReplyOutboxEntry::id).toList(), OutboxClaims.LEASE_SECONDS);
             }

@@ -1,6 +1,7 @@
 package vn.dvcassistant.app.channel.zalo;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.condition.Condition;
 import io.micronaut.context.condition.ConditionContext;
 import io.micronaut.core.annotation.Nullable;
@@ -40,9 +41,9 @@ final class ZaloDomainVerification {
     private final String fileContent;
     private final String homePage;
 
-    ZaloDomainVerification(@Nullable @io.micronaut.context.annotation.Value("${" + PREFIX + "file-name:}") String fileName,
-                           @Nullable @io.micronaut.context.annotation.Value("${" + PREFIX + "file-content:}") String fileContent,
-                           @Nullable @io.micronaut.context.annotation.Value("${" + PREFIX + "meta:}") String meta) {
+    ZaloDomainVerification(@Nullable @Value("${" + PREFIX + "file-name:}") String fileName,
+                           @Nullable @Value("${" + PREFIX + "file-content:}") String fileContent,
+                           @Nullable @Value("${" + PREFIX + "meta:}") String meta) {
         if (present(fileName)) {
             String name = fileName.strip();
             if (name.startsWith("/")) {
