@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * A button under an answer. Pressing it comes back as an {@link InboundType#BUTTON} event carrying {@code data}.
  *
- * @param label what the citizen reads (keep it short: Zalo shows about 20 characters)
+ * @param label what the citizen reads (keep it short: phones show about 20 characters on a line; Zalo takes 100)
  * @param data  what comes back; at most {@value #MAX_DATA_BYTES} bytes of UTF-8 (Telegram's callback_data limit)
  */
 public record Button(String label, String data) {

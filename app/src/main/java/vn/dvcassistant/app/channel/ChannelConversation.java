@@ -48,6 +48,7 @@ public class ChannelConversation {
     private final ChannelReplies replies;
     private final SatisfactionButtons satisfaction;
     private final Messages messages;
+    private final ZaloCommentNotice zaloCommentNotice;
 
     /**
      * Answering is CPU work (search, composing, the database). More concurrent answers than cores do not
@@ -58,7 +59,9 @@ public class ChannelConversation {
 
     ChannelConversation(ConversationEngine engine, AnswerRatingService ratings, KnowledgeBase knowledgeBase,
                         ChannelContacts contacts, ChannelReplies replies, SatisfactionButtons satisfaction,
-                        Messages messages, @Value("${channels.answer-concurrency:0}") int answerConcurrency) {
+                        Messages messages, @Value("${channels.answer-concurrency:0}") int answerConcurrency,
+                        ZaloCommentNotice zaloCommentNotice) {
+        this.zaloCommentNotice = zaloCommentNotice;
         this.answering = new Semaphore(answerConcurrency > 0 ? answerConcurrency
                 : Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
         this.engine = engine;
@@ -156,8 +159,14 @@ public class ChannelConversation {
     private Response ask(InboundEvent event, String session, String text, @Nullable String topicId) {
         vn.dvcassistant.app.conversation.Channel channel = ChannelContacts.appChannel(event.channel());
         ChatReply reply = engine.handle(new IncomingMessage(channel, session, text, topicId));
-        contacts.syncConsent(event.channel(), session, event.chatId(), engine.consentGiven(channel, session));
-        return new Response(replies.render(reply, event.fromGroup()), null, reply.messageId());
+        boolean consent = engine.consentGiven(channel, session);
+        contacts.syncConsent(event.channel(), session, event.chatId(), consent);
+        List<Reply> rendered = replies.render(reply, event.fromGroup());
+        if (event.channel() == Channel.ZALO && reply.commentCode() != null && consent) {
+            // Zalo only lets the answer into the chat within a window after the citizen's last message.
+            rendered = ChannelReplies.withClosingParagraph(rendered, zaloCommentNotice.text());
+        }
+        return new Response(rendered, null, reply.messageId());
     }
 
     private static Response message(String text) {

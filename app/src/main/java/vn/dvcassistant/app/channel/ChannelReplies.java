@@ -58,6 +58,16 @@ final class ChannelReplies {
         return out;
     }
 
+    /** The same messages with one more paragraph at the end of the last one. */
+    static List<Reply> withClosingParagraph(List<Reply> messages, String paragraph) {
+        List<Reply> out = new ArrayList<>(messages);
+        Reply last = out.get(out.size() - 1);
+        List<ReplyPart> parts = new ArrayList<>(last.parts());
+        parts.add(new ReplyPart.Paragraph(paragraph));
+        out.set(out.size() - 1, new Reply(parts, last.buttonRows()));
+        return out;
+    }
+
     private Optional<Reply> satisfactionOffer(ChatReply reply) {
         ChatReply.SatisfactionPrompt prompt = reply.satisfactionPrompt();
         if (prompt == null) {

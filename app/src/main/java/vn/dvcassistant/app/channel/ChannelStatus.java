@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /** What {@code /health} says about each chat channel: on or off, and how its sending goes. */
 @Singleton
@@ -27,6 +28,17 @@ public final class ChannelStatus {
         if (state != null) {
             state.last = new LastSend(Instant.now(), result.delivered(), result.failureReason());
             (result.delivered() ? state.sent : state.failed).incrementAndGet();
+        }
+    }
+
+    /**
+     * More details for a running channel, read at each /health request (Zalo: its tokens' expiry and last
+     * refresh). A supplier that fails shows as {@code detailsUnavailable} instead of failing /health.
+     */
+    public void addDetails(Channel channel, Supplier<Map<String, Object>> more) {
+        State state = states.get(channel);
+        if (state != null) {
+            state.more = more;
         }
     }
 
@@ -54,6 +66,13 @@ public final class ChannelStatus {
         details.put("failed", state.failed.get());
         details.put("dropped", state.dropped.get());
         details.put("queued", state.queued.getAsInt());
+        if (state.more != null) {
+            try {
+                details.putAll(state.more.get());
+            } catch (RuntimeException e) {
+                details.put("detailsUnavailable", e.getClass().getSimpleName());
+            }
+        }
         return details;
     }
 
@@ -67,6 +86,7 @@ public final class ChannelStatus {
         final AtomicLong failed = new AtomicLong();
         final AtomicLong dropped = new AtomicLong();
         volatile LastSend last;
+        volatile Supplier<Map<String, Object>> more;
 
         State(String mode, IntSupplier queued) {
             this.mode = mode;

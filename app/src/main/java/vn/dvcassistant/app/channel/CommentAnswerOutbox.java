@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.dvcassistant.app.channel.telegram.TelegramChannel;
-import vn.dvcassistant.app.channel.zalo.ZaloChannel;
 import vn.dvcassistant.app.comments.ReplyOutboxEntry;
 import vn.dvcassistant.app.comments.ReplyOutboxRepository;
 import vn.dvcassistant.channel.Channel;
@@ -18,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Sends staff answers to citizens' comments back on Telegram and Zalo (the outbox the comments service
- * fills). An entry is tried at most {@value #MAX_ATTEMPTS} times; the last error stays on the entry.
+ * fills; Zalo's window rules are in {@link ZaloCommentAnswers}). An entry is tried at most
+ * {@value #MAX_ATTEMPTS} times; the last error stays on the entry.
  * Every instance runs it; each sends only the entries it claimed ({@link OutboxClaims}).
  */
 @Singleton
@@ -31,24 +31,23 @@ final class CommentAnswerOutbox {
     private final OutboxClaims claims;
     private final ReplyOutboxRepository outbox;
     private final TelegramChannel telegram;
-    private final ZaloChannel zalo;
-    private final ChannelContacts contacts;
     private final ChannelStatus status;
+    private final ZaloCommentAnswers zaloAnswers;
 
     CommentAnswerOutbox(OutboxClaims claims, ReplyOutboxRepository outbox, TelegramChannel telegram,
-                        ZaloChannel zalo, ChannelContacts contacts, ChannelStatus status) {
+                        ChannelStatus status, ZaloCommentAnswers zaloAnswers) {
+        this.zaloAnswers = zaloAnswers;
         this.claims = claims;
         this.outbox = outbox;
         this.telegram = telegram;
-        this.zalo = zalo;
-        this.contacts = contacts;
         this.status = status;
     }
 
     @Scheduled(fixedDelay = "${channels.outbox.interval:30s}", initialDelay = "${channels.outbox.interval:30s}")
     void sendPending() {
         send(Channel.TELEGRAM, telegram.sender());
-        send(Channel.ZALO, zalo.sender());
+        // Zalo has its chat window: see ZaloCommentAnswers.
+        zaloAnswers.sendPending(MAX_ATTEMPTS, BATCH);
     }
 
     /** @return how many answers were delivered */
@@ -58,10 +57,6 @@ final class CommentAnswerOutbox {
         }
         int delivered = 0;
         for (ReplyOutboxEntry entry : claims.claim(ChannelDeliveries.code(channel), MAX_ATTEMPTS, BATCH)) {
-            if (channel == Channel.ZALO && contacts.isUnfollowed(channel, entry.recipient())) {
-                outbox.markFailed(entry.id(), "the citizen unfollowed the OA");
-                continue;
-            }
             SendResult result = sender.get().send(entry.recipient(), Reply.text(entry.text()));
             status.recordSend(channel, result);
             if (result.delivered()) {

@@ -10,14 +10,14 @@ import java.util.List;
 
 /**
  * Comment answers still to send on one channel, oldest first, leaving out those that failed too often
- * and those another instance has claimed. Call both methods in one transaction ({@link OutboxClaims}).
+ * those another instance has claimed, and Zalo answers kept until the citizen writes again. Call both methods in one transaction ({@link OutboxClaims}).
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface PendingCommentAnswers extends GenericRepository<ReplyOutboxEntry, Long> {
 
     /** Row locks skip what a concurrent claim is taking, so two instances never get the same entry. */
     @Query("SELECT * FROM comment_reply_outbox WHERE sent_at IS NULL AND channel = :channel AND attempts < :maxAttempts "
-            + "AND (claimed_until IS NULL OR claimed_until < now()) "
+            + "AND held_since IS NULL AND (claimed_until IS NULL OR claimed_until < now()) "
             + "ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED")
     List<ReplyOutboxEntry> lockSendable(String channel, int maxAttempts, int limit);
 

@@ -55,6 +55,7 @@ class SecurityRouteTableTest {
             "GET /api/v1/stats/satisfaction",
             "GET /api/v1/stats/answers",
             "GET /api/v1/stats/comments",
+            "GET /api/v1/stats/comment-replies",
             "GET /minh-bach",
             "POST /minh-bach/{code}/reaction",
             "GET /gop-y/tra-cuu",

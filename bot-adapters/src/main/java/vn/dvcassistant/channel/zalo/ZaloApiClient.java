@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 
-/** The two Zalo HTTP calls we make, one attempt each; retrying is the sender's business. */
+/** The Zalo HTTP calls we make, one attempt each; retrying is the sender's business. */
 final class ZaloApiClient {
 
     /**
@@ -40,8 +40,18 @@ final class ZaloApiClient {
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
     }
 
+    /** A consultation message (POST {api}/v3.0/oa/message/cs). */
     SendResponse send(String accessToken, String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(resolve(config.apiBaseUrl(), SEND_PATH))
+        return post(resolve(config.apiBaseUrl(), SEND_PATH), accessToken, body);
+    }
+
+    /** A template message, to the configured address. */
+    SendResponse sendTemplate(String accessToken, String body) throws IOException, InterruptedException {
+        return post(config.templateUrl(), accessToken, body);
+    }
+
+    private SendResponse post(URI url, String accessToken, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(config.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header("access_token", accessToken)
@@ -52,8 +62,11 @@ final class ZaloApiClient {
         if (json == null || !json.has("error")) {
             return new SendResponse(response.statusCode(), null, abbreviate(response.body()), null);
         }
-        return new SendResponse(response.statusCode(), json.path("error").asInt(),
-                json.path("message").asText(""), json.path("data").path("message_id").asText(null));
+        // Consultation messages answer data.message_id, template messages data.msg_id.
+        JsonNode data = json.path("data");
+        String messageId = data.path("message_id").asText(data.path("msg_id").asText(null));
+        return new SendResponse(response.statusCode(), json.path("error").asInt(), json.path("message").asText(""),
+                messageId);
     }
 
     RefreshResponse refresh(String refreshToken) throws IOException, InterruptedException {

@@ -21,7 +21,7 @@ public final class ZaloInboundConverter {
     /** Messages a citizen can send that we cannot read; they get a hint to type the question instead. */
     private static final Set<String> UNSUPPORTED = Set.of(
             "user_send_image", "user_send_gif", "user_send_sticker", "user_send_audio", "user_send_video",
-            "user_send_file", "user_send_location", "user_send_link", "user_send_business_card");
+            "user_send_file", "user_send_location", "user_send_business_card");
 
     public InboundEvent convert(String rawJson) {
         JsonNode event;
@@ -37,6 +37,15 @@ public final class ZaloInboundConverter {
         String msgId = event.path("message").path("msg_id").asText(null);
         String senderId = event.path("sender").path("id").asText(null);
 
+        if ("user_send_link".equals(name)) {
+            // Zalo sends a message with a link in it as a link event; the text around the link is the question.
+            requireSender(name, senderId, msgId);
+            String text = event.path("message").path("text").asText("").strip();
+            return text.isEmpty()
+                    ? new InboundEvent(Channel.ZALO, msgId, senderId, senderId, InboundType.UNSUPPORTED, null, null,
+                    null, false, true)
+                    : InboundEvent.text(Channel.ZALO, msgId, senderId, senderId, text);
+        }
         if ("user_send_text".equals(name)) {
             requireSender(name, senderId, msgId);
             String text = event.path("message").path("text").asText("");

@@ -21,8 +21,11 @@ public final class ZaloRenderer {
     public static final int MAX_TEXT_LENGTH = 2000;
     /** Marks a user_send_text that is a button press, not typed text. */
     public static final String BUTTON_PREFIX = "#dvc:";
-    /** Zalo cuts longer button titles (reported by integrators, not in the pages we could read). */
-    static final int MAX_BUTTON_TITLE = 20;
+    /**
+     * Longest button title we send. The public implementations the adapter was compared with allow 100
+     * characters; an earlier limit of 20, from one integration's validation, cut our own labels.
+     */
+    static final int MAX_BUTTON_TITLE = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

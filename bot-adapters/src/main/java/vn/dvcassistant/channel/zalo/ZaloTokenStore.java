@@ -15,6 +15,13 @@ public interface ZaloTokenStore {
     void save(ZaloTokens tokens);
 
     /**
+     * Called when Zalo refused a refresh or could not be reached, with the reason: without a refresh the OA
+     * stops answering within a day, so the app alerts on it. Nothing by default.
+     */
+    default void refreshFailed(String reason) {
+    }
+
+    /**
      * Runs a refresh (read the current tokens, refresh, save) while no other sender of the OA does:
      * Zalo's refresh tokens are single use, so two refreshes at once leave the OA without a working
      * token. Senders in one process are already kept apart; a store that several processes share

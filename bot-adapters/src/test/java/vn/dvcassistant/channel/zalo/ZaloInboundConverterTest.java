@@ -50,6 +50,22 @@ class ZaloInboundConverterTest {
     }
 
     @Test
+    void aMessageWithALinkIsAQuestion() {
+        assertThat(sample("user_send_link")).isEqualTo(InboundEvent.text(Channel.ZALO, "d41f7a2c9e0b83c5a6f2", USER,
+                USER, "Làm sao nộp hồ sơ ở trang này https://dichvucong.gov.vn/p/home/dvc-trang-chu.html?"));
+    }
+
+    @Test
+    void aBareLinkWithoutTextGetsTheHint() {
+        String bare = Samples.read("zalo/user_send_link.json").replaceAll("\"text\":\"[^\"]*\",", "");
+
+        InboundEvent event = converter.convert(bare);
+
+        assertThat(event.type()).isEqualTo(InboundType.UNSUPPORTED);
+        assertThat(event.chatId()).isEqualTo(USER);
+    }
+
+    @Test
     void imageIsUnsupportedButKeepsItsCaption() {
         InboundEvent event = sample("user_send_image");
 

@@ -50,7 +50,22 @@ class ZaloRendererTest {
         assertThat(buttons.get(0).path("type").asText()).isEqualTo("oa.query.hide");
         assertThat(buttons.get(0).path("title").asText()).isEqualTo("Hữu ích");
         assertThat(buttons.get(0).path("payload").asText()).isEqualTo("#dvc:rate:up:a1");
-        assertThat(buttons.get(1).path("title").asText()).hasSize(20).endsWith("…");
+        assertThat(buttons.get(1).path("title").asText()).isEqualTo("Chưa hữu ích, cần hỏi cán bộ");
+    }
+
+    @Test
+    void onlyATitleOverOneHundredCharactersIsCut() throws Exception {
+        String hundred = "Đăng ký thường trú ".repeat(6).substring(0, 100);
+        ZaloOutboundMessage message = new ZaloOutboundMessage("Chọn một thủ tục",
+                List.of(new Button(hundred, "topic:a"), new Button(hundred + "x", "topic:b")));
+
+        JsonNode buttons = json.readTree(renderer.requestBody("1", message)).path("message").path("attachment")
+                .path("payload").path("buttons");
+
+        assertThat(buttons.get(0).path("title").asText()).isEqualTo(hundred.strip());
+        String cut = buttons.get(1).path("title").asText();
+        assertThat(cut.codePointCount(0, cut.length())).isLessThanOrEqualTo(100);
+        assertThat(cut).endsWith("…");
     }
 
     @Test

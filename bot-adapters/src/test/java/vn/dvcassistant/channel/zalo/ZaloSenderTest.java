@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import vn.dvcassistant.channel.Button;
 import vn.dvcassistant.channel.FakeHttpServer;
 import vn.dvcassistant.channel.FakeHttpServer.Request;
@@ -132,8 +138,171 @@ class ZaloSenderTest {
 
         assertThat(result.delivered()).isFalse();
         assertThat(result.attempts()).isEqualTo(1);
-        assertThat(result.failureReason()).isEqualTo("Zalo error -213: User has not followed OA");
+        assertThat(result.failureReason()).isEqualTo(
+                "Zalo error -213: User has not followed OA (the citizen does not follow the OA; permanent for this message)");
         assertThat(oauth.requests()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-32, -100})
+    void rateLimitAndTransientErrorsInAnOkBodyAreRetriedWithBackoff(int code) {
+        openApi.on(SEND, Response.json(200, "{\"error\":" + code + ",\"message\":\"Please try again\"}"),
+                Response.json(200, SENT.formatted("msg-4")));
+
+        ZaloSendOutcome outcome = sender.deliver(USER, Reply.text("Xin chào"));
+
+        assertThat(outcome.result()).isEqualTo(SendResult.delivered(2, List.of("msg-4")));
+        List<Request> sends = openApi.requestsTo(SEND);
+        assertThat(sends.get(1).receivedAtMillis() - sends.get(0).receivedAtMillis()).isGreaterThanOrEqualTo(15);
+    }
+
+    @Test
+    void aRateLimitThatDoesNotEndFailsAfterTheRetriesAndIsNotPermanent() {
+        openApi.on(SEND, Response.json(200, "{\"error\":-32,\"message\":\"Exceed rate limit\"}"));
+
+        ZaloSendOutcome outcome = sender.deliver(USER, Reply.text("Xin chào"));
+
+        assertThat(outcome.delivered()).isFalse();
+        assertThat(outcome.result().attempts()).isEqualTo(3);
+        assertThat(outcome.result().failureReason()).contains("-32").contains("rate limit").contains("gave up after 3");
+        assertThat(outcome.permanent()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-213, -217, -227, -230, -232, -234, -244})
+    void permanentErrorsFailAtOnceWithTheirReasonRecorded(int code) {
+        openApi.on(SEND, Response.json(200, "{\"error\":" + code + ",\"message\":\"Refused\"}"));
+
+        ZaloSendOutcome outcome = sender.deliver(USER, Reply.text("Xin chào"));
+
+        assertThat(outcome.delivered()).isFalse();
+        assertThat(outcome.result().attempts()).isEqualTo(1);
+        assertThat(outcome.result().failureReason()).startsWith("Zalo error " + code + ": Refused")
+                .contains("permanent for this message");
+        assertThat(outcome.zaloError()).isEqualTo(code);
+        assertThat(outcome.permanent()).isTrue();
+        assertThat(outcome.windowClosed()).isEqualTo(code == -230 || code == -232);
+        assertThat(oauth.requests()).isEmpty();
+    }
+
+    @Test
+    void nightTimeBanIsNamedInTheReason() {
+        openApi.on(SEND, Response.json(200, "{\"error\":-234,\"message\":\"Cannot send at night\"}"));
+
+        assertThat(sender.send(USER, Reply.text("Xin chào")).failureReason()).contains("at night");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-220, -124})
+    void otherInvalidTokenCodesRefreshTheTokenToo(int code) {
+        openApi.on(SEND, Response.json(200, "{\"error\":" + code + ",\"message\":\"Invalid access token\"}"),
+                Response.json(200, SENT.formatted("msg-5")));
+        oauth.on(REFRESH, Response.json(200, REFRESHED));
+
+        SendResult result = sender.send(USER, Reply.text("Xin chào"));
+
+        assertThat(result).isEqualTo(SendResult.delivered(2, List.of("msg-5")));
+        assertThat(openApi.requestsTo(SEND)).extracting(r -> r.header("access_token"))
+                .containsExactly("old-access-token", "new-access-token");
+        assertThat(oauth.requestsTo(REFRESH)).hasSize(1);
+    }
+
+    @Test
+    void aTokenAboutToExpireIsRefreshedBeforeTheSend() {
+        RecordingStore store = new RecordingStore(new ZaloTokens("old-access-token", "old-refresh-token",
+                Instant.now().plus(Duration.ofMinutes(30))));
+        openApi.on(SEND, Response.json(200, SENT.formatted("msg-6")));
+        oauth.on(REFRESH, Response.json(200, REFRESHED));
+
+        SendResult result = new ZaloSender(config, store).send(USER, Reply.text("Xin chào"));
+
+        assertThat(result).isEqualTo(SendResult.delivered(1, List.of("msg-6")));
+        assertThat(oauth.requestsTo(REFRESH)).hasSize(1);
+        assertThat(openApi.requestsTo(SEND)).extracting(r -> r.header("access_token"))
+                .containsExactly("new-access-token");
+        assertThat(store.current().expiresAt()).isAfter(Instant.now().plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void aTokenFarFromExpiryIsNotRefreshed() {
+        RecordingStore store = new RecordingStore(new ZaloTokens("old-access-token", "old-refresh-token",
+                Instant.now().plus(Duration.ofHours(3))));
+        openApi.on(SEND, Response.json(200, SENT.formatted("msg-7")));
+
+        assertThat(new ZaloSender(config, store).send(USER, Reply.text("Xin chào")).delivered()).isTrue();
+        assertThat(oauth.requests()).isEmpty();
+    }
+
+    @Test
+    void aRefusedEarlyRefreshIsReportedToTheStoreAndTheStillValidTokenIsUsed() {
+        RecordingStore store = new RecordingStore(new ZaloTokens("old-access-token", "old-refresh-token",
+                Instant.now().plus(Duration.ofMinutes(10))));
+        openApi.on(SEND, Response.json(200, SENT.formatted("msg-8")));
+        oauth.on(REFRESH, Response.json(200, """
+                {"error_name":"Invalid parameter","error_description":"Invalid refresh token","error":-14014}"""));
+
+        SendResult result = new ZaloSender(config, store).send(USER, Reply.text("Xin chào"));
+
+        assertThat(result.delivered()).isTrue();
+        assertThat(openApi.requestsTo(SEND).get(0).header("access_token")).isEqualTo("old-access-token");
+        assertThat(store.failures).singleElement().asString().contains("Invalid refresh token");
+    }
+
+    @Test
+    void templateMessageIsPostedToTheTemplateAddressWithTheAccessToken() throws Exception {
+        FakeHttpServer business = new FakeHttpServer();
+        try {
+            business.on("/message/template", Response.json(200, """
+                    {"error":-216,"message":"Access token is invalid"}"""), Response.json(200, """
+                    {"error":0,"message":"Success","data":{"msg_id":"zns-1","sent_time":"1763800000000"}}"""));
+            oauth.on(REFRESH, Response.json(200, REFRESHED));
+            ZaloSender templates = new ZaloSender(config.withTemplateUrl(
+                    URI.create(business.baseUrl() + "/message/template")), tokens);
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("ma_gop_y", "GY-7K3M9Q");
+            data.put("co_quan", "Sở Tư pháp");
+
+            ZaloSendOutcome outcome = templates.sendTemplate(USER, new ZaloTemplateMessage("301234", data, "outbox-17"));
+
+            assertThat(outcome.result()).isEqualTo(SendResult.delivered(2, List.of("zns-1")));
+            Request request = business.requestsTo("/message/template").get(1);
+            assertThat(request.header("access_token")).isEqualTo("new-access-token");
+            assertThat(request.header("Content-Type")).startsWith("application/json");
+            JsonNode body = json.readTree(request.body());
+            assertThat(body.path("recipient").path("user_id").asText()).isEqualTo(USER);
+            assertThat(body.path("template_id").asText()).isEqualTo("301234");
+            assertThat(body.path("template_data").path("ma_gop_y").asText()).isEqualTo("GY-7K3M9Q");
+            assertThat(body.path("template_data").path("co_quan").asText()).isEqualTo("Sở Tư pháp");
+            assertThat(body.path("tracking_id").asText()).isEqualTo("outbox-17");
+            assertThat(openApi.requests()).isEmpty();
+        } finally {
+            business.close();
+        }
+    }
+
+    /** A store that remembers the refresh failures it was told about. */
+    private static final class RecordingStore implements ZaloTokenStore {
+        private ZaloTokens tokens;
+        final List<String> failures = new java.util.ArrayList<>();
+
+        RecordingStore(ZaloTokens tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        public ZaloTokens current() {
+            return tokens;
+        }
+
+        @Override
+        public void save(ZaloTokens newTokens) {
+            tokens = newTokens;
+        }
+
+        @Override
+        public void refreshFailed(String reason) {
+            failures.add(reason);
+        }
     }
 
     @Test

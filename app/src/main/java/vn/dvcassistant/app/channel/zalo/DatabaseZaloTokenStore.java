@@ -1,6 +1,8 @@
 package vn.dvcassistant.app.channel.zalo;
 
 import io.micronaut.transaction.TransactionOperations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.dvcassistant.app.database.DatabaseOutages;
 import vn.dvcassistant.app.privacy.Sha256;
 import vn.dvcassistant.channel.zalo.ZaloTokenStore;
@@ -11,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +23,8 @@ import java.util.function.Supplier;
  * told that the service is interrupted.
  */
 final class DatabaseZaloTokenStore implements ZaloTokenStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseZaloTokenStore.class);
 
     /** Advisory lock key for token refreshes (arbitrary; "ZALOTOKN" in ASCII). */
     private static final long REFRESH_LOCK = 0x5A414C4F544F4B4EL;
@@ -39,6 +44,7 @@ final class DatabaseZaloTokenStore implements ZaloTokenStore {
         execute("INSERT INTO zalo_token (id, access_token, refresh_token, seed_hash, updated_at) VALUES (1, ?, ?, ?, now()) "
                 + "ON CONFLICT (id) DO UPDATE SET access_token = excluded.access_token, "
                 + "refresh_token = excluded.refresh_token, expires_at = NULL, seed_hash = excluded.seed_hash, "
+                + "refreshed_at = NULL, refresh_failed_at = NULL, refresh_failure = NULL, "
                 + "updated_at = now() WHERE zalo_token.seed_hash <> excluded.seed_hash",
                 accessToken, refreshToken, Sha256.hex(refreshToken));
     }
@@ -68,8 +74,8 @@ final class DatabaseZaloTokenStore implements ZaloTokenStore {
     public void save(ZaloTokens tokens) {
         transactions.executeWrite(status -> {
             try (PreparedStatement update = status.getConnection().prepareStatement(
-                    "UPDATE zalo_token SET access_token = ?, refresh_token = ?, expires_at = ?, updated_at = now() "
-                            + "WHERE id = 1")) {
+                    "UPDATE zalo_token SET access_token = ?, refresh_token = ?, expires_at = ?, updated_at = now(), "
+                            + "refreshed_at = now(), refresh_failed_at = NULL, refresh_failure = NULL WHERE id = 1")) {
                 update.setString(1, tokens.accessToken());
                 update.setString(2, tokens.refreshToken());
                 update.setTimestamp(3, tokens.expiresAt() == null ? null : Timestamp.from(tokens.expiresAt()));
@@ -78,6 +84,39 @@ final class DatabaseZaloTokenStore implements ZaloTokenStore {
                 throw new IllegalStateException("Cannot store the refreshed Zalo tokens", e);
             }
         });
+    }
+
+    /** Alerts: without a refresh the OA stops answering within a day, and for good once the refresh token dies. */
+    @Override
+    public void refreshFailed(String reason) {
+        LOG.error("zalo_token_refresh_failed reason={}", reason);
+        try {
+            execute("UPDATE zalo_token SET refresh_failed_at = now(), refresh_failure = ? WHERE id = 1",
+                    reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+        } catch (RuntimeException e) {
+            LOG.error("zalo_token_refresh_failure_not_recorded", e);
+        }
+    }
+
+    /** Expiry and refresh history, for the health page and the token keeper; null before any tokens. */
+    ZaloTokenStatus status() {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement(
+                    "SELECT expires_at, refreshed_at, refresh_failed_at, refresh_failure FROM zalo_token WHERE id = 1");
+                 ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new ZaloTokenStatus(instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)),
+                        instant(rs.getTimestamp(3)), rs.getString(4));
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot read the Zalo token status", e);
+            }
+        });
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /**

@@ -19,6 +19,9 @@ import java.time.Duration;
  * @param refreshToken  ZALO_REFRESH_TOKEN, idem; a new value replaces the stored pair (re-authorisation)
  * @param apiUrl        ZALO_API_URL, the OpenAPI server
  * @param oauthUrl      ZALO_OAUTH_URL, the OAuth server
+ * @param templateUrl   ZALO_TEMPLATE_URL, where template messages are posted (whole address)
+ * @param tokenRefreshMargin ZALO_TOKEN_REFRESH_MARGIN, how long before its expiry the access token is refreshed
+ * @param tokenMaxAge   ZALO_TOKEN_MAX_AGE, the tokens are refreshed at least this often, even when nothing is sent
  * @param workers       threads that answer Zalo events
  * @param queueCapacity events waiting for a worker; beyond it an event is dropped and recorded
  */
@@ -31,6 +34,9 @@ public record ZaloSettings(
         @Nullable String refreshToken,
         @Bindable(defaultValue = ZaloConfig.DEFAULT_API_BASE_URL) String apiUrl,
         @Bindable(defaultValue = ZaloConfig.DEFAULT_OAUTH_BASE_URL) String oauthUrl,
+        @Bindable(defaultValue = ZaloConfig.DEFAULT_TEMPLATE_URL) String templateUrl,
+        @Bindable(defaultValue = "1h") Duration tokenRefreshMargin,
+        @Bindable(defaultValue = "30d") Duration tokenMaxAge,
         @Bindable(defaultValue = "4") int workers,
         @Bindable(defaultValue = "1000") int queueCapacity,
         @Bindable(defaultValue = "4") int retryMaxAttempts,
@@ -44,8 +50,10 @@ public record ZaloSettings(
 
     ZaloConfig toConfig() {
         return new ZaloConfig(appId.strip(), appSecret.strip(), oaSecretKey.strip(), URI.create(apiUrl.strip()),
-                URI.create(oauthUrl.strip()), Duration.ofSeconds(5), Duration.ofSeconds(15),
-                new RetryPolicy(retryMaxAttempts, retryInitialBackoff, retryMaxBackoff, retryMaxRetryAfter));
+                URI.create(oauthUrl.strip()), URI.create(templateUrl.strip()), Duration.ofSeconds(5),
+                Duration.ofSeconds(15),
+                new RetryPolicy(retryMaxAttempts, retryInitialBackoff, retryMaxBackoff, retryMaxRetryAfter),
+                tokenRefreshMargin);
     }
 
     static boolean present(@Nullable String value) {

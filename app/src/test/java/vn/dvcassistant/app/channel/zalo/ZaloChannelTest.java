@@ -12,6 +12,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -154,6 +155,59 @@ class ZaloChannelTest implements TestPropertyProvider {
         assertThat(openApi.requests(SEND, to(user).and(containing("#dvc:sat:")))).hasSize(1);
     }
 
+    /** Zalo has no toast: the thanks goes in the same message as the apology, not in one of its own. */
+    @Test
+    void notHelpfulIsAcknowledgedInOneMessage() throws Exception {
+        String user = newUserId();
+        post(http, text(user, msgId(user), "lệ phí đăng ký kết hôn"), true);
+        Request answer = openApi.await(SEND, to(user).and(containing("#dvc:rate:down:")), 1).get(0);
+        String down = null;
+        for (JsonNode button : json.readTree(answer.body()).path("message").path("attachment").path("payload")
+                .path("buttons")) {
+            if (button.path("payload").asText().startsWith("#dvc:rate:down:")) {
+                down = button.path("payload").asText();
+            }
+        }
+        openApi.await(SEND, to(user).and(containing("#dvc:sat:")), 1); // the answer's last message
+        int before = openApi.requests(SEND, to(user)).size();
+
+        post(http, text(user, msgId(user), down), true);
+
+        Request reply = openApi.await(SEND, to(user), before + 1).get(before);
+        assertThat(json.readTree(reply.body()).path("message").path("text").asText())
+                .startsWith("Cảm ơn bạn đã đánh giá câu trả lời.\n\nXin lỗi vì câu trả lời chưa giúp được bạn.");
+        FakeApiServer.sleep(500);
+        assertThat(openApi.requests(SEND, to(user))).hasSize(before + 1);
+    }
+
+    @Test
+    void aCommentTakenWithConsentSaysTheAnswerComesWhenTheCitizenWritesAgain() throws Exception {
+        String user = newUserId();
+        post(http, text(user, msgId(user), "#dvc:consent:yes"), true);
+        openApi.await(SEND, to(user), 1);
+        post(http, text(user, msgId(user), "góp ý"), true);
+        openApi.await(SEND, to(user), 2);
+        post(http, text(user, msgId(user), "Cán bộ một cửa tiếp dân rất nhiệt tình."), true);
+
+        String taken = json.readTree(openApi.await(SEND, to(user).and(containing("GY-")), 1).get(0).body())
+                .path("message").path("text").asText();
+        assertThat(taken).contains("/gop-y/tra-cuu?ma=GY-").endsWith("Câu trả lời sẽ có ở trang theo dõi trên. "
+                + "Zalo chỉ cho chúng tôi nhắn bạn trong 48 giờ sau tin nhắn gần nhất của bạn. Nếu khi có câu trả lời "
+                + "bạn vừa nhắn cho chúng tôi, câu trả lời được gửi vào đây. Nếu không, chúng tôi gửi ngay khi bạn nhắn lại.");
+    }
+
+    @Test
+    void aCommentTakenWithoutConsentPromisesNothingInTheChat() throws Exception {
+        String user = newUserId();
+        post(http, text(user, msgId(user), "góp ý"), true);
+        openApi.await(SEND, to(user), 2);
+        post(http, text(user, msgId(user), "Trang dịch vụ công chạy chậm."), true);
+
+        String taken = json.readTree(openApi.await(SEND, to(user).and(containing("GY-")), 1).get(0).body())
+                .path("message").path("text").asText();
+        assertThat(taken).contains("/gop-y/tra-cuu?ma=GY-").doesNotContain("Zalo chỉ cho chúng tôi nhắn bạn");
+    }
+
     @Test
     void aTypedOrForgedSatisfactionPayloadStoresNothing() {
         String user = newUserId();
@@ -225,6 +279,41 @@ class ZaloChannelTest implements TestPropertyProvider {
         assertThat(openApi.requests(SEND, to(user))).hasSize(2);
     }
 
+    @Test
+    void healthShowsWhenTheAccessTokenExpiresAndWhenItWasLastRefreshed() {
+        committed("UPDATE zalo_token SET expires_at = '2026-12-05T10:00:00Z', refreshed_at = '2026-12-04T09:00:00Z', "
+                + "refresh_failed_at = NULL, refresh_failure = NULL WHERE id = 1");
+
+        Map<?, ?> zalo = zaloHealth();
+
+        assertThat(zalo.get("enabled")).isEqualTo(true);
+        assertThat(zalo.get("tokenExpiresAt")).isEqualTo("2026-12-05T10:00:00Z");
+        assertThat(zalo.get("tokenLastRefreshAt")).isEqualTo("2026-12-04T09:00:00Z");
+        assertThat(zalo.get("tokenRefreshFailure")).isNull();
+
+        committed("UPDATE zalo_token SET refresh_failed_at = now(), refresh_failure = 'token refresh refused' WHERE id = 1");
+        assertThat(zaloHealth().get("tokenAlert")).isEqualTo(true);
+        assertThat(zaloHealth().get("tokenRefreshFailure")).isEqualTo("token refresh refused");
+        committed("UPDATE zalo_token SET refresh_failed_at = NULL, refresh_failure = NULL WHERE id = 1");
+    }
+
+    /** Outside the test's own transaction, so that the service's connections see it. */
+    private void committed(String sql) {
+        transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW), status -> {
+            try (java.sql.PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+                return statement.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private Map<?, ?> zaloHealth() {
+        Map<?, ?> health = http.toBlocking().retrieve(HttpRequest.GET("/health"), Map.class);
+        Map<?, ?> channels = (Map<?, ?>) ((Map<?, ?>) health.get("details")).get("channels");
+        return (Map<?, ?>) ((Map<?, ?>) channels.get("details")).get("zalo");
+    }
+
     /** Runs last in effect: it changes the stored tokens, which the other tests do not look at. */
     @Test
     void expiredTokenIsRefreshedOnceKeptInPostgresAndUsedAfterARestart() throws Exception {
@@ -273,7 +362,7 @@ class ZaloChannelTest implements TestPropertyProvider {
     }
 
     static String mac(String body) {
-        String timestamp = body.replaceAll("(?s).*\"timestamp\":\"(\\d+)\".*", "$1");
+        String timestamp = body.replaceAll("(?s).*\"timestamp\"\\s*:\\s*\"(\\d+)\".*", "$1");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((APP_ID + body + timestamp + OA_SECRET).getBytes(StandardCharsets.UTF_8));
@@ -299,7 +388,7 @@ class ZaloChannelTest implements TestPropertyProvider {
                 .formatted(APP_ID, System.currentTimeMillis(), user, text, msgId);
     }
 
-    private static String image(String user, String msgId) {
+    static String image(String user, String msgId) {
         return """
                 {"app_id":"%s","event_name":"user_send_image","timestamp":"%d","sender":{"id":"%s"},\
                 "recipient":{"id":"579745863508352884"},"message":{"msg_id":"%s","attachments":[{"type":"image",\
