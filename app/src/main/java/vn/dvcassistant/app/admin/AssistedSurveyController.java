@@ -16,7 +16,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.View;
 import vn.dvcassistant.app.satisfaction.AgencyDirectory;
-import vn.dvcassistant.app.satisfaction.RatingChannel;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.satisfaction.SatisfactionLevel;
 import vn.dvcassistant.app.satisfaction.SatisfactionRecorder;
 import vn.dvcassistant.app.satisfaction.SatisfactionSubmission;
@@ -71,7 +71,7 @@ final class AssistedSurveyController {
     HttpResponse<?> record(@Body SurveyForm form) {
         recorder.record(new SatisfactionSubmission(form.topicId(), form.level(),
                 form.agency() == null || form.agency().isBlank() ? null : form.agency(),
-                RatingChannel.ASSISTED.code(), form.comment()));
+                Channel.ASSISTED.code(), form.comment()));
         return HttpResponse.seeOther(URI.create("/quan-tri/khao-sat?da-ghi=1"));
     }
 }

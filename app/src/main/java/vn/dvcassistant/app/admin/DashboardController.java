@@ -15,7 +15,7 @@ import io.micronaut.views.View;
 import vn.dvcassistant.app.admin.chart.SvgCharts;
 import vn.dvcassistant.app.satisfaction.AgencyDirectory;
 import vn.dvcassistant.app.satisfaction.FeedbackSettings;
-import vn.dvcassistant.app.satisfaction.RatingChannel;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffMember;
 import vn.dvcassistant.app.stats.AnswerStatistics;
@@ -87,7 +87,7 @@ final class DashboardController {
         model.put("filter", filter);
         model.put("fields", Arrays.asList(Field.values()));
         model.put("agencies", agencies.all());
-        model.put("channels", Arrays.asList(RatingChannel.values()));
+        model.put("channels", Channel.ratingChannels());
         model.put("report", report);
 
         Map<String, String> gauges = new LinkedHashMap<>();

@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import vn.dvcassistant.app.api.ApiException;
 import vn.dvcassistant.app.satisfaction.AgencyDirectory;
-import vn.dvcassistant.app.satisfaction.RatingChannel;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.security.StaffMember;
 import vn.dvcassistant.app.stats.Period;
 import vn.dvcassistant.app.stats.SatisfactionFilter;
@@ -19,7 +19,7 @@ import java.time.format.DateTimeParseException;
  * agency, whatever the query string says. The period defaults to the current year.
  */
 record DashboardFilter(LocalDate from, LocalDate to, @Nullable Field field, @Nullable String agency,
-                       @Nullable RatingChannel channel) {
+                       @Nullable Channel channel) {
 
     private static final int MAX_DAYS = 3 * 366;
 
@@ -37,7 +37,7 @@ record DashboardFilter(LocalDate from, LocalDate to, @Nullable Field field, @Nul
         String a = me.forcedAgency() != null ? me.forcedAgency()
                 : blank(agency) ? null : agencies.find(agency.strip()).map(x -> x.code())
                 .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "unknown_agency"));
-        RatingChannel c = blank(channel) ? null : RatingChannel.fromCode(channel.strip())
+        Channel c = blank(channel) ? null : Channel.fromCode(channel.strip()).filter(Channel::carriesRatings)
                 .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "unknown_rating_channel"));
         return new DashboardFilter(start, end, f, a, c);
     }

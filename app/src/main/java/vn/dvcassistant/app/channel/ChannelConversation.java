@@ -138,14 +138,14 @@ public class ChannelConversation {
             return satisfaction.press(event.channel(), session, rated);
         }
         boolean given = ((ButtonAction.Consent) action.get()).given();
-        engine.recordConsent(ChannelContacts.appChannel(event.channel()), session, given);
+        engine.recordConsent(event.channel(), session, given);
         contacts.syncConsent(event.channel(), session, event.chatId(), given);
         return message(messages.get(given ? "chat.consent.given" : "chat.consent.refused"));
     }
 
     private Response rate(Channel channel, ButtonAction.Rate rate) {
         try {
-            ratings.rate(rate.messageId(), rate.helpful(), null, ChannelContacts.appChannel(channel));
+            ratings.rate(rate.messageId(), rate.helpful(), null, channel);
         } catch (ApiException e) {
             return new Response(List.of(), messages.get("error." + e.code()), null);
         }
@@ -154,7 +154,7 @@ public class ChannelConversation {
     }
 
     private Response ask(InboundEvent event, String session, String text, @Nullable String topicId) {
-        vn.dvcassistant.app.conversation.Channel channel = ChannelContacts.appChannel(event.channel());
+        Channel channel = event.channel();
         ChatReply reply = engine.handle(new IncomingMessage(channel, session, text, topicId));
         contacts.syncConsent(event.channel(), session, event.chatId(), engine.consentGiven(channel, session));
         return new Response(replies.render(reply, event.fromGroup()), null, reply.messageId());

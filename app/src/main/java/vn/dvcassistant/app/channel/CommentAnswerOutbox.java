@@ -57,7 +57,7 @@ final class CommentAnswerOutbox {
             return 0;
         }
         int delivered = 0;
-        for (ReplyOutboxEntry entry : claims.claim(ChannelDeliveries.code(channel), MAX_ATTEMPTS, BATCH)) {
+        for (ReplyOutboxEntry entry : claims.claim(channel.code(), MAX_ATTEMPTS, BATCH)) {
             if (channel == Channel.ZALO && contacts.isUnfollowed(channel, entry.recipient())) {
                 outbox.markFailed(entry.id(), "the citizen unfollowed the OA");
                 continue;

@@ -39,7 +39,7 @@ class SatisfactionButtons {
         if (topic.isEmpty()) {
             return toast(messages.get("error.unknown_topic"));
         }
-        vn.dvcassistant.app.conversation.Channel chat = ChannelContacts.appChannel(channel);
+        Channel chat = channel;
         switch (offers.claim(chat, session, topic.get().id())) {
             case NOT_OFFERED -> {
                 return toast(messages.get("channel.button.unknown"));

@@ -5,7 +5,7 @@ import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.conversation.Channel;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.conversation.PersonalDataMasker;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.app.satisfaction.Agency;
@@ -79,7 +79,7 @@ public class CommentService {
         if (text.length() > settings.maxLength()) {
             throw badRequest("comment_too_long");
         }
-        Channel channel = Channel.fromCode(submission.channel()).orElseThrow(() -> badRequest("unknown_channel"));
+        Channel channel = Channel.chatFromCode(submission.channel()).orElseThrow(() -> badRequest("unknown_channel"));
         Topic topic = null;
         if (blankToNull(submission.topicId()) != null) {
             topic = knowledgeBase.topic(submission.topicId().strip()).orElseThrow(() -> badRequest("unknown_topic"));
@@ -307,7 +307,7 @@ public class CommentService {
             channel = comment.channel();
             recipient = comment.replyTo();
         } else if (comment.contactEmail() != null) {
-            channel = "email";
+            channel = Channel.EMAIL.code();
             recipient = comment.contactEmail();
         } else {
             return;

@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.conversation;
 
+import vn.dvcassistant.channel.Channel;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;

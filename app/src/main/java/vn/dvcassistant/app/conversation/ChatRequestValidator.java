@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.conversation;
 
+import vn.dvcassistant.channel.Channel;
 import io.micronaut.http.HttpStatus;
 import vn.dvcassistant.app.api.ApiException;
 
@@ -38,7 +39,7 @@ final class ChatRequestValidator {
         if (code == null) {
             return Channel.WEB;
         }
-        return Channel.fromCode(code).orElseThrow(() -> invalid("unknown_channel"));
+        return Channel.chatFromCode(code).orElseThrow(() -> invalid("unknown_channel"));
     }
 
     static void validateSessionId(String sessionId) {

@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.conversation;
 
+import vn.dvcassistant.channel.Channel;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

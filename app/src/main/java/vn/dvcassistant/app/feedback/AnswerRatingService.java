@@ -5,7 +5,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.conversation.Channel;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.conversation.PersonalDataMasker;
 
 import java.sql.Connection;

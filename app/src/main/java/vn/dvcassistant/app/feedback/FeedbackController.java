@@ -15,7 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.conversation.Channel;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.i18n.Messages;
 
 import java.util.UUID;

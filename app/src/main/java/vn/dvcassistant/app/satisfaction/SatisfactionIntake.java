@@ -3,7 +3,7 @@ package vn.dvcassistant.app.satisfaction;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.conversation.Channel;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.conversation.SatisfactionOffers;
 
 /**

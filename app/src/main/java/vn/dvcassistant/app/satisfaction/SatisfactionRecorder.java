@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.satisfaction;
 
+import vn.dvcassistant.channel.Channel;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.api.ApiException;
@@ -40,7 +41,7 @@ public final class SatisfactionRecorder {
     }
 
     /** A rating whose every value was checked, ready to store. */
-    public record ValidRating(Topic topic, SatisfactionLevel level, RatingChannel channel, String agencyCode,
+    public record ValidRating(Topic topic, SatisfactionLevel level, Channel channel, String agencyCode,
                               String comment) {
     }
 
@@ -56,7 +57,7 @@ public final class SatisfactionRecorder {
                 .orElseThrow(() -> badRequest("unknown_topic"));
         SatisfactionLevel level = SatisfactionLevel.fromCode(submission.level())
                 .orElseThrow(() -> badRequest("unknown_level"));
-        RatingChannel channel = RatingChannel.fromCode(submission.channel())
+        Channel channel = Channel.fromCode(submission.channel()).filter(Channel::carriesRatings)
                 .orElseThrow(() -> badRequest("unknown_rating_channel"));
         String agencyCode = blankToNull(submission.agency());
         if (agencyCode != null) {

@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.satisfaction;
 
+import vn.dvcassistant.channel.Channel;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -89,7 +90,7 @@ final class SurveyController {
         }
         try {
             RecordedSatisfaction recorded = recorder.record(
-                    new SatisfactionSubmission(topicId, level, agency, RatingChannel.SURVEY.code(), comment));
+                    new SatisfactionSubmission(topicId, level, agency, Channel.SURVEY.code(), comment));
             Map<String, Object> model = texts();
             model.put("topic", topic.get().title());
             model.put("satisfied", recorded.satisfied());

@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.app.satisfaction.Agency;
 import vn.dvcassistant.app.satisfaction.AgencyDirectory;
-import vn.dvcassistant.app.satisfaction.RatingChannel;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.kb.Field;
 
 import java.sql.Connection;
@@ -100,7 +100,7 @@ public final class SatisfactionStatistics {
     }
 
     private SatisfactionReport report(SatisfactionFilter filter, List<Row> rows) {
-        boolean headlineAssisted = filter.channel() == RatingChannel.ASSISTED;
+        boolean headlineAssisted = filter.channel() == Channel.ASSISTED;
         double target = filter.target();
         SatisfactionFigure headline = SatisfactionFigure.of(null, null, 0, 0, target);
         SatisfactionFigure assisted = filter.channel() == null ? SatisfactionFigure.of(null, null, 0, 0, target) : null;
@@ -110,7 +110,7 @@ public final class SatisfactionStatistics {
         List<SatisfactionFigure> byMonth = new ArrayList<>();
         for (Row row : rows) {
             if (row.byChannel()) {
-                RatingChannel channel = RatingChannel.fromCode(row.channel()).orElse(null);
+                Channel channel = Channel.fromCode(row.channel()).orElse(null);
                 byChannel.add(SatisfactionFigure.of(row.channel(), channel == null ? null : messages.get("channel." + row.channel()),
                         row.satisfied(), row.total(), target));
                 continue;
@@ -136,7 +136,7 @@ public final class SatisfactionStatistics {
         }
         byField.sort(Comparator.comparing(f -> Field.fromCode(f.key()).map(Enum::ordinal).orElse(Integer.MAX_VALUE)));
         byAgency.sort(Comparator.comparing(SatisfactionFigure::total).reversed());
-        byChannel.sort(Comparator.comparing(f -> RatingChannel.fromCode(f.key()).map(Enum::ordinal).orElse(Integer.MAX_VALUE)));
+        byChannel.sort(Comparator.comparing(f -> Channel.fromCode(f.key()).map(Enum::ordinal).orElse(Integer.MAX_VALUE)));
         byMonth.sort(Comparator.comparing(SatisfactionFigure::key));
         return new SatisfactionReport(
                 filter.from() == null ? null : filter.from().toString(),

@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.dvcassistant.app.api.ApiException;
 import vn.dvcassistant.app.satisfaction.AgencyDirectory;
-import vn.dvcassistant.app.satisfaction.RatingChannel;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.kb.Field;
 
 import java.time.LocalDate;
@@ -57,8 +57,8 @@ final class StatsController {
                 : Field.fromCode(field).orElseThrow(() -> badRequest("unknown_field"));
         String a = agency == null || agency.isBlank() ? null
                 : agencies.find(agency).map(x -> x.code()).orElseThrow(() -> badRequest("unknown_agency"));
-        RatingChannel c = channel == null || channel.isBlank() ? null
-                : RatingChannel.fromCode(channel).orElseThrow(() -> badRequest("unknown_rating_channel"));
+        Channel c = channel == null || channel.isBlank() ? null
+                : Channel.fromCode(channel).filter(Channel::carriesRatings).orElseThrow(() -> badRequest("unknown_rating_channel"));
         return satisfaction.compute(new SatisfactionFilter(period.from(), period.to(), f, a, c));
     }
 

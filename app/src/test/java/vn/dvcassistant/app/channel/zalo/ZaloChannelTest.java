@@ -21,7 +21,7 @@ import vn.dvcassistant.app.channel.FakeApiServer;
 import vn.dvcassistant.app.channel.FakeApiServer.Request;
 import vn.dvcassistant.app.channel.FakeApiServer.Response;
 import vn.dvcassistant.app.channel.TestDatabase;
-import vn.dvcassistant.app.conversation.Channel;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.conversation.SessionKeys;
 
 import java.net.URL;
