@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.admin;
 
+import vn.dvcassistant.app.web.PageText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -15,7 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.View;
-import vn.dvcassistant.app.satisfaction.AgencyDirectory;
+import vn.dvcassistant.app.province.AgencyDirectory;
 import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.satisfaction.SatisfactionLevel;
 import vn.dvcassistant.app.satisfaction.SatisfactionRecorder;

@@ -3,7 +3,7 @@ package vn.dvcassistant.app.admin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.satisfaction.AgencyDirectory;
+import vn.dvcassistant.app.province.AgencyDirectory;
 import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.security.StaffMember;
 import vn.dvcassistant.app.stats.Period;

@@ -3,7 +3,7 @@ package vn.dvcassistant.app.admin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import vn.dvcassistant.app.satisfaction.FeedbackSettings;
+import vn.dvcassistant.app.province.ProvinceClock;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -30,9 +30,9 @@ class StaffCommentQueries {
             LIMIT ?""";
 
     private final TransactionOperations<Connection> transactions;
-    private final FeedbackSettings settings;
+    private final ProvinceClock settings;
 
-    StaffCommentQueries(TransactionOperations<Connection> transactions, FeedbackSettings settings) {
+    StaffCommentQueries(TransactionOperations<Connection> transactions, ProvinceClock settings) {
         this.transactions = transactions;
         this.settings = settings;
     }

@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.admin;
 
+import vn.dvcassistant.app.web.PageText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -18,7 +19,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import vn.dvcassistant.app.api.ApiException;
 import vn.dvcassistant.app.i18n.Messages;
-import vn.dvcassistant.app.satisfaction.AgencyDirectory;
+import vn.dvcassistant.app.province.AgencyDirectory;
 import vn.dvcassistant.app.security.NewStaffUser;
 import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffAccounts;

@@ -6,11 +6,11 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import vn.dvcassistant.app.api.ApiException;
 import vn.dvcassistant.channel.Channel;
-import vn.dvcassistant.app.conversation.PersonalDataMasker;
+import vn.dvcassistant.app.privacy.PersonalDataMasker;
 import vn.dvcassistant.app.i18n.Messages;
-import vn.dvcassistant.app.satisfaction.Agency;
-import vn.dvcassistant.app.satisfaction.AgencyDirectory;
-import vn.dvcassistant.app.satisfaction.FeedbackSettings;
+import vn.dvcassistant.app.province.Agency;
+import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.app.province.ProvinceClock;
 import vn.dvcassistant.kb.Field;
 import vn.dvcassistant.kb.KnowledgeBase;
 import vn.dvcassistant.kb.Topic;
@@ -47,14 +47,14 @@ public class CommentService {
     private final CommentSettings settings;
     private final AgencyDirectory agencies;
     private final KnowledgeBase knowledgeBase;
-    private final FeedbackSettings feedbackSettings;
+    private final ProvinceClock feedbackSettings;
     private final Messages messages;
     private final TrackingPageLinks links;
     private final Clock clock = Clock.systemUTC();
 
     public CommentService(CommentRepository comments, CommentEventRepository events, ReplyOutboxRepository outbox,
                           CommentRouting routing, CommentDeadlines deadlines, CommentSettings settings,
-                          AgencyDirectory agencies, KnowledgeBase knowledgeBase, FeedbackSettings feedbackSettings,
+                          AgencyDirectory agencies, KnowledgeBase knowledgeBase, ProvinceClock feedbackSettings,
                           Messages messages, TrackingPageLinks links) {
         this.links = links;
         this.comments = comments;

@@ -13,7 +13,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.satisfaction.FeedbackSettings;
+import vn.dvcassistant.app.province.ProvinceClock;
 import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffMember;
 
@@ -32,9 +32,9 @@ final class ExportController {
     private static final int MAX_DAYS = 3 * 366;
 
     private final ReportExports exports;
-    private final FeedbackSettings settings;
+    private final ProvinceClock settings;
 
-    ExportController(ReportExports exports, FeedbackSettings settings) {
+    ExportController(ReportExports exports, ProvinceClock settings) {
         this.exports = exports;
         this.settings = settings;
     }

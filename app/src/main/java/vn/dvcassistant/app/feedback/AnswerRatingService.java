@@ -6,7 +6,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.api.ApiException;
 import vn.dvcassistant.channel.Channel;
-import vn.dvcassistant.app.conversation.PersonalDataMasker;
+import vn.dvcassistant.app.privacy.PersonalDataMasker;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,10 +1,13 @@
 package vn.dvcassistant.app.satisfaction;
 
+import vn.dvcassistant.app.province.ProvinceClock;
+import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.app.province.Agency;
 import vn.dvcassistant.channel.Channel;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.conversation.PersonalDataMasker;
+import vn.dvcassistant.app.privacy.PersonalDataMasker;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.kb.KnowledgeBase;
 import vn.dvcassistant.kb.Topic;
@@ -25,12 +28,12 @@ public final class SatisfactionRecorder {
 
     private final KnowledgeBase knowledgeBase;
     private final AgencyDirectory agencies;
-    private final FeedbackSettings settings;
+    private final ProvinceClock settings;
     private final SatisfactionWriter writer;
     private final Messages messages;
     private final Clock clock;
 
-    public SatisfactionRecorder(KnowledgeBase knowledgeBase, AgencyDirectory agencies, FeedbackSettings settings,
+    public SatisfactionRecorder(KnowledgeBase knowledgeBase, AgencyDirectory agencies, ProvinceClock settings,
                                 SatisfactionWriter writer, Messages messages) {
         this.knowledgeBase = knowledgeBase;
         this.agencies = agencies;

@@ -1,5 +1,7 @@
 package vn.dvcassistant.app.satisfaction;
 
+import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.app.province.Agency;
 import vn.dvcassistant.channel.Channel;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;

@@ -4,7 +4,7 @@ import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.satisfaction.AgencyDirectory;
+import vn.dvcassistant.app.province.AgencyDirectory;
 
 import java.time.Instant;
 import java.util.List;

@@ -3,10 +3,10 @@ package vn.dvcassistant.app.stats;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import vn.dvcassistant.app.comments.WorkingDayCalendar;
-import vn.dvcassistant.app.satisfaction.Agency;
-import vn.dvcassistant.app.satisfaction.AgencyDirectory;
-import vn.dvcassistant.app.satisfaction.FeedbackSettings;
+import vn.dvcassistant.app.province.WorkingDayCalendar;
+import vn.dvcassistant.app.province.Agency;
+import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.app.province.ProvinceClock;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,7 +51,7 @@ public final class CommentStatistics {
     private final ZoneId zone;
 
     public CommentStatistics(TransactionOperations<Connection> transactions, AgencyDirectory agencies,
-                             WorkingDayCalendar calendar, FeedbackSettings settings) {
+                             WorkingDayCalendar calendar, ProvinceClock settings) {
         this.transactions = transactions;
         this.agencies = agencies;
         this.calendar = calendar;

@@ -22,9 +22,4 @@ public record SatisfactionFilter(
     public static SatisfactionFilter year(int year) {
         return new SatisfactionFilter(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), null, null, null);
     }
-
-    /** The Decision 1588 target for figures under this filter. */
-    public double target() {
-        return SatisfactionTargets.forField(field);
-    }
 }

@@ -1,4 +1,4 @@
-package vn.dvcassistant.app.conversation;
+package vn.dvcassistant.app.privacy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package vn.dvcassistant.app.security;
+package vn.dvcassistant.app.web;
 
 import io.micronaut.http.MutableHttpResponse;
 

@@ -1,4 +1,4 @@
-package vn.dvcassistant.app.satisfaction;
+package vn.dvcassistant.app.province;
 
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;

@@ -1,4 +1,4 @@
-package vn.dvcassistant.app.comments;
+package vn.dvcassistant.app.province;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;

@@ -1,4 +1,4 @@
-package vn.dvcassistant.app.conversation;
+package vn.dvcassistant.app.privacy;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package vn.dvcassistant.app.admin;
+package vn.dvcassistant.app.web;
 
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.i18n.Messages;

@@ -1,4 +1,4 @@
-package vn.dvcassistant.app.comments;
+package vn.dvcassistant.app.province;
 
 import jakarta.inject.Singleton;
 

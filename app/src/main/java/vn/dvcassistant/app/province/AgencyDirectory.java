@@ -1,4 +1,4 @@
-package vn.dvcassistant.app.satisfaction;
+package vn.dvcassistant.app.province;
 
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
