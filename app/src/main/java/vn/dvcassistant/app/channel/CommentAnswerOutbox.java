@@ -4,8 +4,6 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.dvcassistant.app.channel.telegram.TelegramChannel;
-import vn.dvcassistant.app.channel.zalo.ZaloChannel;
 import vn.dvcassistant.app.comments.ReplyOutboxEntry;
 import vn.dvcassistant.app.comments.ReplyOutboxRepository;
 import vn.dvcassistant.channel.Channel;
@@ -14,6 +12,7 @@ import vn.dvcassistant.channel.ReplySender;
 import vn.dvcassistant.channel.SendResult;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,25 +29,24 @@ final class CommentAnswerOutbox {
 
     private final OutboxClaims claims;
     private final ReplyOutboxRepository outbox;
-    private final TelegramChannel telegram;
-    private final ZaloChannel zalo;
+    private final List<OutboundChannel> channels;
     private final ChannelContacts contacts;
     private final ChannelStatus status;
 
-    CommentAnswerOutbox(OutboxClaims claims, ReplyOutboxRepository outbox, TelegramChannel telegram,
-                        ZaloChannel zalo, ChannelContacts contacts, ChannelStatus status) {
+    CommentAnswerOutbox(OutboxClaims claims, ReplyOutboxRepository outbox, List<OutboundChannel> channels,
+                        ChannelContacts contacts, ChannelStatus status) {
         this.claims = claims;
         this.outbox = outbox;
-        this.telegram = telegram;
-        this.zalo = zalo;
+        this.channels = List.copyOf(channels);
         this.contacts = contacts;
         this.status = status;
     }
 
     @Scheduled(fixedDelay = "${channels.outbox.interval:30s}", initialDelay = "${channels.outbox.interval:30s}")
     void sendPending() {
-        send(Channel.TELEGRAM, telegram.sender());
-        send(Channel.ZALO, zalo.sender());
+        for (OutboundChannel channel : channels) {
+            send(channel.channel(), channel.sender());
+        }
     }
 
     /** @return how many answers were delivered */

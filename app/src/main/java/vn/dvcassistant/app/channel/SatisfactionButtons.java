@@ -2,7 +2,7 @@ package vn.dvcassistant.app.channel;
 
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.conversation.SatisfactionOffers;
+import vn.dvcassistant.app.satisfaction.RatingOffers;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.app.satisfaction.SatisfactionRecorder;
 import vn.dvcassistant.app.satisfaction.SatisfactionSubmission;
@@ -21,12 +21,12 @@ import java.util.Optional;
 @Singleton
 class SatisfactionButtons {
 
-    private final SatisfactionOffers offers;
+    private final RatingOffers offers;
     private final SatisfactionRecorder recorder;
     private final KnowledgeBase knowledgeBase;
     private final Messages messages;
 
-    SatisfactionButtons(SatisfactionOffers offers, SatisfactionRecorder recorder, KnowledgeBase knowledgeBase,
+    SatisfactionButtons(RatingOffers offers, SatisfactionRecorder recorder, KnowledgeBase knowledgeBase,
                         Messages messages) {
         this.offers = offers;
         this.recorder = recorder;

@@ -4,12 +4,11 @@ import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.api.ApiException;
 import vn.dvcassistant.channel.Channel;
-import vn.dvcassistant.app.conversation.SatisfactionOffers;
 
 /**
  * Ratings sent to the public API. One that names the web chat session it was offered in counts only
  * for a procedure that session was offered, and only once, as the Telegram and Zalo buttons do
- * ({@link SatisfactionOffers}): otherwise pressing the chat's buttons again, or reloading the page,
+ * ({@link RatingOffers}): otherwise pressing the chat's buttons again, or reloading the page,
  * would count the same citizen twice in the 1588 figure. Ratings without a session (the survey page a
  * one-stop desk prints, other clients) are recorded as they come, within the rate limits.
  */
@@ -17,9 +16,9 @@ import vn.dvcassistant.app.conversation.SatisfactionOffers;
 final class SatisfactionIntake {
 
     private final SatisfactionRecorder recorder;
-    private final SatisfactionOffers offers;
+    private final RatingOffers offers;
 
-    SatisfactionIntake(SatisfactionRecorder recorder, SatisfactionOffers offers) {
+    SatisfactionIntake(SatisfactionRecorder recorder, RatingOffers offers) {
         this.recorder = recorder;
         this.offers = offers;
     }

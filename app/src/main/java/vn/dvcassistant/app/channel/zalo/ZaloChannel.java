@@ -10,6 +10,7 @@ import vn.dvcassistant.app.channel.ChannelDeliveries;
 import vn.dvcassistant.app.channel.ChannelInbox;
 import vn.dvcassistant.app.channel.ChannelStatus;
 import vn.dvcassistant.app.channel.ChannelWorkers;
+import vn.dvcassistant.app.channel.OutboundChannel;
 import vn.dvcassistant.app.channel.ReplyDelivery;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.channel.Channel;
@@ -30,7 +31,7 @@ import java.util.Optional;
  * and queues webhook events, answers them on its own workers with the OA's tokens from PostgreSQL.
  */
 @Context
-public class ZaloChannel {
+public class ZaloChannel implements OutboundChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZaloChannel.class);
 
@@ -82,6 +83,12 @@ public class ZaloChannel {
     }
 
     /** The sender, for the comment answers outbox; empty while the channel is off. */
+    @Override
+    public Channel channel() {
+        return Channel.ZALO;
+    }
+
+    @Override
     public Optional<ZaloSender> sender() {
         return Optional.ofNullable(running).map(Running::sender);
     }
