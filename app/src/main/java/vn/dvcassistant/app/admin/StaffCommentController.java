@@ -1,5 +1,7 @@
 package vn.dvcassistant.app.admin;
 
+import vn.dvcassistant.app.comments.CommentHandling;
+import vn.dvcassistant.app.comments.StaffCommentQueries;
 import vn.dvcassistant.app.web.PageText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * Comments from receipt to published answer. Every change goes through {@link CommentStatus}, so an
- * illegal move (answering a rejected comment, publishing an unanswered one) is refused with 409, and
+ * illegal move (answering a rejected comment, publishing an unanswered one) is refused with 400
+ * {@code invalid_transition}, and
  * every change is recorded in the comment's history with who made it.
  *
  * <p>Staff-facing methods take the acting user's name as {@code actor}; authorisation is the caller's job.
@@ -267,7 +268,7 @@ public class CommentService {
         }
         CommentStatus status = current.commentStatus();
         if (!status.canMoveTo(CommentStatus.TRANSFERRED)) {
-            throw new ApiException(HttpStatus.CONFLICT, "illegal_transition");
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_transition");
         }
         Instant now = clock.instant();
         CitizenComment moved = comments.update(withAgency(current, agency.code(), now));
@@ -281,7 +282,7 @@ public class CommentService {
         CitizenComment current = existing(code);
         CommentStatus from = current.commentStatus();
         if (!from.canMoveTo(target)) {
-            throw new ApiException(HttpStatus.CONFLICT, "illegal_transition");
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_transition");
         }
         Instant now = clock.instant();
         CitizenComment changed = change.apply(current);

@@ -162,12 +162,12 @@ class CommentLifecycleTest {
         String code = comments.submit(new CommentSubmission("Góp ý", null, null, "web", false,
                 null, null, null, null)).code();
         ApiException publishUnanswered = catchThrowableOfType(ApiException.class, () -> comments.publish(code, "x"));
-        assertThat(publishUnanswered.code()).isEqualTo("illegal_transition");
-        assertThat(publishUnanswered.status().getCode()).isEqualTo(409);
+        assertThat(publishUnanswered.code()).isEqualTo("invalid_transition");
+        assertThat(publishUnanswered.status().getCode()).isEqualTo(400);
 
         comments.reject(code, "can-bo-2", "Nội dung không thuộc phạm vi tiếp nhận");
         assertThat(catchThrowableOfType(ApiException.class,
-                () -> comments.answer(code, "x", "trả lời")).code()).isEqualTo("illegal_transition");
+                () -> comments.answer(code, "x", "trả lời")).code()).isEqualTo("invalid_transition");
         assertThat(comments.find(code).orElseThrow().status()).isEqualTo("rejected");
 
         HttpClientResponseException reactOnUnpublished = catchThrowableOfType(HttpClientResponseException.class,

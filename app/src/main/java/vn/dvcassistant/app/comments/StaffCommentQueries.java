@@ -1,4 +1,4 @@
-package vn.dvcassistant.app.admin;
+package vn.dvcassistant.app.comments;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
@@ -19,26 +19,26 @@ import java.util.List;
  * change goes through the comment service so statuses, deadlines and the outbox stay consistent.
  */
 @Singleton
-class StaffCommentQueries {
+public class StaffCommentQueries {
 
     private static final String LIST = """
-            SELECT code, field, agency, status, text, received_at, answer_due, answer
+            SELECT code, field, agency, status, text, received_at, answer_due, answer, publish_due
             FROM citizen_comment
             WHERE (CAST(? AS VARCHAR) IS NULL OR agency = ?)
-            ORDER BY CASE WHEN status IN ('received', 'needs_info', 'in_progress', 'answered') THEN 0 ELSE 1 END,
+            ORDER BY CASE WHEN %s THEN 0 ELSE 1 END,
                      answer_due, received_at DESC
-            LIMIT ?""";
+            LIMIT ?""".formatted(CommentRules.OPEN_SQL);
 
     private final TransactionOperations<Connection> transactions;
     private final ProvinceClock settings;
 
-    StaffCommentQueries(TransactionOperations<Connection> transactions, ProvinceClock settings) {
+    public StaffCommentQueries(TransactionOperations<Connection> transactions, ProvinceClock settings) {
         this.transactions = transactions;
         this.settings = settings;
     }
 
-    List<StaffComment> list(@Nullable String agency, int limit) {
-        LocalDate today = LocalDate.now(settings.zone());
+    public List<StaffComment> list(@Nullable String agency, int limit) {
+        LocalDate today = settings.today();
         return transactions.executeRead(status -> {
             try (PreparedStatement query = status.getConnection().prepareStatement(LIST)) {
                 query.setString(1, agency);
@@ -48,11 +48,14 @@ class StaffCommentQueries {
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
                         String state = rs.getString(4);
-                        LocalDate due = rs.getObject(7, LocalDate.class);
-                        boolean open = List.of("received", "needs_info", "in_progress").contains(state);
+                        CommentStatus commentStatus = CommentStatus.fromCode(state).orElseThrow();
+                        LocalDate answerDue = rs.getObject(7, LocalDate.class);
+                        LocalDate publishDue = rs.getObject(9, LocalDate.class);
+                        LocalDate current = CommentRules.currentDeadline(commentStatus, answerDue, publishDue);
                         result.add(new StaffComment(rs.getString(1), rs.getString(2), rs.getString(3), state,
-                                rs.getString(5), rs.getTimestamp(6).toInstant(), due, rs.getString(8),
-                                open && due.isBefore(today)));
+                                rs.getString(5), rs.getTimestamp(6).toInstant(),
+                                current != null ? current : answerDue, rs.getString(8),
+                                CommentRules.isOverdue(commentStatus, answerDue, publishDue, today)));
                     }
                 }
                 return result;

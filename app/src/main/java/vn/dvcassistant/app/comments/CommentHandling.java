@@ -1,33 +1,28 @@
-package vn.dvcassistant.app.admin;
+package vn.dvcassistant.app.comments;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.comments.CitizenComment;
-import vn.dvcassistant.app.comments.CommentService;
-import vn.dvcassistant.app.comments.CommentStatus;
 import vn.dvcassistant.app.security.StaffMember;
 
-import java.util.function.Supplier;
 
 /**
- * Staff actions on a comment, each checked against the staff member's agency before the comment
- * service is called: agency staff act only on their own agency's comments. Each action is one
- * transaction, and an action the comment's status does not allow is a 400 {@code invalid_transition}
- * (the service's 409 is for its other callers).
+ * Who may do what to a comment: staff actions, each checked against the staff member's agency before the
+ * comment service is called (agency staff act only on their own agency's comments). Each action is one
+ * transaction; an action the comment's status does not allow is the service's 400 {@code invalid_transition}.
  */
 @Singleton
-class CommentHandling {
+public class CommentHandling {
 
     private final CommentService comments;
 
-    CommentHandling(CommentService comments) {
+    public CommentHandling(CommentService comments) {
         this.comments = comments;
     }
 
-    CitizenComment view(StaffMember me, String code) {
+    public CitizenComment view(StaffMember me, String code) {
         CitizenComment comment = comments.find(code)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_comment"));
         if (!me.mayHandleAgency(comment.agency())) {
@@ -43,31 +38,29 @@ class CommentHandling {
     @Transactional
     public CitizenComment answer(StaffMember me, String code, String answer) {
         CitizenComment comment = view(me, code);
-        return guarded(() -> {
-            if (comment.commentStatus() == CommentStatus.RECEIVED) {
-                comments.startHandling(comment.code(), actor(me));
-            }
-            comments.answer(comment.code(), actor(me), answer);
-            return comments.publish(comment.code(), actor(me));
-        });
+        if (comment.commentStatus() == CommentStatus.RECEIVED) {
+            comments.startHandling(comment.code(), actor(me));
+        }
+        comments.answer(comment.code(), actor(me), answer);
+        return comments.publish(comment.code(), actor(me));
     }
 
     @Transactional
     public CitizenComment startHandling(StaffMember me, String code) {
         CitizenComment comment = view(me, code);
-        return guarded(() -> comments.startHandling(comment.code(), actor(me)));
+        return comments.startHandling(comment.code(), actor(me));
     }
 
     @Transactional
     public CitizenComment requestInformation(StaffMember me, String code, @Nullable String question) {
         CitizenComment comment = view(me, code);
-        return guarded(() -> comments.requestInformation(comment.code(), actor(me), question));
+        return comments.requestInformation(comment.code(), actor(me), question);
     }
 
     @Transactional
     public CitizenComment reject(StaffMember me, String code, @Nullable String reason) {
         CitizenComment comment = view(me, code);
-        return guarded(() -> comments.reject(comment.code(), actor(me), reason));
+        return comments.reject(comment.code(), actor(me), reason);
     }
 
     /**
@@ -82,27 +75,16 @@ class CommentHandling {
         if (toAgency && toOther) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "ambiguous_transfer_target");
         }
-        return guarded(() -> toAgency
+        return toAgency
                 ? comments.reassign(comment.code(), actor(me), agency)
-                : comments.transfer(comment.code(), actor(me), toWhom));
+                : comments.transfer(comment.code(), actor(me), toWhom);
     }
 
     /** For an answer recorded but not yet public (answers given here are published at once). */
     @Transactional
     public CitizenComment publish(StaffMember me, String code) {
         CitizenComment comment = view(me, code);
-        return guarded(() -> comments.publish(comment.code(), actor(me)));
-    }
-
-    private static CitizenComment guarded(Supplier<CitizenComment> action) {
-        try {
-            return action.get();
-        } catch (ApiException refused) {
-            if ("illegal_transition".equals(refused.code())) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_transition");
-            }
-            throw refused;
-        }
+        return comments.publish(comment.code(), actor(me));
     }
 
     private static String actor(StaffMember me) {
