@@ -17,7 +17,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.app.api.RefusalHandler;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.app.province.AgencyDirectory;
 import vn.dvcassistant.app.security.NewStaffUser;
@@ -95,8 +96,8 @@ final class StaffUserPageController {
         try {
             action.run();
             return HttpResponse.seeOther(URI.create("/quan-tri/nguoi-dung" + (done == null ? "" : "?xong=" + done)));
-        } catch (ApiException refused) {
-            return HttpResponse.status(refused.status()).body(new ModelAndView<>("admin/users",
+        } catch (Refusal refused) {
+            return HttpResponse.status(RefusalHandler.status(refused)).body(new ModelAndView<>("admin/users",
                     model(authentication, messages.get("error." + refused.code()))));
         }
     }

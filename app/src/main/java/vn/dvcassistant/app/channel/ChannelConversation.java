@@ -1,9 +1,8 @@
 package vn.dvcassistant.app.channel;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.conversation.ChatReply;
 import vn.dvcassistant.app.conversation.ConversationEngine;
 import vn.dvcassistant.app.conversation.IncomingMessage;
@@ -58,9 +57,8 @@ public class ChannelConversation {
 
     ChannelConversation(ConversationEngine engine, AnswerRatingService ratings, KnowledgeBase knowledgeBase,
                         ChannelContacts contacts, ChannelReplies replies, SatisfactionButtons satisfaction,
-                        Messages messages, @Value("${channels.answer-concurrency:0}") int answerConcurrency) {
-        this.answering = new Semaphore(answerConcurrency > 0 ? answerConcurrency
-                : Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
+                        Messages messages, ChannelSettings settings) {
+        this.answering = new Semaphore(settings.answersAtOnce(), true);
         this.engine = engine;
         this.ratings = ratings;
         this.knowledgeBase = knowledgeBase;
@@ -146,7 +144,7 @@ public class ChannelConversation {
     private Response rate(Channel channel, ButtonAction.Rate rate) {
         try {
             ratings.rate(rate.messageId(), rate.helpful(), null, channel);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             return new Response(List.of(), messages.get("error." + e.code()), null);
         }
         List<Reply> follow = rate.helpful() ? List.of() : List.of(Reply.text(messages.get("channel.rating.notHelpful")));

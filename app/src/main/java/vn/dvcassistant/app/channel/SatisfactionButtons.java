@@ -1,7 +1,7 @@
 package vn.dvcassistant.app.channel;
 
 import jakarta.inject.Singleton;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.satisfaction.RatingOffers;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.app.satisfaction.SatisfactionRecorder;
@@ -54,7 +54,7 @@ class SatisfactionButtons {
         try {
             // Nothing about the citizen goes with the rating: no session, no chat id, no comment.
             recorder.record(new SatisfactionSubmission(topic.get().id(), action.level().code(), null, chat.code(), null));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             offers.release(chat, session, topic.get().id());
             return toast(messages.get("error." + e.code()));
         } catch (RuntimeException e) {

@@ -1,10 +1,9 @@
 package vn.dvcassistant.app.comments;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.security.StaffMember;
 
 
@@ -24,9 +23,9 @@ public class CommentHandling {
 
     public CitizenComment view(StaffMember me, String code) {
         CitizenComment comment = comments.find(code)
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_comment"));
+                .orElseThrow(() -> Refusal.notFound("unknown_comment"));
         if (!me.mayHandleAgency(comment.agency())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "agency_forbidden");
+            throw Refusal.forbidden("agency_forbidden");
         }
         return comment;
     }
@@ -73,7 +72,7 @@ public class CommentHandling {
         boolean toAgency = agency != null && !agency.isBlank();
         boolean toOther = toWhom != null && !toWhom.isBlank();
         if (toAgency && toOther) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "ambiguous_transfer_target");
+            throw Refusal.invalid("ambiguous_transfer_target");
         }
         return toAgency
                 ? comments.reassign(comment.code(), actor(me), agency)

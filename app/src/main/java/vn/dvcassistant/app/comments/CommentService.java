@@ -1,10 +1,9 @@
 package vn.dvcassistant.app.comments;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.privacy.PersonalDataMasker;
 import vn.dvcassistant.app.i18n.Messages;
@@ -189,9 +188,9 @@ public class CommentService {
     public CitizenComment supplyInformation(String code, String information, @Nullable ReplyAddress from) {
         String added = requiredNote(information, "missing_note");
         switch (checkInformation(code, from)) {
-            case UNKNOWN_COMMENT -> throw new ApiException(HttpStatus.NOT_FOUND, "unknown_comment");
-            case NOT_WAITING -> throw new ApiException(HttpStatus.CONFLICT, "not_waiting_for_information");
-            case OTHER_CHAT -> throw new ApiException(HttpStatus.FORBIDDEN, "information_in_chat");
+            case UNKNOWN_COMMENT -> throw Refusal.notFound("unknown_comment");
+            case NOT_WAITING -> throw Refusal.conflict("not_waiting_for_information");
+            case OTHER_CHAT -> throw Refusal.forbidden("information_in_chat");
             case ACCEPTED -> {
             }
         }
@@ -268,7 +267,7 @@ public class CommentService {
         }
         CommentStatus status = current.commentStatus();
         if (!status.canMoveTo(CommentStatus.TRANSFERRED)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_transition");
+            throw Refusal.invalid("invalid_transition");
         }
         Instant now = clock.instant();
         CitizenComment moved = comments.update(withAgency(current, agency.code(), now));
@@ -282,7 +281,7 @@ public class CommentService {
         CitizenComment current = existing(code);
         CommentStatus from = current.commentStatus();
         if (!from.canMoveTo(target)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_transition");
+            throw Refusal.invalid("invalid_transition");
         }
         Instant now = clock.instant();
         CitizenComment changed = change.apply(current);
@@ -341,7 +340,7 @@ public class CommentService {
     }
 
     private CitizenComment existing(String code) {
-        return find(code).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_comment"));
+        return find(code).orElseThrow(() -> Refusal.notFound("unknown_comment"));
     }
 
     private String uniqueCode() {
@@ -391,8 +390,8 @@ public class CommentService {
         return String.format("%02d/%02d/%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
     }
 
-    private static ApiException badRequest(String code) {
-        return new ApiException(HttpStatus.BAD_REQUEST, code);
+    private static Refusal badRequest(String code) {
+        return Refusal.invalid(code);
     }
 
     private static String blankToNull(String s) {

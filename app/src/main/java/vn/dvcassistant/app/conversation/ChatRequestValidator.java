@@ -1,8 +1,7 @@
 package vn.dvcassistant.app.conversation;
 
 import vn.dvcassistant.channel.Channel;
-import io.micronaut.http.HttpStatus;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 
 /** The chat request's rules, each with its own error code. */
 final class ChatRequestValidator {
@@ -62,7 +61,7 @@ final class ChatRequestValidator {
         return false;
     }
 
-    private static ApiException invalid(String code) {
-        return new ApiException(HttpStatus.BAD_REQUEST, code);
+    private static Refusal invalid(String code) {
+        return Refusal.invalid(code);
     }
 }

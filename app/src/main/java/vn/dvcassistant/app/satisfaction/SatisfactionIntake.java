@@ -1,8 +1,7 @@
 package vn.dvcassistant.app.satisfaction;
 
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.channel.Channel;
 
 /**
@@ -29,14 +28,14 @@ final class SatisfactionIntake {
             return recorder.record(submission);
         }
         if (submission.channel() != null && !Channel.WEB.code().equals(submission.channel())) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "session_only_for_web");
+            throw Refusal.invalid("session_only_for_web");
         }
         // A wrong value is a 400 whatever the session, so it is checked before the session is.
         SatisfactionRecorder.ValidRating rating = recorder.validate(submission);
         String topic = rating.topic().id();
         switch (offers.claim(Channel.WEB, session, topic)) {
-            case NOT_OFFERED -> throw new ApiException(HttpStatus.CONFLICT, "satisfaction_not_offered");
-            case ALREADY_RATED -> throw new ApiException(HttpStatus.CONFLICT, "already_rated");
+            case NOT_OFFERED -> throw Refusal.conflict("satisfaction_not_offered");
+            case ALREADY_RATED -> throw Refusal.conflict("already_rated");
             case CLAIMED -> {
                 // Stored below.
             }

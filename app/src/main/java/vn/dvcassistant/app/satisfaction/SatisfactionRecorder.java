@@ -4,9 +4,8 @@ import vn.dvcassistant.app.province.ProvinceClock;
 import vn.dvcassistant.app.province.AgencyDirectory;
 import vn.dvcassistant.app.province.Agency;
 import vn.dvcassistant.channel.Channel;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.privacy.PersonalDataMasker;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.kb.KnowledgeBase;
@@ -48,12 +47,12 @@ public final class SatisfactionRecorder {
                               String comment) {
     }
 
-    /** Validates and stores; throws {@link ApiException} 400 naming the first wrong value. */
+    /** Validates and stores; throws {@link Refusal} 400 naming the first wrong value. */
     public RecordedSatisfaction record(SatisfactionSubmission submission) {
         return store(validate(submission));
     }
 
-    /** Throws {@link ApiException} 400 naming the first wrong value. */
+    /** Throws {@link Refusal} 400 naming the first wrong value. */
     public ValidRating validate(SatisfactionSubmission submission) {
         String topicId = blankToNull(submission.topicId());
         Topic topic = (topicId == null ? Optional.<Topic>empty() : knowledgeBase.topic(topicId))
@@ -88,8 +87,8 @@ public final class SatisfactionRecorder {
                 messages.get("satisfaction.thanks"));
     }
 
-    private static ApiException badRequest(String code) {
-        return new ApiException(HttpStatus.BAD_REQUEST, code);
+    private static Refusal badRequest(String code) {
+        return Refusal.invalid(code);
     }
 
     private static String blankToNull(String s) {

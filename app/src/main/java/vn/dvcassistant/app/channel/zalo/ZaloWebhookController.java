@@ -2,7 +2,6 @@ package vn.dvcassistant.app.channel.zalo;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -11,7 +10,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.channel.ChannelInbox;
 import vn.dvcassistant.channel.InboundEvent;
 import vn.dvcassistant.channel.MalformedPayloadException;
@@ -37,21 +36,21 @@ final class ZaloWebhookController {
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> receive(@Nullable @Header(ZaloSignatureVerifier.HEADER) String signature, @Body String body) {
         ZaloSignatureVerifier verifier = zalo.verifier()
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found"));
+                .orElseThrow(() -> Refusal.notFound("not_found"));
         WebhookVerification check = verifier.verify(body, signature);
         if (check != WebhookVerification.VALID) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, check == WebhookVerification.MISSING
+            throw Refusal.unauthorized(check == WebhookVerification.MISSING
                     ? "webhook_signature_missing" : "webhook_signature_invalid");
         }
         InboundEvent event;
         try {
             event = zalo.converter().convert(body);
         } catch (MalformedPayloadException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed_event");
+            throw Refusal.invalid("malformed_event");
         }
         if (zalo.inbox().accept(event) == ChannelInbox.Outcome.DROPPED) {
             // A non-2xx makes the platform deliver the update again later instead of it being lost.
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "channel_busy");
+            throw Refusal.busy("channel_busy");
         }
         return HttpResponse.ok();
     }
