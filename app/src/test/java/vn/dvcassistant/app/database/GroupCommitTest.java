@@ -109,10 +109,13 @@ class GroupCommitTest {
             }
             awaitQueued(5);
             // Stopped while the slow batch is still committing and five rows wait.
-            Future<?> stopped = callers.submit(writer::stop);
+            // On a thread of its own: the six callers' threads are all waiting for their rows.
+            Thread stopper = new Thread(writer::stop, "group-commit-stopper");
+            stopper.start();
             awaitCondition(writer::isStopping);
             releaseSlowBatch.countDown();
-            stopped.get(10, TimeUnit.SECONDS);
+            stopper.join(TimeUnit.SECONDS.toMillis(10));
+            assertThat(stopper.isAlive()).as("stop() returned").isFalse();
 
             for (Future<Integer> result : results) {
                 assertThat(result.get()).isNotNull(); // every waiting caller got its success
