@@ -400,59 +400,54 @@ public class CommentService {
 
     private static CitizenComment withStatus(CitizenComment c, CommentStatus status, String note, Instant now,
                                              Instant acknowledgedAt) {
-        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), c.agency(), c.text(),
-                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), status.code(),
-                note != null ? note : c.statusNote(), c.receivedAt(), acknowledgedAt, c.rejectDue(), c.infoDue(),
-                c.answerDue(), c.publishDue(), c.answeredAt(), c.answer(), c.publishedAt(), c.closedAt(),
-                c.usefulCount(), c.notUsefulCount(), now);
+        CommentDraft d = CommentDraft.of(c);
+        d.status = status.code();
+        d.statusNote = note != null ? note : c.statusNote();
+        d.acknowledgedAt = acknowledgedAt;
+        d.updatedAt = now;
+        return d.build();
     }
 
     private static CitizenComment withText(CitizenComment c, String text, LocalDate answerDue) {
-        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), c.agency(), text,
-                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), c.status(),
-                null, c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
-                answerDue, c.publishDue(), c.answeredAt(), c.answer(), c.publishedAt(), c.closedAt(),
-                c.usefulCount(), c.notUsefulCount(), c.updatedAt());
+        CommentDraft d = CommentDraft.of(c);
+        d.text = text;
+        d.statusNote = null;
+        d.answerDue = answerDue;
+        return d.build();
     }
 
     private static CitizenComment withAnswer(CitizenComment c, String answer, Instant at, LocalDate publishDue) {
-        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), c.agency(), c.text(),
-                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), c.status(),
-                null, c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
-                c.answerDue(), publishDue, at, answer, c.publishedAt(), c.closedAt(),
-                c.usefulCount(), c.notUsefulCount(), c.updatedAt());
+        CommentDraft d = CommentDraft.of(c);
+        d.statusNote = null;
+        d.publishDue = publishDue;
+        d.answeredAt = at;
+        d.answer = answer;
+        return d.build();
     }
 
     private static CitizenComment withPublished(CitizenComment c, Instant at) {
-        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), c.agency(), c.text(),
-                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), c.status(),
-                c.statusNote(), c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
-                c.answerDue(), c.publishDue(), c.answeredAt(), c.answer(), at, c.closedAt(),
-                c.usefulCount(), c.notUsefulCount(), c.updatedAt());
+        CommentDraft d = CommentDraft.of(c);
+        d.publishedAt = at;
+        return d.build();
     }
 
     private static CitizenComment withoutNote(CitizenComment c) {
-        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), c.agency(), c.text(),
-                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), c.status(),
-                null, c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
-                c.answerDue(), c.publishDue(), c.answeredAt(), c.answer(), c.publishedAt(), c.closedAt(),
-                c.usefulCount(), c.notUsefulCount(), c.updatedAt());
+        CommentDraft d = CommentDraft.of(c);
+        d.statusNote = null;
+        return d.build();
     }
 
     private static CitizenComment withAgency(CitizenComment c, String agency, Instant now) {
-        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), agency, c.text(),
-                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), c.status(),
-                c.statusNote(), c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
-                c.answerDue(), c.publishDue(), c.answeredAt(), c.answer(), c.publishedAt(), c.closedAt(),
-                c.usefulCount(), c.notUsefulCount(), now);
+        CommentDraft d = CommentDraft.of(c);
+        d.agency = agency;
+        d.updatedAt = now;
+        return d.build();
     }
 
     private static CitizenComment withClosed(CitizenComment c, Instant at) {
-        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), c.agency(), c.text(),
-                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), c.status(),
-                c.statusNote(), c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
-                c.answerDue(), c.publishDue(), c.answeredAt(), c.answer(), c.publishedAt(), at,
-                c.usefulCount(), c.notUsefulCount(), c.updatedAt());
+        CommentDraft d = CommentDraft.of(c);
+        d.closedAt = at;
+        return d.build();
     }
 
     private record Contact(String name, String phone, String email, String replyTo) {
