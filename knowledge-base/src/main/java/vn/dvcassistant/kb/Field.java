@@ -36,14 +36,6 @@ public enum Field {
         return label;
     }
 
-    /**
-     * Decision 1588/QĐ-TTg sets a lower satisfaction target (85% instead of 90%) for land,
-     * construction and investment procedures.
-     */
-    public boolean hasLandConstructionInvestmentTarget() {
-        return this == DAT_DAI || this == XAY_DUNG || this == DAU_TU;
-    }
-
     public static Optional<Field> fromCode(String code) {
         return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst();
     }

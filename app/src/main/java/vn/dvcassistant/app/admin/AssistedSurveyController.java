@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.admin;
 
+import vn.dvcassistant.app.web.PageText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -15,8 +16,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.View;
-import vn.dvcassistant.app.satisfaction.AgencyDirectory;
-import vn.dvcassistant.app.satisfaction.RatingChannel;
+import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.satisfaction.SatisfactionLevel;
 import vn.dvcassistant.app.satisfaction.SatisfactionRecorder;
 import vn.dvcassistant.app.satisfaction.SatisfactionSubmission;
@@ -71,7 +72,7 @@ final class AssistedSurveyController {
     HttpResponse<?> record(@Body SurveyForm form) {
         recorder.record(new SatisfactionSubmission(form.topicId(), form.level(),
                 form.agency() == null || form.agency().isBlank() ? null : form.agency(),
-                RatingChannel.ASSISTED.code(), form.comment()));
+                Channel.ASSISTED.code(), form.comment()));
         return HttpResponse.seeOther(URI.create("/quan-tri/khao-sat?da-ghi=1"));
     }
 }

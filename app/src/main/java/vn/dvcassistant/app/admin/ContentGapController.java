@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.admin;
 
+import vn.dvcassistant.app.web.PageText;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -9,7 +10,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
-import vn.dvcassistant.app.satisfaction.FeedbackSettings;
+import vn.dvcassistant.app.province.ProvinceClock;
 import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffMember;
 import vn.dvcassistant.app.stats.AnswerStatistics;
@@ -30,10 +31,10 @@ final class ContentGapController {
 
     private final AnswerStatistics answers;
     private final KnowledgeBase knowledgeBase;
-    private final FeedbackSettings settings;
+    private final ProvinceClock settings;
     private final PageText text;
 
-    ContentGapController(AnswerStatistics answers, KnowledgeBase knowledgeBase, FeedbackSettings settings,
+    ContentGapController(AnswerStatistics answers, KnowledgeBase knowledgeBase, ProvinceClock settings,
                          PageText text) {
         this.answers = answers;
         this.knowledgeBase = knowledgeBase;

@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.admin;
 
+import vn.dvcassistant.app.web.PageText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -13,9 +14,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
 import vn.dvcassistant.app.admin.chart.SvgCharts;
-import vn.dvcassistant.app.satisfaction.AgencyDirectory;
-import vn.dvcassistant.app.satisfaction.FeedbackSettings;
-import vn.dvcassistant.app.satisfaction.RatingChannel;
+import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.app.province.ProvinceClock;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffMember;
 import vn.dvcassistant.app.stats.AnswerStatistics;
@@ -23,7 +24,6 @@ import vn.dvcassistant.app.stats.CommentStatistics;
 import vn.dvcassistant.app.stats.SatisfactionFigure;
 import vn.dvcassistant.app.stats.SatisfactionReport;
 import vn.dvcassistant.app.stats.SatisfactionStatistics;
-import vn.dvcassistant.app.stats.SatisfactionTargets;
 import vn.dvcassistant.kb.Field;
 
 import java.net.URI;
@@ -38,19 +38,18 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class DashboardController {
 
-    private static final List<Field> TARGET_FIELDS = List.of(Field.DAT_DAI, Field.XAY_DUNG, Field.DAU_TU);
     private static final int UNANSWERED_SHOWN = 20;
 
     private final SatisfactionStatistics satisfaction;
     private final AnswerStatistics answers;
     private final CommentStatistics comments;
     private final AgencyDirectory agencies;
-    private final FeedbackSettings settings;
+    private final ProvinceClock settings;
     private final PageText text;
     private final SvgCharts charts;
 
     DashboardController(SatisfactionStatistics satisfaction, AnswerStatistics answers, CommentStatistics comments,
-                        AgencyDirectory agencies, FeedbackSettings settings, PageText text) {
+                        AgencyDirectory agencies, ProvinceClock settings, PageText text) {
         this.satisfaction = satisfaction;
         this.answers = answers;
         this.comments = comments;
@@ -87,15 +86,15 @@ final class DashboardController {
         model.put("filter", filter);
         model.put("fields", Arrays.asList(Field.values()));
         model.put("agencies", agencies.all());
-        model.put("channels", Arrays.asList(RatingChannel.values()));
+        model.put("channels", Channel.ratingChannels());
         model.put("report", report);
 
         Map<String, String> gauges = new LinkedHashMap<>();
         gauges.put(text.get("admin.gauge.overall"), charts.gauge(text.get("admin.gauge.overall"), report.rate(),
-                SatisfactionTargets.OVERALL, report.total()));
-        for (Field f : TARGET_FIELDS) {
+                satisfaction.target(filter.satisfaction(), null), report.total()));
+        for (Field f : satisfaction.fieldsWithOwnTarget(filter.satisfaction())) {
             SatisfactionReport byField = satisfaction.compute(filter.forField(f));
-            gauges.put(f.label(), charts.gauge(f.label(), byField.rate(), SatisfactionTargets.forField(f),
+            gauges.put(f.label(), charts.gauge(f.label(), byField.rate(), byField.target(),
                     byField.total()));
         }
         model.put("gauges", gauges);

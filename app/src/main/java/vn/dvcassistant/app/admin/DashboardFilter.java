@@ -1,10 +1,9 @@
 package vn.dvcassistant.app.admin;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
-import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.satisfaction.AgencyDirectory;
-import vn.dvcassistant.app.satisfaction.RatingChannel;
+import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.security.StaffMember;
 import vn.dvcassistant.app.stats.Period;
 import vn.dvcassistant.app.stats.SatisfactionFilter;
@@ -19,7 +18,7 @@ import java.time.format.DateTimeParseException;
  * agency, whatever the query string says. The period defaults to the current year.
  */
 record DashboardFilter(LocalDate from, LocalDate to, @Nullable Field field, @Nullable String agency,
-                       @Nullable RatingChannel channel) {
+                       @Nullable Channel channel) {
 
     private static final int MAX_DAYS = 3 * 366;
 
@@ -30,15 +29,15 @@ record DashboardFilter(LocalDate from, LocalDate to, @Nullable Field field, @Nul
         LocalDate start = date(from, LocalDate.of(today.getYear(), 1, 1));
         LocalDate end = date(to, today);
         if (start.isAfter(end) || start.plusDays(MAX_DAYS).isBefore(end)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_period");
+            throw Refusal.invalid("invalid_period");
         }
         Field f = blank(field) ? null : Field.fromCode(field.strip())
-                .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "unknown_field"));
+                .orElseThrow(() -> Refusal.invalid("unknown_field"));
         String a = me.forcedAgency() != null ? me.forcedAgency()
                 : blank(agency) ? null : agencies.find(agency.strip()).map(x -> x.code())
-                .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "unknown_agency"));
-        RatingChannel c = blank(channel) ? null : RatingChannel.fromCode(channel.strip())
-                .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "unknown_rating_channel"));
+                .orElseThrow(() -> Refusal.invalid("unknown_agency"));
+        Channel c = blank(channel) ? null : Channel.fromCode(channel.strip()).filter(Channel::carriesRatings)
+                .orElseThrow(() -> Refusal.invalid("unknown_rating_channel"));
         return new DashboardFilter(start, end, f, a, c);
     }
 
@@ -65,7 +64,7 @@ record DashboardFilter(LocalDate from, LocalDate to, @Nullable Field field, @Nul
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_date");
+            throw Refusal.invalid("invalid_date");
         }
     }
 }

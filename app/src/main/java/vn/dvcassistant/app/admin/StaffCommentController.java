@@ -1,5 +1,8 @@
 package vn.dvcassistant.app.admin;
 
+import vn.dvcassistant.app.comments.CommentHandling;
+import vn.dvcassistant.app.comments.StaffCommentQueries;
+import vn.dvcassistant.app.web.PageText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -17,7 +20,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.comments.CitizenComment;
 import vn.dvcassistant.app.comments.CommentService;
 import vn.dvcassistant.app.i18n.Messages;
@@ -183,8 +186,8 @@ final class StaffCommentController {
             // After handing it to another agency, agency staff may no longer open it: back to their list.
             return HttpResponse.seeOther(URI.create(me.mayHandleAgency(done.agency())
                     ? "/quan-tri/gop-y/" + done.code() : "/quan-tri/gop-y"));
-        } catch (ApiException refused) {
-            if (refused.status() != HttpStatus.BAD_REQUEST) {
+        } catch (Refusal refused) {
+            if (refused.reason() != Refusal.Reason.INVALID) {
                 throw refused;
             }
             return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("admin/comment",

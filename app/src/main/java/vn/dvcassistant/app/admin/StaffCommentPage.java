@@ -1,14 +1,15 @@
 package vn.dvcassistant.app.admin;
 
+import vn.dvcassistant.app.web.PageText;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.comments.CitizenComment;
 import vn.dvcassistant.app.comments.CommentEvent;
 import vn.dvcassistant.app.comments.CommentService;
 import vn.dvcassistant.app.comments.CommentStatus;
-import vn.dvcassistant.app.satisfaction.Agency;
-import vn.dvcassistant.app.satisfaction.AgencyDirectory;
-import vn.dvcassistant.app.satisfaction.FeedbackSettings;
+import vn.dvcassistant.app.province.Agency;
+import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.app.province.ProvinceClock;
 import vn.dvcassistant.app.security.StaffMember;
 
 import java.time.LocalDate;
@@ -29,10 +30,10 @@ class StaffCommentPage {
 
     private final CommentService comments;
     private final AgencyDirectory agencies;
-    private final FeedbackSettings settings;
+    private final ProvinceClock settings;
     private final PageText text;
 
-    StaffCommentPage(CommentService comments, AgencyDirectory agencies, FeedbackSettings settings, PageText text) {
+    StaffCommentPage(CommentService comments, AgencyDirectory agencies, ProvinceClock settings, PageText text) {
         this.comments = comments;
         this.agencies = agencies;
         this.settings = settings;

@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.admin;
 
+import vn.dvcassistant.app.web.PageText;
 import vn.dvcassistant.app.security.StaffMember;
 
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.admin;
 
+import vn.dvcassistant.app.web.PageText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -16,9 +17,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.app.api.RefusalHandler;
 import vn.dvcassistant.app.i18n.Messages;
-import vn.dvcassistant.app.satisfaction.AgencyDirectory;
+import vn.dvcassistant.app.province.AgencyDirectory;
 import vn.dvcassistant.app.security.NewStaffUser;
 import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffAccounts;
@@ -94,8 +96,8 @@ final class StaffUserPageController {
         try {
             action.run();
             return HttpResponse.seeOther(URI.create("/quan-tri/nguoi-dung" + (done == null ? "" : "?xong=" + done)));
-        } catch (ApiException refused) {
-            return HttpResponse.status(refused.status()).body(new ModelAndView<>("admin/users",
+        } catch (Refusal refused) {
+            return HttpResponse.status(RefusalHandler.status(refused)).body(new ModelAndView<>("admin/users",
                     model(authentication, messages.get("error." + refused.code()))));
         }
     }

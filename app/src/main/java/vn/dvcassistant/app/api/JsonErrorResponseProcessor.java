@@ -10,14 +10,13 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.serde.exceptions.SerdeException;
 import jakarta.inject.Singleton;
-import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.dvcassistant.app.database.DatabaseOutages;
 import vn.dvcassistant.app.i18n.Messages;
 
 /**
- * Every error Micronaut itself produces (malformed JSON, conversion and validation failures, 404,
+ * Every error Micronaut itself produces (malformed JSON, conversion failures, 404,
  * 405, 415, 413, unexpected exceptions) leaves in our error shape, in Vietnamese, without internals.
  * A database that cannot be reached is a 503 with Retry-After: nothing was stored, and the same request
  * will succeed once PostgreSQL is back (clients, load balancers and Telegram's webhook retry on it).
@@ -76,9 +75,6 @@ final class JsonErrorResponseProcessor implements ErrorResponseProcessor<ErrorBo
 
     private static String badRequestCode(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException) {
-                return "invalid_field";
-            }
             if (t instanceof JsonProcessingException || t instanceof SerdeException) {
                 return "malformed_json";
             }

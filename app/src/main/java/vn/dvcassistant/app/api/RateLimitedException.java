@@ -1,13 +1,12 @@
 package vn.dvcassistant.app.api;
 
-import io.micronaut.http.HttpStatus;
 
-public final class RateLimitedException extends ApiException {
+public final class RateLimitedException extends Refusal {
 
     private final long retryAfterSeconds;
 
     public RateLimitedException(long retryAfterSeconds) {
-        super(HttpStatus.TOO_MANY_REQUESTS, "rate_limited");
+        super(Reason.TOO_MANY, "rate_limited");
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

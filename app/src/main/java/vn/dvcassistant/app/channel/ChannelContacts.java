@@ -33,22 +33,22 @@ public class ChannelContacts {
                 : "UPDATE channel_contact SET chat_id = NULL, updated_at = now() "
                 + "WHERE session_key = ? AND channel = ? AND chat_id IS NOT NULL";
         if (consentGiven) {
-            update(sql, key(channel, sessionId), ChannelDeliveries.code(channel), chatId);
+            update(sql, key(channel, sessionId), channel.code(), chatId);
         } else {
-            update(sql, key(channel, sessionId), ChannelDeliveries.code(channel));
+            update(sql, key(channel, sessionId), channel.code());
         }
     }
 
     public void unfollowed(Channel channel, String sessionId) {
         update("INSERT INTO channel_contact (session_key, channel, unfollowed_at, updated_at) VALUES (?, ?, now(), now()) "
                 + "ON CONFLICT (session_key) DO UPDATE SET unfollowed_at = now(), updated_at = now()",
-                key(channel, sessionId), ChannelDeliveries.code(channel));
+                key(channel, sessionId), channel.code());
     }
 
     public void followed(Channel channel, String sessionId) {
         update("UPDATE channel_contact SET unfollowed_at = NULL, updated_at = now() "
                 + "WHERE session_key = ? AND channel = ? AND unfollowed_at IS NOT NULL",
-                key(channel, sessionId), ChannelDeliveries.code(channel));
+                key(channel, sessionId), channel.code());
     }
 
     public boolean isUnfollowed(Channel channel, String sessionId) {
@@ -81,11 +81,7 @@ public class ChannelContacts {
     }
 
     static String key(Channel channel, String sessionId) {
-        return SessionKeys.of(appChannel(channel), sessionId);
-    }
-
-    static vn.dvcassistant.app.conversation.Channel appChannel(Channel channel) {
-        return vn.dvcassistant.app.conversation.Channel.valueOf(channel.name());
+        return SessionKeys.of(channel, sessionId);
     }
 
     private void update(String sql, String... parameters) {

@@ -1,9 +1,8 @@
 package vn.dvcassistant.app.channel;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.conversation.ChatReply;
 import vn.dvcassistant.app.conversation.ConversationEngine;
 import vn.dvcassistant.app.conversation.IncomingMessage;
@@ -48,7 +47,7 @@ public class ChannelConversation {
     private final ChannelReplies replies;
     private final SatisfactionButtons satisfaction;
     private final Messages messages;
-    private final ZaloCommentNotice zaloCommentNotice;
+    private final List<CommentTakenNotice> commentNotices;
 
     /**
      * Answering is CPU work (search, composing, the database). More concurrent answers than cores do not
@@ -59,11 +58,9 @@ public class ChannelConversation {
 
     ChannelConversation(ConversationEngine engine, AnswerRatingService ratings, KnowledgeBase knowledgeBase,
                         ChannelContacts contacts, ChannelReplies replies, SatisfactionButtons satisfaction,
-                        Messages messages, @Value("${channels.answer-concurrency:0}") int answerConcurrency,
-                        ZaloCommentNotice zaloCommentNotice) {
-        this.zaloCommentNotice = zaloCommentNotice;
-        this.answering = new Semaphore(answerConcurrency > 0 ? answerConcurrency
-                : Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
+                        Messages messages, ChannelSettings settings, List<CommentTakenNotice> commentNotices) {
+        this.commentNotices = List.copyOf(commentNotices);
+        this.answering = new Semaphore(settings.answersAtOnce(), true);
         this.engine = engine;
         this.ratings = ratings;
         this.knowledgeBase = knowledgeBase;
@@ -141,15 +138,15 @@ public class ChannelConversation {
             return satisfaction.press(event.channel(), session, rated);
         }
         boolean given = ((ButtonAction.Consent) action.get()).given();
-        engine.recordConsent(ChannelContacts.appChannel(event.channel()), session, given);
+        engine.recordConsent(event.channel(), session, given);
         contacts.syncConsent(event.channel(), session, event.chatId(), given);
         return message(messages.get(given ? "chat.consent.given" : "chat.consent.refused"));
     }
 
     private Response rate(Channel channel, ButtonAction.Rate rate) {
         try {
-            ratings.rate(rate.messageId(), rate.helpful(), null, ChannelContacts.appChannel(channel));
-        } catch (ApiException e) {
+            ratings.rate(rate.messageId(), rate.helpful(), null, channel);
+        } catch (Refusal e) {
             return new Response(List.of(), messages.get("error." + e.code()), null);
         }
         List<Reply> follow = rate.helpful() ? List.of() : List.of(Reply.text(messages.get("channel.rating.notHelpful")));
@@ -157,14 +154,18 @@ public class ChannelConversation {
     }
 
     private Response ask(InboundEvent event, String session, String text, @Nullable String topicId) {
-        vn.dvcassistant.app.conversation.Channel channel = ChannelContacts.appChannel(event.channel());
+        Channel channel = event.channel();
         ChatReply reply = engine.handle(new IncomingMessage(channel, session, text, topicId));
         boolean consent = engine.consentGiven(channel, session);
         contacts.syncConsent(event.channel(), session, event.chatId(), consent);
         List<Reply> rendered = replies.render(reply, event.fromGroup());
-        if (event.channel() == Channel.ZALO && reply.commentCode() != null && consent) {
+        if (reply.commentCode() != null && consent) {
             // Zalo only lets the answer into the chat within a window after the citizen's last message.
-            rendered = ChannelReplies.withClosingParagraph(rendered, zaloCommentNotice.text());
+            for (CommentTakenNotice notice : commentNotices) {
+                if (notice.channel() == channel) {
+                    rendered = ChannelReplies.withClosingParagraph(rendered, notice.text());
+                }
+            }
         }
         return new Response(rendered, null, reply.messageId());
     }

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Which channel deliveries were already taken in, and which replies never reached the citizen. */
@@ -69,7 +68,7 @@ public class ChannelDeliveries {
                 try (PreparedStatement insert = status.getConnection().prepareStatement(
                         "INSERT INTO channel_send_failure (channel, delivery_id, reason, attempts) VALUES (?, ?, ?, 0)")) {
                     for (PendingFailure f : batch) {
-                        insert.setString(1, code(f.channel()));
+                        insert.setString(1, f.channel().code());
                         insert.setString(2, storedId(f.deliveryId()));
                         insert.setString(3, f.reason());
                         insert.addBatch();
@@ -98,7 +97,7 @@ public class ChannelDeliveries {
         return transactions.executeWrite(status -> {
             try (PreparedStatement insert = status.getConnection().prepareStatement(
                     "INSERT INTO channel_delivery (channel, delivery_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-                insert.setString(1, code(channel));
+                insert.setString(1, channel.code());
                 insert.setString(2, storedId(deliveryId));
                 return insert.executeUpdate() == 1;
             } catch (SQLException e) {
@@ -115,7 +114,7 @@ public class ChannelDeliveries {
                 try (PreparedStatement insert = status.getConnection().prepareStatement(
                         "INSERT INTO channel_send_failure (channel, delivery_id, exchange_id, reason, attempts) "
                                 + "VALUES (?, ?, ?, ?, ?)")) {
-                    insert.setString(1, code(channel));
+                    insert.setString(1, channel.code());
                     insert.setString(2, storedId(deliveryId));
                     insert.setObject(3, exchangeId);
                     insert.setString(4, reason.length() > 2000 ? reason.substring(0, 2000) : reason);
@@ -127,7 +126,7 @@ public class ChannelDeliveries {
             });
         } catch (RuntimeException e) {
             // The log line is then the only trace; it must not hide the original failure.
-            LOG.error("send_failure_not_recorded channel={} delivery={} reason={}", code(channel), deliveryId, reason, e);
+            LOG.error("send_failure_not_recorded channel={} delivery={} reason={}", channel.code(), deliveryId, reason, e);
         }
     }
 
@@ -146,10 +145,6 @@ public class ChannelDeliveries {
         if (deleted > 0) {
             LOG.info("channel_deliveries_purged count={}", deleted);
         }
-    }
-
-    static String code(Channel channel) {
-        return channel.name().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ChannelWorkers implements AutoCloseable {
 
     private final ThreadPoolExecutor executor;
+    /** Submitted and not finished: waiting in the queue or being run. */
+    private final AtomicInteger unfinished = new AtomicInteger();
 
     public ChannelWorkers(String name, int threads, int queueCapacity) {
         AtomicInteger counter = new AtomicInteger();
@@ -29,16 +31,25 @@ public final class ChannelWorkers implements AutoCloseable {
 
     /** @return false when the queue is full or the channel is shutting down: the task will not run */
     public boolean submit(Runnable task) {
+        unfinished.incrementAndGet();
         try {
-            executor.execute(task);
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    unfinished.decrementAndGet();
+                }
+            });
             return true;
         } catch (RejectedExecutionException e) {
+            unfinished.decrementAndGet();
             return false;
         }
     }
 
+    /** Updates waiting or being answered: 0 once everything received has been dealt with. */
     public int queued() {
-        return executor.getQueue().size();
+        return unfinished.get();
     }
 
     /** Lets queued replies go out for a few seconds, then stops. */

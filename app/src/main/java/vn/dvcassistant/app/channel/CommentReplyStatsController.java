@@ -1,7 +1,6 @@
 package vn.dvcassistant.app.channel;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,8 +14,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.satisfaction.FeedbackSettings;
+import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.app.province.ProvinceClock;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,7 +59,7 @@ final class CommentReplyStatsController {
     private final TransactionOperations<Connection> transactions;
     private final ZoneId zone;
 
-    CommentReplyStatsController(TransactionOperations<Connection> transactions, FeedbackSettings settings) {
+    CommentReplyStatsController(TransactionOperations<Connection> transactions, ProvinceClock settings) {
         this.transactions = transactions;
         this.zone = settings.zone();
     }
@@ -74,7 +73,7 @@ final class CommentReplyStatsController {
         LocalDate start = date(from);
         LocalDate end = date(to);
         if (start != null && end != null && start.isAfter(end)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_period");
+            throw Refusal.invalid("invalid_period");
         }
         List<CommentReplyFigures> rows = transactions.executeRead(status -> {
             try (PreparedStatement query = status.getConnection().prepareStatement(FIGURES)) {
@@ -108,11 +107,11 @@ final class CommentReplyStatsController {
         try {
             LocalDate day = LocalDate.parse(value.strip());
             if (day.getYear() < 2000 || day.getYear() > 2999) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_date");
+                throw Refusal.invalid("invalid_date");
             }
             return day;
         } catch (DateTimeParseException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_date");
+            throw Refusal.invalid("invalid_date");
         }
     }
 }

@@ -13,10 +13,12 @@ import java.util.List;
  * crashed instance was sending gets sent after all (possibly twice: at least once, never lost).
  */
 @Singleton
-final class OutboxClaims {
+public final class OutboxClaims {
 
     /** Far longer than sending a batch takes, even with the channels' retries. */
-    static final int LEASE_SECONDS = 300;
+    public static final int LEASE_SECONDS = 300;
+    /** How often an answer is tried before it is given up, whatever the channel. */
+    public static final int MAX_ATTEMPTS = 5;
 
     private final PendingCommentAnswers pending;
     private final TransactionOperations<Connection> transactions;
@@ -26,7 +28,7 @@ final class OutboxClaims {
         this.transactions = transactions;
     }
 
-    List<ReplyOutboxEntry> claim(String channel, int maxAttempts, int limit) {
+    public List<ReplyOutboxEntry> claim(String channel, int maxAttempts, int limit) {
         return transactions.executeWrite(status -> {
             List<ReplyOutboxEntry> entries = pending.lockSendable(channel, maxAttempts, limit);
             if (!entries.isEmpty()) {

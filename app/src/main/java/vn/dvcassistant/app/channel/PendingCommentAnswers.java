@@ -13,7 +13,7 @@ import java.util.List;
  * those another instance has claimed, and Zalo answers kept until the citizen writes again. Call both methods in one transaction ({@link OutboxClaims}).
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-interface PendingCommentAnswers extends GenericRepository<ReplyOutboxEntry, Long> {
+public interface PendingCommentAnswers extends GenericRepository<ReplyOutboxEntry, Long> {
 
     /** Row locks skip what a concurrent claim is taking, so two instances never get the same entry. */
     @Query("SELECT * FROM comment_reply_outbox WHERE sent_at IS NULL AND channel = :channel AND attempts < :maxAttempts "

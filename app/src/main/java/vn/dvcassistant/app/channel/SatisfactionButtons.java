@@ -1,8 +1,8 @@
 package vn.dvcassistant.app.channel;
 
 import jakarta.inject.Singleton;
-import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.conversation.SatisfactionOffers;
+import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.app.satisfaction.RatingOffers;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.app.satisfaction.SatisfactionRecorder;
 import vn.dvcassistant.app.satisfaction.SatisfactionSubmission;
@@ -21,12 +21,12 @@ import java.util.Optional;
 @Singleton
 class SatisfactionButtons {
 
-    private final SatisfactionOffers offers;
+    private final RatingOffers offers;
     private final SatisfactionRecorder recorder;
     private final KnowledgeBase knowledgeBase;
     private final Messages messages;
 
-    SatisfactionButtons(SatisfactionOffers offers, SatisfactionRecorder recorder, KnowledgeBase knowledgeBase,
+    SatisfactionButtons(RatingOffers offers, SatisfactionRecorder recorder, KnowledgeBase knowledgeBase,
                         Messages messages) {
         this.offers = offers;
         this.recorder = recorder;
@@ -39,7 +39,7 @@ class SatisfactionButtons {
         if (topic.isEmpty()) {
             return toast(messages.get("error.unknown_topic"));
         }
-        vn.dvcassistant.app.conversation.Channel chat = ChannelContacts.appChannel(channel);
+        Channel chat = channel;
         switch (offers.claim(chat, session, topic.get().id())) {
             case NOT_OFFERED -> {
                 return toast(messages.get("channel.button.unknown"));
@@ -54,7 +54,7 @@ class SatisfactionButtons {
         try {
             // Nothing about the citizen goes with the rating: no session, no chat id, no comment.
             recorder.record(new SatisfactionSubmission(topic.get().id(), action.level().code(), null, chat.code(), null));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             offers.release(chat, session, topic.get().id());
             return toast(messages.get("error." + e.code()));
         } catch (RuntimeException e) {

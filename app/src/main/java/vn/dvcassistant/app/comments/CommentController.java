@@ -3,7 +3,6 @@ package vn.dvcassistant.app.comments;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -18,7 +17,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.api.StrictBoolean;
 
 /** The citizen's side of comments: send one, follow it by its code, add missing information, react. */
@@ -60,7 +59,7 @@ final class CommentController {
     @Get("/{code}")
     @Operation(summary = "Follow a comment by its tracking code: status, dates and, once published, the answer")
     CommentTracking track(String code) {
-        return comments.track(code).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_comment"));
+        return comments.track(code).orElseThrow(() -> Refusal.notFound("unknown_comment"));
     }
 
     @Post("/{code}/information")
@@ -79,7 +78,7 @@ final class CommentController {
                     + "vote): the same vote again changes nothing, the other one moves it. 404 unknown_published_comment.")
     HttpResponse<CommentTracking> react(HttpRequest<?> http, String code, @Body ReactionRequest request) {
         if (request.useful() == null) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "missing_useful");
+            throw Refusal.invalid("missing_useful");
         }
         ReaderCookie reader = ReaderCookie.of(http);
         reactions.react(code, reader.value(), request.useful());

@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.comments;
 
+import vn.dvcassistant.app.province.WorkingDayCalendar;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;

@@ -1,9 +1,8 @@
 package vn.dvcassistant.app.comments;
 
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.privacy.Sha256;
 
 import java.sql.Connection;
@@ -34,12 +33,12 @@ final class CommentReactions {
     /**
      * @param code   the answer's tracking code, as typed
      * @param reader the reader's anonymous cookie value; only its hash is stored
-     * @throws ApiException 404 {@code unknown_published_comment} unless the answer is published
+     * @throws Refusal 404 {@code unknown_published_comment} unless the answer is published
      */
     void react(String code, String reader, boolean useful) {
         String normalised = TrackingCodes.normalise(code);
         if (normalised == null) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "unknown_published_comment");
+            throw Refusal.notFound("unknown_published_comment");
         }
         String readerHash = Sha256.hex(reader);
         transactions.executeWrite(status -> {
@@ -68,7 +67,7 @@ final class CommentReactions {
             q.setString(1, code);
             try (ResultSet rs = q.executeQuery()) {
                 if (!rs.next()) {
-                    throw new ApiException(HttpStatus.NOT_FOUND, "unknown_published_comment");
+                    throw Refusal.notFound("unknown_published_comment");
                 }
                 return rs.getLong(1);
             }

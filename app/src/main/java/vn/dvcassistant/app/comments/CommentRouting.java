@@ -2,8 +2,8 @@ package vn.dvcassistant.app.comments;
 
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
-import vn.dvcassistant.app.satisfaction.Agency;
-import vn.dvcassistant.app.satisfaction.AgencyDirectory;
+import vn.dvcassistant.app.province.Agency;
+import vn.dvcassistant.app.province.AgencyDirectory;
 import vn.dvcassistant.kb.Field;
 
 import java.util.EnumMap;

@@ -1,16 +1,15 @@
 package vn.dvcassistant.app.comments;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.conversation.Channel;
-import vn.dvcassistant.app.conversation.PersonalDataMasker;
+import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.channel.Channel;
+import vn.dvcassistant.app.privacy.PersonalDataMasker;
 import vn.dvcassistant.app.i18n.Messages;
-import vn.dvcassistant.app.satisfaction.Agency;
-import vn.dvcassistant.app.satisfaction.AgencyDirectory;
-import vn.dvcassistant.app.satisfaction.FeedbackSettings;
+import vn.dvcassistant.app.province.Agency;
+import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.app.province.ProvinceClock;
 import vn.dvcassistant.kb.Field;
 import vn.dvcassistant.kb.KnowledgeBase;
 import vn.dvcassistant.kb.Topic;
@@ -25,7 +24,8 @@ import java.util.regex.Pattern;
 
 /**
  * Comments from receipt to published answer. Every change goes through {@link CommentStatus}, so an
- * illegal move (answering a rejected comment, publishing an unanswered one) is refused with 409, and
+ * illegal move (answering a rejected comment, publishing an unanswered one) is refused with 400
+ * {@code invalid_transition}, and
  * every change is recorded in the comment's history with who made it.
  *
  * <p>Staff-facing methods take the acting user's name as {@code actor}; authorisation is the caller's job.
@@ -47,14 +47,14 @@ public class CommentService {
     private final CommentSettings settings;
     private final AgencyDirectory agencies;
     private final KnowledgeBase knowledgeBase;
-    private final FeedbackSettings feedbackSettings;
+    private final ProvinceClock feedbackSettings;
     private final Messages messages;
     private final TrackingPageLinks links;
     private final Clock clock = Clock.systemUTC();
 
     public CommentService(CommentRepository comments, CommentEventRepository events, ReplyOutboxRepository outbox,
                           CommentRouting routing, CommentDeadlines deadlines, CommentSettings settings,
-                          AgencyDirectory agencies, KnowledgeBase knowledgeBase, FeedbackSettings feedbackSettings,
+                          AgencyDirectory agencies, KnowledgeBase knowledgeBase, ProvinceClock feedbackSettings,
                           Messages messages, TrackingPageLinks links) {
         this.links = links;
         this.comments = comments;
@@ -79,7 +79,7 @@ public class CommentService {
         if (text.length() > settings.maxLength()) {
             throw badRequest("comment_too_long");
         }
-        Channel channel = Channel.fromCode(submission.channel()).orElseThrow(() -> badRequest("unknown_channel"));
+        Channel channel = Channel.chatFromCode(submission.channel()).orElseThrow(() -> badRequest("unknown_channel"));
         Topic topic = null;
         if (blankToNull(submission.topicId()) != null) {
             topic = knowledgeBase.topic(submission.topicId().strip()).orElseThrow(() -> badRequest("unknown_topic"));
@@ -188,9 +188,9 @@ public class CommentService {
     public CitizenComment supplyInformation(String code, String information, @Nullable ReplyAddress from) {
         String added = requiredNote(information, "missing_note");
         switch (checkInformation(code, from)) {
-            case UNKNOWN_COMMENT -> throw new ApiException(HttpStatus.NOT_FOUND, "unknown_comment");
-            case NOT_WAITING -> throw new ApiException(HttpStatus.CONFLICT, "not_waiting_for_information");
-            case OTHER_CHAT -> throw new ApiException(HttpStatus.FORBIDDEN, "information_in_chat");
+            case UNKNOWN_COMMENT -> throw Refusal.notFound("unknown_comment");
+            case NOT_WAITING -> throw Refusal.conflict("not_waiting_for_information");
+            case OTHER_CHAT -> throw Refusal.forbidden("information_in_chat");
             case ACCEPTED -> {
             }
         }
@@ -267,7 +267,7 @@ public class CommentService {
         }
         CommentStatus status = current.commentStatus();
         if (!status.canMoveTo(CommentStatus.TRANSFERRED)) {
-            throw new ApiException(HttpStatus.CONFLICT, "illegal_transition");
+            throw Refusal.invalid("invalid_transition");
         }
         Instant now = clock.instant();
         CitizenComment moved = comments.update(withAgency(current, agency.code(), now));
@@ -281,7 +281,7 @@ public class CommentService {
         CitizenComment current = existing(code);
         CommentStatus from = current.commentStatus();
         if (!from.canMoveTo(target)) {
-            throw new ApiException(HttpStatus.CONFLICT, "illegal_transition");
+            throw Refusal.invalid("invalid_transition");
         }
         Instant now = clock.instant();
         CitizenComment changed = change.apply(current);
@@ -307,7 +307,7 @@ public class CommentService {
             channel = comment.channel();
             recipient = comment.replyTo();
         } else if (comment.contactEmail() != null) {
-            channel = "email";
+            channel = Channel.EMAIL.code();
             recipient = comment.contactEmail();
         } else {
             return;
@@ -340,7 +340,7 @@ public class CommentService {
     }
 
     private CitizenComment existing(String code) {
-        return find(code).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_comment"));
+        return find(code).orElseThrow(() -> Refusal.notFound("unknown_comment"));
     }
 
     private String uniqueCode() {
@@ -390,8 +390,8 @@ public class CommentService {
         return String.format("%02d/%02d/%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
     }
 
-    private static ApiException badRequest(String code) {
-        return new ApiException(HttpStatus.BAD_REQUEST, code);
+    private static Refusal badRequest(String code) {
+        return Refusal.invalid(code);
     }
 
     private static String blankToNull(String s) {
@@ -400,59 +400,54 @@ public class CommentService {
 
     private static CitizenComment withStatus(CitizenComment c, CommentStatus status, String note, Instant now,
                                              Instant acknowledgedAt) {
-        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), c.agency(), c.text(),
-                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), status.code(),
-                note != null ? note : c.statusNote(), c.receivedAt(), acknowledgedAt, c.rejectDue(), c.infoDue(),
-                c.answerDue(), c.publishDue(), c.answeredAt(), c.answer(), c.publishedAt(), c.closedAt(),
-                c.usefulCount(), c.notUsefulCount(), now);
+        CommentDraft d = CommentDraft.of(c);
+        d.status = status.code();
+        d.statusNote = note != null ? note : c.statusNote();
+        d.acknowledgedAt = acknowledgedAt;
+        d.updatedAt = now;
+        return d.build();
     }
 
     private static CitizenComment withText(CitizenComment c, String text, LocalDate answerDue) {
-        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), c.agency(), text,
-                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), c.status(),
-                null, c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
-                answerDue, c.publishDue(), c.answeredAt(), c.answer(), c.publishedAt(), c.closedAt(),
-                c.usefulCount(), c.notUsefulCount(), c.updatedAt());
+        CommentDraft d = CommentDraft.of(c);
+        d.text = text;
+        d.statusNote = null;
+        d.answerDue = answerDue;
+        return d.build();
     }
 
     private static CitizenComment withAnswer(CitizenComment c, String answer, Instant at, LocalDate publishDue) {
-        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), c.agency(), c.text(),
-                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), c.status(),
-                null, c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
-                c.answerDue(), publishDue, at, answer, c.publishedAt(), c.closedAt(),
-                c.usefulCount(), c.notUsefulCount(), c.updatedAt());
+        CommentDraft d = CommentDraft.of(c);
+        d.statusNote = null;
+        d.publishDue = publishDue;
+        d.answeredAt = at;
+        d.answer = answer;
+        return d.build();
     }
 
     private static CitizenComment withPublished(CitizenComment c, Instant at) {
-        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), c.agency(), c.text(),
-                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), c.status(),
-                c.statusNote(), c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
-                c.answerDue(), c.publishDue(), c.answeredAt(), c.answer(), at, c.closedAt(),
-                c.usefulCount(), c.notUsefulCount(), c.updatedAt());
+        CommentDraft d = CommentDraft.of(c);
+        d.publishedAt = at;
+        return d.build();
     }
 
     private static CitizenComment withoutNote(CitizenComment c) {
-        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), c.agency(), c.text(),
-                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), c.status(),
-                null, c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
-                c.answerDue(), c.publishDue(), c.answeredAt(), c.answer(), c.publishedAt(), c.closedAt(),
-                c.usefulCount(), c.notUsefulCount(), c.updatedAt());
+        CommentDraft d = CommentDraft.of(c);
+        d.statusNote = null;
+        return d.build();
     }
 
     private static CitizenComment withAgency(CitizenComment c, String agency, Instant now) {
-        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), agency, c.text(),
-                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), c.status(),
-                c.statusNote(), c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
-                c.answerDue(), c.publishDue(), c.answeredAt(), c.answer(), c.publishedAt(), c.closedAt(),
-                c.usefulCount(), c.notUsefulCount(), now);
+        CommentDraft d = CommentDraft.of(c);
+        d.agency = agency;
+        d.updatedAt = now;
+        return d.build();
     }
 
     private static CitizenComment withClosed(CitizenComment c, Instant at) {
-        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), c.agency(), c.text(),
-                c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), c.status(),
-                c.statusNote(), c.receivedAt(), c.acknowledgedAt(), c.rejectDue(), c.infoDue(),
-                c.answerDue(), c.publishDue(), c.answeredAt(), c.answer(), c.publishedAt(), at,
-                c.usefulCount(), c.notUsefulCount(), c.updatedAt());
+        CommentDraft d = CommentDraft.of(c);
+        d.closedAt = at;
+        return d.build();
     }
 
     private record Contact(String name, String phone, String email, String replyTo) {

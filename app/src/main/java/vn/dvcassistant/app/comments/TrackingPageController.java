@@ -17,7 +17,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.app.api.RefusalHandler;
 import vn.dvcassistant.app.api.RateLimitedException;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.app.ratelimit.RateLimiter;
@@ -83,8 +84,8 @@ final class TrackingPageController {
         try {
             CitizenComment supplied = comments.supplyInformation(code, text);
             return HttpResponse.seeOther(URI.create(TrackingPageLinks.PATH + "?ma=" + supplied.code() + "&da-gui=1"));
-        } catch (ApiException refused) {
-            return result(code, false, messages.get("error." + refused.code()), text, refused.status());
+        } catch (Refusal refused) {
+            return result(code, false, messages.get("error." + refused.code()), text, RefusalHandler.status(refused));
         }
     }
 

@@ -3,7 +3,7 @@ package vn.dvcassistant.app.comments;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import vn.dvcassistant.app.security.ScriptlessPageHeaders;
+import vn.dvcassistant.app.web.ScriptlessPageHeaders;
 
 /**
  * The tracking page's address holds the tracking code, which is what lets anyone add information to a

@@ -1,7 +1,7 @@
 package vn.dvcassistant.app.comments;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import vn.dvcassistant.app.web.PublicAddress;
 
 /**
  * The public tracking page of a comment, {@code /gop-y/tra-cuu?ma=GY-XXXXXX}. Absolute (from
@@ -14,8 +14,8 @@ public class TrackingPageLinks {
 
     private final String publicUrl;
 
-    TrackingPageLinks(@Value("${dvc.public-url:`http://localhost:8080`}") String publicUrl) {
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    TrackingPageLinks(PublicAddress address) {
+        this.publicUrl = address.base();
     }
 
     /** Tracking codes hold only A-Z, 0-9 and "-", so the code needs no encoding. */

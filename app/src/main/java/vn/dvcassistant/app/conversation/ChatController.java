@@ -1,6 +1,6 @@
 package vn.dvcassistant.app.conversation;
 
-import io.micronaut.http.HttpStatus;
+import vn.dvcassistant.channel.Channel;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -13,7 +13,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.ratelimit.RateLimiter;
 
 @Controller("/api/v1")
@@ -51,7 +51,7 @@ final class ChatController {
         ChatRequestValidator.validateSessionId(request.sessionId());
         Channel channel = ChatRequestValidator.channel(request.channel());
         if (request.consent() == null) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field");
+            throw Refusal.invalid("invalid_field");
         }
         return new ConsentReply(engine.recordConsent(channel, request.sessionId(), request.consent()));
     }

@@ -1,7 +1,7 @@
 package vn.dvcassistant.app.conversation;
 
-import io.micronaut.http.HttpStatus;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.channel.Channel;
+import vn.dvcassistant.app.api.Refusal;
 
 /** The chat request's rules, each with its own error code. */
 final class ChatRequestValidator {
@@ -38,7 +38,7 @@ final class ChatRequestValidator {
         if (code == null) {
             return Channel.WEB;
         }
-        return Channel.fromCode(code).orElseThrow(() -> invalid("unknown_channel"));
+        return Channel.chatFromCode(code).orElseThrow(() -> invalid("unknown_channel"));
     }
 
     static void validateSessionId(String sessionId) {
@@ -61,7 +61,7 @@ final class ChatRequestValidator {
         return false;
     }
 
-    private static ApiException invalid(String code) {
-        return new ApiException(HttpStatus.BAD_REQUEST, code);
+    private static Refusal invalid(String code) {
+        return Refusal.invalid(code);
     }
 }

@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.conversation;
 
+import vn.dvcassistant.channel.Channel;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.comments.CitizenComment;
@@ -100,7 +101,7 @@ class CommentSupplements {
     /** The chat the comment's answer would go to; the web chat has none to compare. */
     private static @Nullable ReplyAddress from(IncomingMessage message) {
         return message.channel() == Channel.WEB ? null
-                : new ReplyAddress(message.channel().code(), ConversationEngine.chatId(message.sessionId()));
+                : new ReplyAddress(message.channel().code(), message.chatId());
     }
 
     /**

@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.conversation;
 
+import vn.dvcassistant.channel.Channel;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 

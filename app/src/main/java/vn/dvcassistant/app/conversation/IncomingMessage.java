@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.conversation;
 
+import vn.dvcassistant.channel.Channel;
 import io.micronaut.core.annotation.Nullable;
 
 /**
@@ -9,4 +10,10 @@ import io.micronaut.core.annotation.Nullable;
  * @param topicId   a suggested topic the citizen picked, or null
  */
 public record IncomingMessage(Channel channel, String sessionId, String text, @Nullable String topicId) {
+
+    /** The chat an answer goes to: a group session is "chat:user" (see the channels' session ids). */
+    public String chatId() {
+        int colon = sessionId.indexOf(':');
+        return colon < 0 ? sessionId : sessionId.substring(0, colon);
+    }
 }

@@ -1,7 +1,9 @@
 package vn.dvcassistant.app.conversation;
 
+import vn.dvcassistant.channel.Channel;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import vn.dvcassistant.app.satisfaction.RatingOffers;
 
 /**
  * Keeps a chat's satisfaction buttons to one rating per procedure and session: the engine remembers
@@ -9,16 +11,7 @@ import jakarta.inject.Singleton;
  * press counts only for one of those, once. Only topic ids are kept, never the level chosen.
  */
 @Singleton
-public class SatisfactionOffers {
-
-    public enum Claim {
-        /** Offered and not rated before: store the rating. */
-        CLAIMED,
-        /** This session already rated the procedure. */
-        ALREADY_RATED,
-        /** Never offered in this session (an old or forged button, or the session was erased). */
-        NOT_OFFERED
-    }
+public class SatisfactionOffers implements RatingOffers {
 
     private final SessionRepository sessions;
 
@@ -30,6 +23,7 @@ public class SatisfactionOffers {
      * Committed before the rating is stored, so a concurrent second press sees it. A session id that
      * is missing or malformed is refused with the chat's own error codes.
      */
+    @Override
     @Transactional
     public Claim claim(Channel channel, String sessionId, String topicId) {
         ChatRequestValidator.validateSessionId(sessionId);
@@ -43,6 +37,7 @@ public class SatisfactionOffers {
     }
 
     /** Gives a claim back when its rating could not be stored. */
+    @Override
     @Transactional
     public void release(Channel channel, String sessionId, String topicId) {
         sessions.unmarkSatisfactionRated(SessionKeys.of(channel, sessionId), topicId);

@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.conversation;
 
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.privacy.Sha256;
 
 /**

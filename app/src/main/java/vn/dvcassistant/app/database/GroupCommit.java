@@ -97,6 +97,15 @@ public final class GroupCommit<T, R> {
         }
     }
 
+    /** Rows waiting for a writer (tests wait on it instead of sleeping). */
+    int queued() {
+        return queue.size();
+    }
+
+    boolean isStopping() {
+        return stopping;
+    }
+
     private void writeLoop() {
         List<Pending<T, R>> batch = new ArrayList<>(maxBatch);
         while (true) {

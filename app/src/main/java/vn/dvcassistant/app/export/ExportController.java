@@ -2,7 +2,6 @@ package vn.dvcassistant.app.export;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -12,8 +11,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.satisfaction.FeedbackSettings;
+import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.app.province.ProvinceClock;
 import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffMember;
 
@@ -32,9 +31,9 @@ final class ExportController {
     private static final int MAX_DAYS = 3 * 366;
 
     private final ReportExports exports;
-    private final FeedbackSettings settings;
+    private final ProvinceClock settings;
 
-    ExportController(ReportExports exports, FeedbackSettings settings) {
+    ExportController(ReportExports exports, ProvinceClock settings) {
         this.exports = exports;
         this.settings = settings;
     }
@@ -61,7 +60,7 @@ final class ExportController {
 
     private static ExportFormat format(String format) {
         return ExportFormat.fromExtension(format)
-                .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "unknown_export"));
+                .orElseThrow(() -> Refusal.invalid("unknown_export"));
     }
 
     private LocalDate[] period(String from, String to) {
@@ -69,7 +68,7 @@ final class ExportController {
         LocalDate start = date(from, LocalDate.of(today.getYear(), 1, 1));
         LocalDate end = date(to, today);
         if (start.isAfter(end) || start.plusDays(MAX_DAYS).isBefore(end)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_period");
+            throw Refusal.invalid("invalid_period");
         }
         return new LocalDate[] {start, end};
     }
@@ -81,7 +80,7 @@ final class ExportController {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_date");
+            throw Refusal.invalid("invalid_date");
         }
     }
 }

@@ -1,12 +1,11 @@
 package vn.dvcassistant.app.feedback;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.conversation.Channel;
-import vn.dvcassistant.app.conversation.PersonalDataMasker;
+import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.channel.Channel;
+import vn.dvcassistant.app.privacy.PersonalDataMasker;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,12 +43,12 @@ public final class AnswerRatingService {
      * Records the rating of the answer {@code messageId} (the {@code messageId} of the chat reply).
      *
      * @return whether this was the first rating of that answer (false: an earlier one was replaced)
-     * @throws ApiException 404 {@code unknown_message} when no answer has that id; 400 when the reason is too long
+     * @throws Refusal 404 {@code unknown_message} when no answer has that id; 400 when the reason is too long
      */
     public boolean rate(UUID messageId, boolean helpful, @Nullable String reason, Channel channel) {
         String cleaned = reason == null || reason.isBlank() ? null : reason.strip();
         if (cleaned != null && cleaned.length() > MAX_REASON) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "reason_too_long");
+            throw Refusal.invalid("reason_too_long");
         }
         String masked = cleaned == null ? null : PersonalDataMasker.mask(cleaned);
         Timestamp now = Timestamp.from(Instant.now());
@@ -70,7 +69,7 @@ public final class AnswerRatingService {
             }
         });
         if (inserted == null) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "unknown_message");
+            throw Refusal.notFound("unknown_message");
         }
         return inserted;
     }

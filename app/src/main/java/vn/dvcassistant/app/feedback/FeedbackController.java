@@ -1,7 +1,6 @@
 package vn.dvcassistant.app.feedback;
 
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -14,8 +13,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.conversation.Channel;
+import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.i18n.Messages;
 
 import java.util.UUID;
@@ -43,7 +42,7 @@ final class FeedbackController {
     HttpResponse<FeedbackReply> rate(@Body FeedbackRequest request) {
         UUID messageId = messageId(request.messageId());
         if (request.helpful() == null) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "missing_helpful");
+            throw Refusal.invalid("missing_helpful");
         }
         boolean first = ratings.rate(messageId, request.helpful(), request.comment(), Channel.WEB);
         FeedbackReply reply = new FeedbackReply(messageId, request.helpful(), !first, messages.get("feedback.thanks"));
@@ -52,12 +51,12 @@ final class FeedbackController {
 
     private static UUID messageId(String value) {
         if (value == null || value.isBlank()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "missing_message_id");
+            throw Refusal.invalid("missing_message_id");
         }
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_message_id");
+            throw Refusal.invalid("invalid_message_id");
         }
     }
 }

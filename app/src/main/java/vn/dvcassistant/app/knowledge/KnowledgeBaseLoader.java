@@ -1,7 +1,6 @@
 package vn.dvcassistant.app.knowledge;
 
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
@@ -25,8 +24,8 @@ final class KnowledgeBaseLoader {
 
     private final CompletableFuture<KnowledgeBase> loading;
 
-    /** {@code dvc.knowledge-base.dir} (DVC_KB_DIR) serves content from disk instead of the bundled copy. */
-    KnowledgeBaseLoader(@Nullable @Value("${dvc.knowledge-base.dir:}") String directory) {
+    KnowledgeBaseLoader(KnowledgeBaseSettings settings) {
+        String directory = settings.fromDisk() ? settings.dir() : null;
         CompletableFuture<KnowledgeBase> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {

@@ -1,7 +1,6 @@
 package vn.dvcassistant.app.knowledge;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -10,7 +9,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.kb.KnowledgeBase;
 
 import java.util.List;
@@ -39,17 +38,17 @@ final class TopicController {
     @Operation(summary = "One knowledge-base entry; 404 with the error JSON when the id is unknown")
     TopicView topic(@PathVariable String id) {
         return knowledgeBase.topic(id).map(TopicView::of)
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_topic"));
+                .orElseThrow(() -> Refusal.notFound("unknown_topic"));
     }
 
     @Get("/search")
     @Operation(summary = "Ranked topics for a question, with calibrated confidence and the outcome")
     SearchView search(@Nullable @QueryValue String q) {
         if (q == null || q.isBlank()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "missing_query");
+            throw Refusal.invalid("missing_query");
         }
         if (q.length() > MAX_QUERY_LENGTH) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "query_too_long");
+            throw Refusal.invalid("query_too_long");
         }
         return SearchView.of(knowledgeBase.search(q, SEARCH_HITS));
     }

@@ -1,6 +1,5 @@
 package vn.dvcassistant.app.privacy;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -37,7 +36,8 @@ public class RetentionJob {
     private final int retentionDays;
 
     RetentionJob(TransactionOperations<Connection> transactions,
-                 @Value("${dvc.privacy.retention-days:365}") int retentionDays) {
+                 PrivacySettings settings) {
+        int retentionDays = settings.retentionDays();
         if (retentionDays < 1) {
             throw new IllegalArgumentException("dvc.privacy.retention-days must be at least 1, was " + retentionDays);
         }

@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.satisfaction;
 
+import vn.dvcassistant.app.province.AgencyDirectory;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;

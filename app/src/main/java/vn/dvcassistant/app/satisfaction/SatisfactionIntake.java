@@ -1,15 +1,13 @@
 package vn.dvcassistant.app.satisfaction;
 
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.conversation.Channel;
-import vn.dvcassistant.app.conversation.SatisfactionOffers;
+import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.channel.Channel;
 
 /**
  * Ratings sent to the public API. One that names the web chat session it was offered in counts only
  * for a procedure that session was offered, and only once, as the Telegram and Zalo buttons do
- * ({@link SatisfactionOffers}): otherwise pressing the chat's buttons again, or reloading the page,
+ * ({@link RatingOffers}): otherwise pressing the chat's buttons again, or reloading the page,
  * would count the same citizen twice in the 1588 figure. Ratings without a session (the survey page a
  * one-stop desk prints, other clients) are recorded as they come, within the rate limits.
  */
@@ -17,9 +15,9 @@ import vn.dvcassistant.app.conversation.SatisfactionOffers;
 final class SatisfactionIntake {
 
     private final SatisfactionRecorder recorder;
-    private final SatisfactionOffers offers;
+    private final RatingOffers offers;
 
-    SatisfactionIntake(SatisfactionRecorder recorder, SatisfactionOffers offers) {
+    SatisfactionIntake(SatisfactionRecorder recorder, RatingOffers offers) {
         this.recorder = recorder;
         this.offers = offers;
     }
@@ -30,14 +28,14 @@ final class SatisfactionIntake {
             return recorder.record(submission);
         }
         if (submission.channel() != null && !Channel.WEB.code().equals(submission.channel())) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "session_only_for_web");
+            throw Refusal.invalid("session_only_for_web");
         }
         // A wrong value is a 400 whatever the session, so it is checked before the session is.
         SatisfactionRecorder.ValidRating rating = recorder.validate(submission);
         String topic = rating.topic().id();
         switch (offers.claim(Channel.WEB, session, topic)) {
-            case NOT_OFFERED -> throw new ApiException(HttpStatus.CONFLICT, "satisfaction_not_offered");
-            case ALREADY_RATED -> throw new ApiException(HttpStatus.CONFLICT, "already_rated");
+            case NOT_OFFERED -> throw Refusal.conflict("satisfaction_not_offered");
+            case ALREADY_RATED -> throw Refusal.conflict("already_rated");
             case CLAIMED -> {
                 // Stored below.
             }

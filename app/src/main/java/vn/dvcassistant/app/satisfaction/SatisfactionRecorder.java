@@ -1,9 +1,12 @@
 package vn.dvcassistant.app.satisfaction;
 
-import io.micronaut.http.HttpStatus;
+import vn.dvcassistant.app.province.ProvinceClock;
+import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.app.province.Agency;
+import vn.dvcassistant.channel.Channel;
 import jakarta.inject.Singleton;
-import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.conversation.PersonalDataMasker;
+import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.app.privacy.PersonalDataMasker;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.kb.KnowledgeBase;
 import vn.dvcassistant.kb.Topic;
@@ -24,12 +27,12 @@ public final class SatisfactionRecorder {
 
     private final KnowledgeBase knowledgeBase;
     private final AgencyDirectory agencies;
-    private final FeedbackSettings settings;
+    private final ProvinceClock settings;
     private final SatisfactionWriter writer;
     private final Messages messages;
     private final Clock clock;
 
-    public SatisfactionRecorder(KnowledgeBase knowledgeBase, AgencyDirectory agencies, FeedbackSettings settings,
+    public SatisfactionRecorder(KnowledgeBase knowledgeBase, AgencyDirectory agencies, ProvinceClock settings,
                                 SatisfactionWriter writer, Messages messages) {
         this.knowledgeBase = knowledgeBase;
         this.agencies = agencies;
@@ -40,23 +43,23 @@ public final class SatisfactionRecorder {
     }
 
     /** A rating whose every value was checked, ready to store. */
-    public record ValidRating(Topic topic, SatisfactionLevel level, RatingChannel channel, String agencyCode,
+    public record ValidRating(Topic topic, SatisfactionLevel level, Channel channel, String agencyCode,
                               String comment) {
     }
 
-    /** Validates and stores; throws {@link ApiException} 400 naming the first wrong value. */
+    /** Validates and stores; throws {@link Refusal} 400 naming the first wrong value. */
     public RecordedSatisfaction record(SatisfactionSubmission submission) {
         return store(validate(submission));
     }
 
-    /** Throws {@link ApiException} 400 naming the first wrong value. */
+    /** Throws {@link Refusal} 400 naming the first wrong value. */
     public ValidRating validate(SatisfactionSubmission submission) {
         String topicId = blankToNull(submission.topicId());
         Topic topic = (topicId == null ? Optional.<Topic>empty() : knowledgeBase.topic(topicId))
                 .orElseThrow(() -> badRequest("unknown_topic"));
         SatisfactionLevel level = SatisfactionLevel.fromCode(submission.level())
                 .orElseThrow(() -> badRequest("unknown_level"));
-        RatingChannel channel = RatingChannel.fromCode(submission.channel())
+        Channel channel = Channel.fromCode(submission.channel()).filter(Channel::carriesRatings)
                 .orElseThrow(() -> badRequest("unknown_rating_channel"));
         String agencyCode = blankToNull(submission.agency());
         if (agencyCode != null) {
@@ -84,8 +87,8 @@ public final class SatisfactionRecorder {
                 messages.get("satisfaction.thanks"));
     }
 
-    private static ApiException badRequest(String code) {
-        return new ApiException(HttpStatus.BAD_REQUEST, code);
+    private static Refusal badRequest(String code) {
+        return Refusal.invalid(code);
     }
 
     private static String blankToNull(String s) {

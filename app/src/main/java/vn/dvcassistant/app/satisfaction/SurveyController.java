@@ -1,6 +1,8 @@
 package vn.dvcassistant.app.satisfaction;
 
-import io.micronaut.context.annotation.Value;
+import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.app.province.Agency;
+import vn.dvcassistant.channel.Channel;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,8 +20,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.i18n.Messages;
+import vn.dvcassistant.app.web.PublicAddress;
 import vn.dvcassistant.app.ratelimit.RateLimiter;
 import vn.dvcassistant.kb.KnowledgeBase;
 import vn.dvcassistant.kb.Topic;
@@ -55,14 +58,14 @@ final class SurveyController {
 
     SurveyController(KnowledgeBase knowledgeBase, AgencyDirectory agencies, SatisfactionRecorder recorder,
                      RateLimiter rateLimiter, HttpClientAddressResolver addressResolver, Messages messages,
-                     @Value("${dvc.public-url:`http://localhost:8080`}") String publicUrl) {
+                     PublicAddress address) {
         this.knowledgeBase = knowledgeBase;
         this.agencies = agencies;
         this.recorder = recorder;
         this.rateLimiter = rateLimiter;
         this.addressResolver = addressResolver;
         this.messages = messages;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = address.base();
     }
 
     @Get("/{topicId}")
@@ -89,13 +92,13 @@ final class SurveyController {
         }
         try {
             RecordedSatisfaction recorded = recorder.record(
-                    new SatisfactionSubmission(topicId, level, agency, RatingChannel.SURVEY.code(), comment));
+                    new SatisfactionSubmission(topicId, level, agency, Channel.SURVEY.code(), comment));
             Map<String, Object> model = texts();
             model.put("topic", topic.get().title());
             model.put("satisfied", recorded.satisfied());
             return HttpResponse.ok(new ModelAndView<>("survey-thanks", model));
-        } catch (ApiException e) {
-            if (e.status() != HttpStatus.BAD_REQUEST) {
+        } catch (Refusal e) {
+            if (e.reason() != Refusal.Reason.INVALID) {
                 throw e;
             }
             ModelAndView<Map<String, Object>> page = form(topic.get(), agencies.find(agency).orElse(null),
@@ -107,11 +110,11 @@ final class SurveyController {
     @Get("/{topicId}/qr.png")
     @Produces("image/png")
     HttpResponse<byte[]> qr(String topicId, @Nullable @QueryValue String agency) {
-        Topic topic = knowledgeBase.topic(topicId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_topic"));
+        Topic topic = knowledgeBase.topic(topicId).orElseThrow(() -> Refusal.notFound("unknown_topic"));
         if (agency != null && !agency.isBlank()) {
-            Agency named = agencies.find(agency).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_agency"));
+            Agency named = agencies.find(agency).orElseThrow(() -> Refusal.notFound("unknown_agency"));
             if (!named.handles(topic.field())) {
-                throw new ApiException(HttpStatus.NOT_FOUND, "agency_not_for_field");
+                throw Refusal.notFound("agency_not_for_field");
             }
         }
         return HttpResponse.ok(QrCodePng.of(surveyUrl(topic.id(), agency), QR_SIZE))

@@ -1,12 +1,11 @@
 package vn.dvcassistant.app.security;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -23,11 +22,10 @@ final class FirstAdminCreator implements ApplicationEventListener<StartupEvent> 
     private final String password;
 
     FirstAdminCreator(StaffAccounts accounts,
-                      @Nullable @Value("${dvc.admin.username:}") String username,
-                      @Nullable @Value("${dvc.admin.password:}") String password) {
+                      FirstAdminSettings settings) {
         this.accounts = accounts;
-        this.username = username;
-        this.password = password;
+        this.username = settings.username();
+        this.password = settings.password();
     }
 
     @Override
@@ -48,7 +46,7 @@ final class FirstAdminCreator implements ApplicationEventListener<StartupEvent> 
             StaffUser admin = accounts.create(new NewStaffUser(username, password, Roles.ADMIN, null, null));
             LOG.info("first_admin=created username={}", admin.username());
             return true;
-        } catch (ApiException refused) {
+        } catch (Refusal refused) {
             // Starting without an admin is recoverable (fix the variables, restart); a weak admin password is not.
             LOG.error("first_admin=refused reason={} (password needs at least {} characters)", refused.code(),
                     StaffAccounts.MIN_PASSWORD_LENGTH);

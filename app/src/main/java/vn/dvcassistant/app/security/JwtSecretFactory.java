@@ -1,7 +1,6 @@
 package vn.dvcassistant.app.security;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
@@ -28,7 +27,8 @@ final class JwtSecretFactory {
 
     @Singleton
     @Named("generator")
-    SignatureGeneratorConfiguration signature(@Nullable @Value("${dvc.security.jwt-secret:}") String secret) {
+    SignatureGeneratorConfiguration signature(SecuritySettings settings) {
+        String secret = settings.jwtSecret();
         SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("generator");
         if (secret == null || secret.isBlank()) {
             byte[] random = new byte[MIN_SECRET_BYTES];

@@ -10,7 +10,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
-import vn.dvcassistant.app.admin.PageText;
+import vn.dvcassistant.app.web.PageText;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -2,14 +2,12 @@ package vn.dvcassistant.app.security;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 
 import java.time.Duration;
 import java.util.Map;
@@ -29,9 +27,9 @@ final class LoginRateLimitFilter {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     LoginRateLimitFilter(HttpClientAddressResolver addressResolver,
-                         @Value("${dvc.security.login-attempts-per-minute:10}") int perMinute) {
+                         SecuritySettings settings) {
         this.addressResolver = addressResolver;
-        this.perMinute = perMinute;
+        this.perMinute = settings.loginAttemptsPerMinute();
     }
 
     @RequestFilter
@@ -44,7 +42,7 @@ final class LoginRateLimitFilter {
                 .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
                 .build());
         if (!bucket.tryConsume(1)) {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited");
+            throw new Refusal(Refusal.Reason.TOO_MANY, "rate_limited");
         }
     }
 }

@@ -2,7 +2,6 @@ package vn.dvcassistant.app.security;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,8 @@ public final class PasswordHasher {
     /** Checked against when the user does not exist, so a wrong username takes as long as a wrong password. */
     private final String decoy;
 
-    PasswordHasher(@Value("${dvc.security.bcrypt-cost:12}") int cost) {
+    PasswordHasher(SecuritySettings settings) {
+        int cost = settings.bcryptCost();
         if (cost < 4 || cost > 31) {
             throw new IllegalArgumentException("dvc.security.bcrypt-cost must be between 4 and 31, was " + cost);
         }

@@ -1,10 +1,9 @@
 package vn.dvcassistant.app.security;
 
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.satisfaction.AgencyDirectory;
+import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.app.province.AgencyDirectory;
 
 import java.time.Instant;
 import java.util.List;
@@ -39,22 +38,22 @@ public class StaffAccounts {
     public StaffUser create(NewStaffUser request) {
         String username = normalise(request.username());
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_username");
+            throw Refusal.invalid("invalid_username");
         }
         String password = checkedPassword(request.password());
         if (request.role() == null || !Roles.isKnown(request.role())) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "unknown_role");
+            throw Refusal.invalid("unknown_role");
         }
         String agencyCode = blankToNull(request.agencyCode());
         if (Roles.AGENCY_STAFF.equals(request.role())) {
             if (agencyCode == null || !AGENCY_CODE.matcher(agencyCode).matches() || agencies.find(agencyCode).isEmpty()) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "staff_agency_required");
+                throw Refusal.invalid("staff_agency_required");
             }
         } else {
             agencyCode = null;
         }
         if (users.findByUsername(username).isPresent()) {
-            throw new ApiException(HttpStatus.CONFLICT, "username_taken");
+            throw Refusal.conflict("username_taken");
         }
         String displayName = blankToNull(request.displayName());
         StaffUser user = new StaffUser(UUID.randomUUID(), username, hasher.hash(password), request.role(), agencyCode,
@@ -89,7 +88,7 @@ public class StaffAccounts {
             return user;
         }
         if (!active && Roles.ADMIN.equals(user.role()) && activeAdmins <= 1) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "last_active_admin");
+            throw Refusal.invalid("last_active_admin");
         }
         if (active) {
             users.updateActive(id, true);
@@ -120,12 +119,12 @@ public class StaffAccounts {
     }
 
     private StaffUser existing(UUID id) {
-        return users.findById(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_user"));
+        return users.findById(id).orElseThrow(() -> Refusal.notFound("unknown_user"));
     }
 
     private static String checkedPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "weak_password");
+            throw Refusal.invalid("weak_password");
         }
         return password;
     }

@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.security;
 
+import vn.dvcassistant.app.web.ScriptlessPageHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;

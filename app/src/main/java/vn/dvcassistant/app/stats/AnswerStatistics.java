@@ -2,7 +2,7 @@ package vn.dvcassistant.app.stats;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import vn.dvcassistant.app.satisfaction.FeedbackSettings;
+import vn.dvcassistant.app.province.ProvinceClock;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,7 +37,7 @@ public final class AnswerStatistics {
     private final TransactionOperations<Connection> transactions;
     private final ZoneId zone;
 
-    public AnswerStatistics(TransactionOperations<Connection> transactions, FeedbackSettings settings) {
+    public AnswerStatistics(TransactionOperations<Connection> transactions, ProvinceClock settings) {
         this.transactions = transactions;
         this.zone = settings.zone();
     }

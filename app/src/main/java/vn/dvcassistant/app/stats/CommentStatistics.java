@@ -3,10 +3,12 @@ package vn.dvcassistant.app.stats;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import vn.dvcassistant.app.comments.WorkingDayCalendar;
-import vn.dvcassistant.app.satisfaction.Agency;
-import vn.dvcassistant.app.satisfaction.AgencyDirectory;
-import vn.dvcassistant.app.satisfaction.FeedbackSettings;
+import vn.dvcassistant.app.comments.CommentRules;
+import vn.dvcassistant.app.comments.CommentStatus;
+import vn.dvcassistant.app.province.WorkingDayCalendar;
+import vn.dvcassistant.app.province.Agency;
+import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.app.province.ProvinceClock;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,23 +23,16 @@ import java.util.List;
 @Singleton
 public final class CommentStatistics {
 
-    // Overdue: past the answer deadline while the agency holds it, or past the publishing deadline once
-    // answered. Comments waiting for the citizen's information are not the agency's delay.
-    private static final String OVERDUE_CONDITION = """
-            ((status IN ('received', 'in_progress') AND answer_due < ?)
-              OR (status = 'answered' AND publish_due < ?))
-            """;
-
     private static final String FIGURES = """
             SELECT agency,
                    count(*),
                    count(acknowledged_at),
                    count(answered_at),
-                   count(*) FILTER (WHERE answered_at IS NOT NULL AND (answered_at AT TIME ZONE ?)::date <= answer_due),
-                   count(*) FILTER (WHERE answered_at IS NULL AND status IN ('received', 'in_progress') AND answer_due < ?),
+                   count(*) FILTER (WHERE %s),
+                   count(*) FILTER (WHERE %s),
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - received_at) / 86400.0)
                        FILTER (WHERE answered_at IS NOT NULL),
-                   count(*) FILTER (WHERE status = 'published'),
+                   count(*) FILTER (WHERE status = '%s'),
                    count(*) FILTER (WHERE %s),
                    GROUPING(agency)
               FROM citizen_comment
@@ -51,7 +46,7 @@ public final class CommentStatistics {
     private final ZoneId zone;
 
     public CommentStatistics(TransactionOperations<Connection> transactions, AgencyDirectory agencies,
-                             WorkingDayCalendar calendar, FeedbackSettings settings) {
+                             WorkingDayCalendar calendar, ProvinceClock settings) {
         this.transactions = transactions;
         this.agencies = agencies;
         this.calendar = calendar;
@@ -61,7 +56,8 @@ public final class CommentStatistics {
     /** Comments received in {@code period}, optionally of one agency. */
     public CommentReport compute(Period period, @Nullable String agency) {
         LocalDate today = LocalDate.now(zone);
-        String sql = FIGURES.formatted(OVERDUE_CONDITION, agency == null ? "" : "AND agency = ?");
+        String sql = FIGURES.formatted(CommentRules.ANSWERED_ON_TIME_SQL, CommentRules.LATE_UNANSWERED_SQL,
+                CommentStatus.PUBLISHED.code(), CommentRules.OVERDUE_SQL, agency == null ? "" : "AND agency = ?");
         return transactions.executeRead(status -> {
             try (PreparedStatement query = status.getConnection().prepareStatement(sql)) {
                 int i = 1;
@@ -102,8 +98,8 @@ public final class CommentStatistics {
     /** Open comments past their current deadline, most late first; codes and dates only, no personal data. */
     public List<OverdueComment> overdue(@Nullable String agency) {
         LocalDate today = LocalDate.now(zone);
-        String sql = "SELECT code, agency, status, CASE WHEN status = 'answered' THEN publish_due ELSE answer_due END "
-                + "FROM citizen_comment WHERE " + OVERDUE_CONDITION + (agency == null ? "" : " AND agency = ?")
+        String sql = "SELECT code, agency, status, " + CommentRules.CURRENT_DEADLINE_SQL
+                + " FROM citizen_comment WHERE " + CommentRules.OVERDUE_SQL + (agency == null ? "" : " AND agency = ?")
                 + " ORDER BY 4, code LIMIT 1000";
         return transactions.executeRead(status -> {
             try (PreparedStatement query = status.getConnection().prepareStatement(sql)) {

@@ -1,7 +1,7 @@
 package vn.dvcassistant.app.stats;
 
 import io.micronaut.core.annotation.Nullable;
-import vn.dvcassistant.app.satisfaction.RatingChannel;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.kb.Field;
 
 import java.time.LocalDate;
@@ -17,14 +17,9 @@ public record SatisfactionFilter(
         @Nullable LocalDate to,
         @Nullable Field field,
         @Nullable String agency,
-        @Nullable RatingChannel channel) {
+        @Nullable Channel channel) {
 
     public static SatisfactionFilter year(int year) {
         return new SatisfactionFilter(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), null, null, null);
-    }
-
-    /** The Decision 1588 target for figures under this filter. */
-    public double target() {
-        return SatisfactionTargets.forField(field);
     }
 }

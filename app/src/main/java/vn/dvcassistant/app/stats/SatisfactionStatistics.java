@@ -1,11 +1,14 @@
 package vn.dvcassistant.app.stats;
 
+import io.micronaut.core.annotation.Nullable;
+import vn.dvcassistant.app.province.ProvinceClock;
+import vn.dvcassistant.app.province.SatisfactionTargets;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.i18n.Messages;
-import vn.dvcassistant.app.satisfaction.Agency;
-import vn.dvcassistant.app.satisfaction.AgencyDirectory;
-import vn.dvcassistant.app.satisfaction.RatingChannel;
+import vn.dvcassistant.app.province.Agency;
+import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.kb.Field;
 
 import java.sql.Connection;
@@ -49,12 +52,29 @@ public final class SatisfactionStatistics {
     private final TransactionOperations<Connection> transactions;
     private final AgencyDirectory agencies;
     private final Messages messages;
+    private final SatisfactionTargets targets;
+    private final ProvinceClock clock;
 
     public SatisfactionStatistics(TransactionOperations<Connection> transactions, AgencyDirectory agencies,
-                                  Messages messages) {
+                                  Messages messages, SatisfactionTargets targets, ProvinceClock clock) {
         this.transactions = transactions;
         this.agencies = agencies;
         this.messages = messages;
+        this.targets = targets;
+        this.clock = clock;
+    }
+
+    /**
+     * The target figures under {@code filter} are held to for {@code field} (null: the overall target):
+     * the one in force on the filter's last day, or today when the filter runs on.
+     */
+    public double target(SatisfactionFilter filter, @Nullable Field field) {
+        return targets.target(field, filter.to() != null ? filter.to() : clock.today());
+    }
+
+    /** Fields with a target of their own in force for {@code filter}, each shown on its own gauge. */
+    public List<Field> fieldsWithOwnTarget(SatisfactionFilter filter) {
+        return targets.fieldsWithOwnTarget(filter.to() != null ? filter.to() : clock.today());
     }
 
     public SatisfactionReport compute(SatisfactionFilter filter) {
@@ -100,8 +120,8 @@ public final class SatisfactionStatistics {
     }
 
     private SatisfactionReport report(SatisfactionFilter filter, List<Row> rows) {
-        boolean headlineAssisted = filter.channel() == RatingChannel.ASSISTED;
-        double target = filter.target();
+        boolean headlineAssisted = filter.channel() == Channel.ASSISTED;
+        double target = target(filter, filter.field());
         SatisfactionFigure headline = SatisfactionFigure.of(null, null, 0, 0, target);
         SatisfactionFigure assisted = filter.channel() == null ? SatisfactionFigure.of(null, null, 0, 0, target) : null;
         List<SatisfactionFigure> byField = new ArrayList<>();
@@ -110,7 +130,7 @@ public final class SatisfactionStatistics {
         List<SatisfactionFigure> byMonth = new ArrayList<>();
         for (Row row : rows) {
             if (row.byChannel()) {
-                RatingChannel channel = RatingChannel.fromCode(row.channel()).orElse(null);
+                Channel channel = Channel.fromCode(row.channel()).orElse(null);
                 byChannel.add(SatisfactionFigure.of(row.channel(), channel == null ? null : messages.get("channel." + row.channel()),
                         row.satisfied(), row.total(), target));
                 continue;
@@ -124,7 +144,7 @@ public final class SatisfactionStatistics {
             if (row.byField()) {
                 Field field = Field.fromCode(row.field()).orElse(null);
                 byField.add(SatisfactionFigure.of(row.field(), field == null ? null : field.label(),
-                        row.satisfied(), row.total(), SatisfactionTargets.forField(field)));
+                        row.satisfied(), row.total(), target(filter, field)));
             } else if (row.byAgency()) {
                 byAgency.add(SatisfactionFigure.of(row.agency().isEmpty() ? null : row.agency(), agencyLabel(row.agency()),
                         row.satisfied(), row.total(), target));
@@ -136,7 +156,7 @@ public final class SatisfactionStatistics {
         }
         byField.sort(Comparator.comparing(f -> Field.fromCode(f.key()).map(Enum::ordinal).orElse(Integer.MAX_VALUE)));
         byAgency.sort(Comparator.comparing(SatisfactionFigure::total).reversed());
-        byChannel.sort(Comparator.comparing(f -> RatingChannel.fromCode(f.key()).map(Enum::ordinal).orElse(Integer.MAX_VALUE)));
+        byChannel.sort(Comparator.comparing(f -> Channel.fromCode(f.key()).map(Enum::ordinal).orElse(Integer.MAX_VALUE)));
         byMonth.sort(Comparator.comparing(SatisfactionFigure::key));
         return new SatisfactionReport(
                 filter.from() == null ? null : filter.from().toString(),

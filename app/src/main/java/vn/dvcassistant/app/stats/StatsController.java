@@ -1,7 +1,6 @@
 package vn.dvcassistant.app.stats;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -13,9 +12,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import vn.dvcassistant.app.api.ApiException;
-import vn.dvcassistant.app.satisfaction.AgencyDirectory;
-import vn.dvcassistant.app.satisfaction.RatingChannel;
+import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.kb.Field;
 
 import java.time.LocalDate;
@@ -57,8 +56,8 @@ final class StatsController {
                 : Field.fromCode(field).orElseThrow(() -> badRequest("unknown_field"));
         String a = agency == null || agency.isBlank() ? null
                 : agencies.find(agency).map(x -> x.code()).orElseThrow(() -> badRequest("unknown_agency"));
-        RatingChannel c = channel == null || channel.isBlank() ? null
-                : RatingChannel.fromCode(channel).orElseThrow(() -> badRequest("unknown_rating_channel"));
+        Channel c = channel == null || channel.isBlank() ? null
+                : Channel.fromCode(channel).filter(Channel::carriesRatings).orElseThrow(() -> badRequest("unknown_rating_channel"));
         return satisfaction.compute(new SatisfactionFilter(period.from(), period.to(), f, a, c));
     }
 
@@ -101,7 +100,7 @@ final class StatsController {
         }
     }
 
-    private static ApiException badRequest(String code) {
-        return new ApiException(HttpStatus.BAD_REQUEST, code);
+    private static Refusal badRequest(String code) {
+        return Refusal.invalid(code);
     }
 }

@@ -19,7 +19,7 @@ import vn.dvcassistant.app.comments.CommentService;
 import vn.dvcassistant.app.comments.CommentSubmission;
 import vn.dvcassistant.app.comments.ReplyOutboxEntry;
 import vn.dvcassistant.app.comments.ReplyOutboxRepository;
-import vn.dvcassistant.app.conversation.Channel;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.conversation.ChatReply;
 import vn.dvcassistant.app.conversation.ConversationEngine;
 import vn.dvcassistant.app.conversation.IncomingMessage;

@@ -13,9 +13,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import vn.dvcassistant.app.channel.zalo.ZaloCommentAnswers;
 import vn.dvcassistant.app.channel.FakeApiServer.Request;
 import vn.dvcassistant.app.channel.FakeApiServer.Response;
-import vn.dvcassistant.app.conversation.Channel;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.conversation.SessionKeys;
 
 import java.nio.charset.StandardCharsets;

@@ -11,7 +11,7 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.stats.CommentReport;
 import vn.dvcassistant.app.stats.CommentStatistics;
 import vn.dvcassistant.app.stats.Period;
@@ -161,13 +161,13 @@ class CommentLifecycleTest {
     void illegalTransitionsAreRefused() {
         String code = comments.submit(new CommentSubmission("Góp ý", null, null, "web", false,
                 null, null, null, null)).code();
-        ApiException publishUnanswered = catchThrowableOfType(ApiException.class, () -> comments.publish(code, "x"));
-        assertThat(publishUnanswered.code()).isEqualTo("illegal_transition");
-        assertThat(publishUnanswered.status().getCode()).isEqualTo(409);
+        Refusal publishUnanswered = catchThrowableOfType(Refusal.class, () -> comments.publish(code, "x"));
+        assertThat(publishUnanswered.code()).isEqualTo("invalid_transition");
+        assertThat(publishUnanswered.reason()).isEqualTo(Refusal.Reason.INVALID);
 
         comments.reject(code, "can-bo-2", "Nội dung không thuộc phạm vi tiếp nhận");
-        assertThat(catchThrowableOfType(ApiException.class,
-                () -> comments.answer(code, "x", "trả lời")).code()).isEqualTo("illegal_transition");
+        assertThat(catchThrowableOfType(Refusal.class,
+                () -> comments.answer(code, "x", "trả lời")).code()).isEqualTo("invalid_transition");
         assertThat(comments.find(code).orElseThrow().status()).isEqualTo("rejected");
 
         HttpClientResponseException reactOnUnpublished = catchThrowableOfType(HttpClientResponseException.class,

@@ -3,6 +3,7 @@ package vn.dvcassistant.app.comments;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import vn.dvcassistant.app.province.WorkingDayCalendar;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

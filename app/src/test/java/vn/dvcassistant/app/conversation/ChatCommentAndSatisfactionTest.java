@@ -1,5 +1,7 @@
 package vn.dvcassistant.app.conversation;
 
+import vn.dvcassistant.app.satisfaction.RatingOffers;
+import vn.dvcassistant.channel.Channel;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -142,29 +144,29 @@ class ChatCommentAndSatisfactionTest {
 
         var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
         try {
-            List<java.util.concurrent.Future<SatisfactionOffers.Claim>> presses = new java.util.ArrayList<>();
+            List<java.util.concurrent.Future<RatingOffers.Claim>> presses = new java.util.ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 presses.add(pool.submit(() -> offers.claim(Channel.TELEGRAM, chat, "dang-ky-ket-hon")));
             }
-            List<SatisfactionOffers.Claim> claims = new java.util.ArrayList<>();
+            List<RatingOffers.Claim> claims = new java.util.ArrayList<>();
             for (var press : presses) {
                 claims.add(press.get());
             }
-            assertThat(claims).containsOnlyOnce(SatisfactionOffers.Claim.CLAIMED)
-                    .filteredOn(c -> c != SatisfactionOffers.Claim.CLAIMED)
-                    .containsOnly(SatisfactionOffers.Claim.ALREADY_RATED);
+            assertThat(claims).containsOnlyOnce(RatingOffers.Claim.CLAIMED)
+                    .filteredOn(c -> c != RatingOffers.Claim.CLAIMED)
+                    .containsOnly(RatingOffers.Claim.ALREADY_RATED);
         } finally {
             pool.shutdown();
         }
-        assertThat(offers.claim(Channel.TELEGRAM, chat, "dang-ky-khai-sinh")).isEqualTo(SatisfactionOffers.Claim.CLAIMED);
+        assertThat(offers.claim(Channel.TELEGRAM, chat, "dang-ky-khai-sinh")).isEqualTo(RatingOffers.Claim.CLAIMED);
         assertThat(offers.claim(Channel.TELEGRAM, chat, "trich-luc-ho-tich"))
-                .isEqualTo(SatisfactionOffers.Claim.NOT_OFFERED);
+                .isEqualTo(RatingOffers.Claim.NOT_OFFERED);
 
         // A rating that could not be stored gives its claim back; the other one stays.
         offers.release(Channel.TELEGRAM, chat, "dang-ky-ket-hon");
         assertThat(offers.claim(Channel.TELEGRAM, chat, "dang-ky-khai-sinh"))
-                .isEqualTo(SatisfactionOffers.Claim.ALREADY_RATED);
-        assertThat(offers.claim(Channel.TELEGRAM, chat, "dang-ky-ket-hon")).isEqualTo(SatisfactionOffers.Claim.CLAIMED);
+                .isEqualTo(RatingOffers.Claim.ALREADY_RATED);
+        assertThat(offers.claim(Channel.TELEGRAM, chat, "dang-ky-ket-hon")).isEqualTo(RatingOffers.Claim.CLAIMED);
         assertThat(sessions.findById(SessionKeys.of(Channel.TELEGRAM, chat)).orElseThrow().satisfactionRated())
                 .as("topic ids only, never the level").isIn("dang-ky-khai-sinh,dang-ky-ket-hon");
     }

@@ -13,9 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,9 +34,14 @@ class GroupCommitTest {
 
     private GroupCommit<Integer, Integer> writer;
     private final List<List<Integer>> batchesTried = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The slow batch (row 1000) has started and holds the only writer until released. */
+    private CountDownLatch slowBatchStarted;
+    private CountDownLatch releaseSlowBatch;
 
     @BeforeEach
     void table() {
+        slowBatchStarted = new CountDownLatch(1);
+        releaseSlowBatch = new CountDownLatch(1);
         sql("CREATE TABLE IF NOT EXISTS group_commit_probe (n INTEGER PRIMARY KEY CHECK (n >= 0))");
         sql("DELETE FROM group_commit_probe");
         // One writer and a slow first batch, so the rows submitted meanwhile queue up into one batch.
@@ -54,6 +61,7 @@ class GroupCommitTest {
 
     @AfterEach
     void stop() {
+        releaseSlowBatch.countDown();
         writer.stop();
     }
 
@@ -63,7 +71,7 @@ class GroupCommitTest {
         try {
             List<Future<Integer>> results = new ArrayList<>();
             results.add(callers.submit(() -> writer.submit(1000))); // the slow batch the others queue behind
-            Thread.sleep(100);
+            assertThat(slowBatchStarted.await(10, TimeUnit.SECONDS)).isTrue();
             for (int n = -1; n < 10; n++) {
                 int row = n;
                 results.add(callers.submit(() -> {
@@ -73,6 +81,8 @@ class GroupCommitTest {
                     return written;
                 }));
             }
+            awaitQueued(11);
+            releaseSlowBatch.countDown();
             assertThat(results.get(0).get()).isEqualTo(1000);
             assertThatThrownBy(() -> results.get(1).get()).hasMessageContaining("probe");
             for (int i = 2; i < results.size(); i++) {
@@ -92,13 +102,20 @@ class GroupCommitTest {
         try {
             List<Future<Integer>> results = new ArrayList<>();
             results.add(callers.submit(() -> writer.submit(1000))); // slow: the rest queue behind it
-            Thread.sleep(100);
+            assertThat(slowBatchStarted.await(10, TimeUnit.SECONDS)).isTrue();
             for (int n = 0; n < 5; n++) {
                 int row = n;
                 results.add(callers.submit(() -> writer.submit(row)));
             }
-            Thread.sleep(100);
-            writer.stop(); // while the slow batch is still committing and five rows wait
+            awaitQueued(5);
+            // Stopped while the slow batch is still committing and five rows wait.
+            // On a thread of its own: the six callers' threads are all waiting for their rows.
+            Thread stopper = new Thread(writer::stop, "group-commit-stopper");
+            stopper.start();
+            awaitCondition(writer::isStopping);
+            releaseSlowBatch.countDown();
+            stopper.join(TimeUnit.SECONDS.toMillis(10));
+            assertThat(stopper.isAlive()).as("stop() returned").isFalse();
 
             for (Future<Integer> result : results) {
                 assertThat(result.get()).isNotNull(); // every waiting caller got its success
@@ -111,13 +128,31 @@ class GroupCommitTest {
         }
     }
 
-    private static void pause(List<Integer> rows) {
+    private void pause(List<Integer> rows) {
         if (rows.contains(1000)) {
+            slowBatchStarted.countDown();
             try {
-                Thread.sleep(500);
+                if (!releaseSlowBatch.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the slow batch was never released");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private void awaitQueued(int rows) {
+        awaitCondition(() -> writer.queued() == rows);
+    }
+
+    /** Polls {@code condition} until it holds, for at most 10 s. */
+    private static void awaitCondition(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached within 10 s");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
     }
 

@@ -44,7 +44,7 @@ class FirstAdminTest {
 
             // A second start (or a changed variable) does not create or reset anything.
             assertThat(creator.createIfNoAdmin()).isFalse();
-            FirstAdminCreator other = new FirstAdminCreator(accounts, "quan-tri-2", "mot-mat-khau-khac-hoan-toan");
+            FirstAdminCreator other = new FirstAdminCreator(accounts, new FirstAdminSettings("quan-tri-2", "mot-mat-khau-khac-hoan-toan"));
             assertThat(other.createIfNoAdmin()).isFalse();
             assertThat(accounts.find("quan-tri-2")).isEmpty();
             assertThat(accounts.find("quan-tri").orElseThrow().passwordHash()).isEqualTo(admin.passwordHash());

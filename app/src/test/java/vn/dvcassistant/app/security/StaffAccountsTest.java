@@ -3,7 +3,7 @@ package vn.dvcassistant.app.security;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,15 +41,15 @@ class StaffAccountsTest {
     @Test
     void refusesShortPasswordsUnknownRolesAndAgencyStaffWithoutAgency() {
         assertThatThrownBy(() -> accounts.create(new NewStaffUser("ngan-qua", "short", Roles.EDITOR, null, null)))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("weak_password"));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("weak_password"));
         assertThatThrownBy(() -> accounts.create(new NewStaffUser("vai-tro", StaffSession.PASSWORD, "ROOT", null, null)))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("unknown_role"));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("unknown_role"));
         assertThatThrownBy(() -> accounts.create(new NewStaffUser("co-quan", StaffSession.PASSWORD, Roles.AGENCY_STAFF,
                 null, null)))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("staff_agency_required"));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("staff_agency_required"));
         assertThatThrownBy(() -> accounts.create(new NewStaffUser("Có Dấu", StaffSession.PASSWORD, Roles.EDITOR, null,
                 null)))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("invalid_username"));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("invalid_username"));
     }
 
     @Test
@@ -57,6 +57,6 @@ class StaffAccountsTest {
         String username = StaffSession.newUser(accounts, Roles.EDITOR, null);
         assertThatThrownBy(() -> accounts.create(new NewStaffUser(username.toUpperCase(), StaffSession.PASSWORD,
                 Roles.EDITOR, null, null)))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("username_taken"));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("username_taken"));
     }
 }

@@ -8,7 +8,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import vn.dvcassistant.app.satisfaction.RatingChannel;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.satisfaction.SatisfactionRecorder;
 import vn.dvcassistant.app.satisfaction.SatisfactionRollup;
 import vn.dvcassistant.app.satisfaction.SatisfactionSubmission;
@@ -111,7 +111,7 @@ class SatisfactionStatisticsTest {
                 .satisfies(f -> assertThat(f.label()).isEqualTo("Sở Xây dựng"));
 
         SatisfactionReport assistedOnly = statistics.compute(new SatisfactionFilter(
-                LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), null, null, RatingChannel.ASSISTED));
+                LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), null, null, Channel.ASSISTED));
         assertThat(assistedOnly.total()).isEqualTo(10);
         assertThat(assistedOnly.satisfied()).isEqualTo(5);
         assertThat(assistedOnly.assisted()).isNull();

@@ -34,7 +34,6 @@ import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The chat page as a citizen uses it: Debian's Chromium, headless, against the real service (embedded
@@ -59,7 +58,9 @@ class ChatPageBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
+        // Fails rather than skips: a skipped browser test would let a broken page through unseen.
+        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium is installed at " + CHROMIUM
+                + " (apt-get install chromium chromium-driver)").isTrue();
         profileDir = Files.createTempDirectory("dvc-chromium-profile");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();

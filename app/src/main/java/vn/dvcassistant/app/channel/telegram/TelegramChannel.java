@@ -11,6 +11,7 @@ import vn.dvcassistant.app.channel.ChannelDeliveries;
 import vn.dvcassistant.app.channel.ChannelInbox;
 import vn.dvcassistant.app.channel.ChannelStatus;
 import vn.dvcassistant.app.channel.ChannelWorkers;
+import vn.dvcassistant.app.channel.OutboundChannel;
 import vn.dvcassistant.app.channel.ReplyDelivery;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.channel.Channel;
@@ -33,7 +34,7 @@ import java.util.Optional;
  * first webhook.
  */
 @Context
-public class TelegramChannel {
+public class TelegramChannel implements OutboundChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramChannel.class);
 
@@ -121,6 +122,12 @@ public class TelegramChannel {
     }
 
     /** The sender, for the comment answers outbox; empty while the channel is off. */
+    @Override
+    public Channel channel() {
+        return Channel.TELEGRAM;
+    }
+
+    @Override
     public Optional<TelegramSender> sender() {
         return Optional.ofNullable(running).map(Running::sender);
     }

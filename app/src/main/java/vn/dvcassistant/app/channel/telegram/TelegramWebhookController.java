@@ -2,7 +2,6 @@ package vn.dvcassistant.app.channel.telegram;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -11,7 +10,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.channel.ChannelInbox;
 import vn.dvcassistant.channel.InboundEvent;
 import vn.dvcassistant.channel.MalformedPayloadException;
@@ -37,23 +36,23 @@ final class TelegramWebhookController {
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> receive(@Nullable @Header(TelegramSecretVerifier.HEADER) String secret, @Body String body) {
         TelegramSecretVerifier verifier = telegram.webhookVerifier()
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found"));
+                .orElseThrow(() -> Refusal.notFound("not_found"));
         WebhookVerification check = verifier.verify(secret);
         if (check == WebhookVerification.MISSING) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "webhook_secret_missing");
+            throw Refusal.unauthorized("webhook_secret_missing");
         }
         if (check != WebhookVerification.VALID) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "webhook_secret_invalid");
+            throw Refusal.forbidden("webhook_secret_invalid");
         }
         InboundEvent event;
         try {
             event = telegram.converter().convert(body);
         } catch (MalformedPayloadException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed_update");
+            throw Refusal.invalid("malformed_update");
         }
         if (telegram.inbox().accept(event) == ChannelInbox.Outcome.DROPPED) {
             // A non-2xx makes the platform deliver the update again later instead of it being lost.
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "channel_busy");
+            throw Refusal.busy("channel_busy");
         }
         return HttpResponse.ok();
     }

@@ -12,6 +12,7 @@ import vn.dvcassistant.app.channel.ChannelDeliveries;
 import vn.dvcassistant.app.channel.ChannelInbox;
 import vn.dvcassistant.app.channel.ChannelStatus;
 import vn.dvcassistant.app.channel.ChannelWorkers;
+import vn.dvcassistant.app.channel.OutboundChannel;
 import vn.dvcassistant.app.channel.ReplyDelivery;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.channel.Channel;
@@ -38,7 +39,7 @@ import java.util.Set;
  * and queues webhook events, answers them on its own workers with the OA's tokens from PostgreSQL.
  */
 @Context
-public class ZaloChannel {
+public class ZaloChannel implements OutboundChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZaloChannel.class);
 
@@ -105,6 +106,12 @@ public class ZaloChannel {
     }
 
     /** The sender, for the comment answers outbox; empty while the channel is off. */
+    @Override
+    public Channel channel() {
+        return Channel.ZALO;
+    }
+
+    @Override
     public Optional<ZaloSender> sender() {
         return Optional.ofNullable(running).map(Running::sender);
     }

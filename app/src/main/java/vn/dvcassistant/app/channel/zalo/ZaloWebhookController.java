@@ -2,7 +2,6 @@ package vn.dvcassistant.app.channel.zalo;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -13,7 +12,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.channel.ChannelInbox;
 import vn.dvcassistant.channel.InboundEvent;
 import vn.dvcassistant.channel.MalformedPayloadException;
@@ -47,7 +46,7 @@ final class ZaloWebhookController {
     HttpResponse<?> receive(@Nullable @Header(ZaloSignatureVerifier.HEADER) String signature,
                             @Nullable @Body byte[] body) {
         ZaloSignatureVerifier verifier = zalo.verifier()
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found"));
+                .orElseThrow(() -> Refusal.notFound("not_found"));
         byte[] raw = body == null ? new byte[0] : body;
         if (ZaloTestEvent.isTestEvent(raw)) {
             // Zalo's console posts an unsigned {} when the webhook address is saved and wants a 200.
@@ -56,18 +55,18 @@ final class ZaloWebhookController {
         }
         WebhookVerification check = verifier.verify(raw, signature);
         if (check != WebhookVerification.VALID) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, check == WebhookVerification.MISSING
+            throw Refusal.unauthorized(check == WebhookVerification.MISSING
                     ? "webhook_signature_missing" : "webhook_signature_invalid");
         }
         InboundEvent event;
         try {
             event = zalo.converter().convert(new String(raw, StandardCharsets.UTF_8));
         } catch (MalformedPayloadException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed_event");
+            throw Refusal.invalid("malformed_event");
         }
         if (zalo.inbox().accept(event) == ChannelInbox.Outcome.DROPPED) {
             // A non-2xx makes the platform deliver the update again later instead of it being lost.
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "channel_busy");
+            throw Refusal.busy("channel_busy");
         }
         return HttpResponse.ok();
     }

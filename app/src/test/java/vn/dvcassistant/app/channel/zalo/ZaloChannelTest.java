@@ -18,11 +18,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import vn.dvcassistant.app.channel.ChannelIdle;
 import vn.dvcassistant.app.channel.FakeApiServer;
 import vn.dvcassistant.app.channel.FakeApiServer.Request;
 import vn.dvcassistant.app.channel.FakeApiServer.Response;
 import vn.dvcassistant.app.channel.TestDatabase;
-import vn.dvcassistant.app.conversation.Channel;
+import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.conversation.SessionKeys;
 
 import java.net.URL;
@@ -151,7 +152,7 @@ class ZaloChannelTest implements TestPropertyProvider {
         openApi.await(SEND, to(user).and(containing("#dvc:rate:up:")), 2);
         post(http, text(user, msgId(user), "#dvc:topic:nop-ho-so-truc-tuyen"), true);
         openApi.await(SEND, to(user).and(containing("#dvc:rate:up:")), 3);
-        FakeApiServer.sleep(500);
+        ChannelIdle.await(http, "zalo");
         assertThat(openApi.requests(SEND, to(user).and(containing("#dvc:sat:")))).hasSize(1);
     }
 
@@ -242,7 +243,7 @@ class ZaloChannelTest implements TestPropertyProvider {
         assertThat(wrong.getStatus().getCode()).isEqualTo(401);
         assertThat(wrong.getResponse().getBody(Map.class).orElseThrow()).containsEntry("error", "webhook_signature_invalid");
 
-        FakeApiServer.sleep(300);
+        ChannelIdle.await(http, "zalo");
         assertThat(new TestDatabase(transactions).count(
                 "SELECT count(*) FROM channel_delivery WHERE channel = 'zalo' AND delivery_id = ?", msgId)).isZero();
         assertThat(openApi.requests(SEND, to(user))).isEmpty();
@@ -255,7 +256,7 @@ class ZaloChannelTest implements TestPropertyProvider {
         post(http, body, true);
         post(http, body, true);
         assertThat(openApi.await(SEND, to(user), 1).get(0).body()).contains("chỉ hiểu câu hỏi gõ bằng chữ");
-        FakeApiServer.sleep(500);
+        ChannelIdle.await(http, "zalo");
         assertThat(openApi.requests(SEND, to(user))).hasSize(1);
     }
 

@@ -1,0 +1,92 @@
+package vn.dvcassistant.app.comments;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.app.security.StaffMember;
+
+
+/**
+ * Who may do what to a comment: staff actions, each checked against the staff member's agency before the
+ * comment service is called (agency staff act only on their own agency's comments). Each action is one
+ * transaction; an action the comment's status does not allow is the service's 400 {@code invalid_transition}.
+ */
+@Singleton
+public class CommentHandling {
+
+    private final CommentService comments;
+
+    public CommentHandling(CommentService comments) {
+        this.comments = comments;
+    }
+
+    public CitizenComment view(StaffMember me, String code) {
+        CitizenComment comment = comments.find(code)
+                .orElseThrow(() -> Refusal.notFound("unknown_comment"));
+        if (!me.mayHandleAgency(comment.agency())) {
+            throw Refusal.forbidden("agency_forbidden");
+        }
+        return comment;
+    }
+
+    /**
+     * Answers and publishes at once: the answer goes to the citizen's channel (outbox) and to the public
+     * page. Staff are the agency's voice, so there is no second review step in between.
+     */
+    @Transactional
+    public CitizenComment answer(StaffMember me, String code, String answer) {
+        CitizenComment comment = view(me, code);
+        if (comment.commentStatus() == CommentStatus.RECEIVED) {
+            comments.startHandling(comment.code(), actor(me));
+        }
+        comments.answer(comment.code(), actor(me), answer);
+        return comments.publish(comment.code(), actor(me));
+    }
+
+    @Transactional
+    public CitizenComment startHandling(StaffMember me, String code) {
+        CitizenComment comment = view(me, code);
+        return comments.startHandling(comment.code(), actor(me));
+    }
+
+    @Transactional
+    public CitizenComment requestInformation(StaffMember me, String code, @Nullable String question) {
+        CitizenComment comment = view(me, code);
+        return comments.requestInformation(comment.code(), actor(me), question);
+    }
+
+    @Transactional
+    public CitizenComment reject(StaffMember me, String code, @Nullable String reason) {
+        CitizenComment comment = view(me, code);
+        return comments.reject(comment.code(), actor(me), reason);
+    }
+
+    /**
+     * To an agency of the province ({@code agency}, the comment stays open there) or to another body named
+     * in {@code toWhom} (the comment is closed here); exactly one of the two.
+     */
+    @Transactional
+    public CitizenComment transfer(StaffMember me, String code, @Nullable String agency, @Nullable String toWhom) {
+        CitizenComment comment = view(me, code);
+        boolean toAgency = agency != null && !agency.isBlank();
+        boolean toOther = toWhom != null && !toWhom.isBlank();
+        if (toAgency && toOther) {
+            throw Refusal.invalid("ambiguous_transfer_target");
+        }
+        return toAgency
+                ? comments.reassign(comment.code(), actor(me), agency)
+                : comments.transfer(comment.code(), actor(me), toWhom);
+    }
+
+    /** For an answer recorded but not yet public (answers given here are published at once). */
+    @Transactional
+    public CitizenComment publish(StaffMember me, String code) {
+        CitizenComment comment = view(me, code);
+        return comments.publish(comment.code(), actor(me));
+    }
+
+    private static String actor(StaffMember me) {
+        return me.username();
+    }
+}

@@ -1,0 +1,56 @@
+package vn.dvcassistant.app.conversation;
+
+import jakarta.inject.Singleton;
+import vn.dvcassistant.app.comments.CommentService;
+import vn.dvcassistant.app.comments.CommentSubmission;
+import vn.dvcassistant.app.comments.SubmittedComment;
+import vn.dvcassistant.app.i18n.Messages;
+import vn.dvcassistant.channel.Channel;
+import vn.dvcassistant.kb.KnowledgeBase;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The message after "góp ý" ({@link SmalltalkHandler} asks for it) is the comment, submitted to the comment
+ * service. Contact (the chat to send the answer to) only with consent, like the channels' own contact store;
+ * the web chat has no contact to give.
+ */
+@Singleton
+final class CommentCaptureHandler implements IntentHandler {
+
+    /** Typed instead of the awaited comment, they withdraw it. */
+    private static final Set<String> CANCEL_COMMENT = Set.of("huy", "huy bo", "thoi", "thoi khong", "huy gop y",
+            "khong gop y nua", "thoi khong gop y", "khong gop y");
+
+    private final CommentService comments;
+    private final KnowledgeBase knowledgeBase;
+    private final Messages messages;
+
+    CommentCaptureHandler(CommentService comments, KnowledgeBase knowledgeBase, Messages messages) {
+        this.comments = comments;
+        this.knowledgeBase = knowledgeBase;
+        this.messages = messages;
+    }
+
+    @Override
+    public Optional<Decision> decide(Inquiry inquiry) {
+        if (!inquiry.session().awaitingComment() || !inquiry.typed()) {
+            return Optional.empty();
+        }
+        if (CANCEL_COMMENT.contains(inquiry.folded().text())) {
+            return Optional.of(Decision.smalltalk(messages.get("chat.comment.cancelled")));
+        }
+        IncomingMessage message = inquiry.message();
+        ConversationSession session = inquiry.session();
+        String field = Optional.ofNullable(session.lastTopicId()).flatMap(knowledgeBase::topic)
+                .map(t -> t.field().code()).orElse(null);
+        boolean consent = session.consentGiven();
+        String replyTo = consent && message.channel() != Channel.WEB ? message.chatId() : null;
+        SubmittedComment submitted = comments.submit(new CommentSubmission(message.text(), null, field,
+                message.channel().code(), consent, null, null, null, replyTo));
+        String text = submitted.message() + "\n\n" + messages.get("chat.comment.track", submitted.code(),
+                submitted.trackingUrl());
+        return Optional.of(Decision.aboutComment(text, submitted.code()));
+    }
+}

@@ -1,0 +1,17 @@
+package vn.dvcassistant.app.privacy;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * {@code dvc.privacy}.
+ *
+ * @param retentionDays     citizens' words and contact details older than this are erased (DVC_RETENTION_DAYS)
+ * @param retentionInterval how often the retention job runs (DVC_RETENTION_INTERVAL); read by its schedule
+ */
+@ConfigurationProperties("dvc.privacy")
+public record PrivacySettings(@Bindable(defaultValue = "365") int retentionDays,
+                              @Bindable(defaultValue = "1h") Duration retentionInterval) {
+}
