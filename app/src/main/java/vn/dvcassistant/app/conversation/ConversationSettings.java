@@ -12,7 +12,6 @@ import java.util.List;
  * @param defaultSuggestions topic ids offered before anyone has asked anything
  * @param suggestionCount    how many topics a greeting or help reply offers
  * @param followUpConfidence confidence reported when a facet question is answered from the previous topic
- * @param tieScoreRatio      when the second hit scores at least this share of the first, ask which was meant
  * @param popularTopicsRefresh how long the most asked topics are counted once and reused (see {@link MostAskedTopics})
  */
 @ConfigurationProperties("dvc.conversation")
@@ -23,6 +22,5 @@ public record ConversationSettings(
         List<String> defaultSuggestions,
         @Bindable(defaultValue = "4") int suggestionCount,
         @Bindable(defaultValue = "0.8") double followUpConfidence,
-        @Bindable(defaultValue = "0.85") double tieScoreRatio,
         @Bindable(defaultValue = "10m") Duration popularTopicsRefresh) {
 }

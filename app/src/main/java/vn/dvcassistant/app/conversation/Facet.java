@@ -20,11 +20,6 @@ public enum Facet {
     ONLINE(List.of("online", "truc tuyen", "qua mang", "tren mang", "onl", "dien tu", "tai nha"));
 
     /** Words that carry no topic on their own, so a question made of them and a facet is a follow-up. */
-    private static final Set<String> FILLER = Set.of("a", "vay", "the", "thi", "con", "nua", "khong", "ko", "k",
-            "duoc", "co", "la", "bao", "nhieu", "nhu", "nao", "cho", "minh", "toi", "em", "anh", "chi", "ban",
-            "oi", "nhe", "nha", "ah", "u", "can", "phai", "mat", "lam", "thu", "tuc", "nay", "do", "sao", "gi",
-            "ha", "hoi", "xin", "cua", "voi", "va", "hay", "nhung", "cai", "ket", "qua", "nop", "ho", "so", "di",
-            "den", "lay", "nhan");
 
     private final List<String> keywords;
 
@@ -39,17 +34,5 @@ public enum Facet {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * True when the message is only this facet plus filler words ("lệ phí bao nhiêu?", "làm online được
-     * không?"): it names no procedure, so it can only be about the one discussed before.
-     */
-    boolean isWholeQuestion(FoldedText text) {
-        FoldedText rest = text;
-        for (String keyword : keywords) {
-            rest = rest.without(keyword);
-        }
-        return rest.words().stream().allMatch(FILLER::contains);
     }
 }

@@ -12,8 +12,8 @@ import java.util.Optional;
  *   <li>{@link CommentCaptureHandler}: the message after "góp ý" is the comment;</li>
  *   <li>{@link PickedTopicHandler}: a suggestion the citizen picked;</li>
  *   <li>{@link SmalltalkHandler}, {@link ConsentHandler}, {@link ErasureHandler}: whole-message phrases;</li>
- *   <li>{@link FollowUpHandler}: "lệ phí bao nhiêu?" about the previous topic;</li>
- *   <li>{@link SearchHandler}: the knowledge base; always decides (answer, clarify or fallback).</li>
+ *   <li>{@link SearchHandler}: the knowledge base, with the previous topic as context; always decides (answer,
+ *       follow-up on the previous topic, clarify or fallback).</li>
  * </ol>
  */
 @Singleton
@@ -23,9 +23,8 @@ final class IntentChain {
     private final SearchHandler search;
 
     IntentChain(SupplementHandler supplement, CommentCaptureHandler commentCapture, PickedTopicHandler pickedTopic,
-                SmalltalkHandler smalltalk, ConsentHandler consent, ErasureHandler erasure, FollowUpHandler followUp,
-                SearchHandler search) {
-        this.handlers = List.of(supplement, commentCapture, pickedTopic, smalltalk, consent, erasure, followUp);
+                SmalltalkHandler smalltalk, ConsentHandler consent, ErasureHandler erasure, SearchHandler search) {
+        this.handlers = List.of(supplement, commentCapture, pickedTopic, smalltalk, consent, erasure);
         this.search = search;
     }
 

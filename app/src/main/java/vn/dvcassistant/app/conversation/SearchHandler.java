@@ -8,31 +8,33 @@ import vn.dvcassistant.kb.SearchOutcome;
 import vn.dvcassistant.kb.SearchResult;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The last handler: searches the knowledge base and answers, asks which topic was meant ({@link #clarify}),
- * or says it does not know ({@link #fallback}). Before clarifying or falling back, a facet question is
- * answered from the previous topic ({@link FollowUpHandler#fromPreviousTopic}).
+ * The last handler: searches the knowledge base with the conversation's previous topic as context and
+ * answers, answers a follow-up from the previous topic ("lệ phí bao nhiêu?"), asks which of two or three
+ * topics was meant ({@link #clarify}), or says it does not know ({@link #fallback}). When a question is a
+ * follow-up, and when it is close enough to answer, is the knowledge base's decision
+ * ({@link KnowledgeBase#search(String, int, String)}), not this class's.
  */
 @Singleton
 final class SearchHandler {
 
     private static final int SEARCH_HITS = 3;
     private static final int MAX_RELATED = 2;
+    /** A fallback offers the nearest topics only when the first is at least this likely to be meant. */
+    static final double NEAREST_MIN_CONFIDENCE = 0.1;
 
     private final KnowledgeBase knowledgeBase;
     private final AnswerDecisions answers;
-    private final FollowUpHandler followUp;
     private final PopularTopics popular;
     private final ConversationSettings settings;
     private final Messages messages;
 
-    SearchHandler(KnowledgeBase knowledgeBase, AnswerDecisions answers, FollowUpHandler followUp,
-                  PopularTopics popular, ConversationSettings settings, Messages messages) {
+    SearchHandler(KnowledgeBase knowledgeBase, AnswerDecisions answers, PopularTopics popular,
+                  ConversationSettings settings, Messages messages) {
         this.knowledgeBase = knowledgeBase;
         this.answers = answers;
-        this.followUp = followUp;
         this.popular = popular;
         this.settings = settings;
         this.messages = messages;
@@ -41,56 +43,69 @@ final class SearchHandler {
     /** Always decides: the end of the {@link IntentChain}. */
     Decision decide(Inquiry inquiry) {
         String question = inquiry.message().text();
-        SearchResult result = knowledgeBase.search(question, SEARCH_HITS);
-        List<SearchHit> options = clarifyOptions(result);
-        if (result.outcome() == SearchOutcome.ANSWER && !result.hits().isEmpty() && options.isEmpty()) {
+        SearchResult result = knowledgeBase.search(question, SEARCH_HITS, inquiry.session().lastTopicId());
+        if (result.followUp()) {
+            return answers.answer(result.hits().get(0).topic(), inquiry.facet().orElse(null), question,
+                    settings.followUpConfidence(), List.of());
+        }
+        if (result.outcome() == SearchOutcome.ANSWER) {
             List<SearchHit> hits = result.hits();
             return answers.answer(hits.get(0).topic(), inquiry.facet().orElse(null), question,
                     hits.get(0).confidence(), hits.subList(1, Math.min(hits.size(), 1 + MAX_RELATED)));
         }
-        Optional<Decision> followingUp = followUp.fromPreviousTopic(inquiry);
-        if (followingUp.isPresent()) {
-            return followingUp.get();
-        }
+        List<SearchHit> options = result.clarifyOptions();
         if (options.size() >= 2) {
             return clarify(result, options);
         }
-        return fallback(result.confidence());
+        return fallback(result);
+    }
+
+    /** "Bạn muốn hỏi về «Đăng ký khai sinh» hay «Liên thông ...»?" with one button per topic. */
+    private Decision clarify(SearchResult result, List<SearchHit> options) {
+        return Decision.clarify(messages.get("chat.clarify", inWords(options)), result.confidence(), choices(options));
     }
 
     /**
-     * The search's own clarify options, or, when it would answer but its first two hits score almost
-     * the same ("đăng ký", "bảo hiểm"), the close hits: picking one of them would be a coin toss.
+     * The assistant does not know: the national and the province's hotlines, hand-off, and the topics
+     * nearest to what was asked (the most asked topics when nothing is near).
      */
-    private List<SearchHit> clarifyOptions(SearchResult result) {
-        if (result.outcome() == SearchOutcome.CLARIFY) {
-            return result.clarifyOptions();
-        }
-        List<SearchHit> hits = result.hits();
-        if (result.outcome() != SearchOutcome.ANSWER || hits.size() < 2
-                || hits.get(1).score() < settings.tieScoreRatio() * hits.get(0).score()) {
-            return List.of();
-        }
-        double floor = SearchResult.CLARIFY_SCORE_RATIO * hits.get(0).score();
-        return hits.stream().limit(3).filter(h -> h.score() >= floor).toList();
-    }
-
-    /** "Bạn muốn hỏi về thủ tục nào?" with one suggestion per close topic. */
-    private Decision clarify(SearchResult result, List<SearchHit> options) {
-        List<ChatReply.Suggestion> choices = options.stream()
-                .map(h -> new ChatReply.Suggestion(h.topic().id(), h.topic().title())).toList();
-        return Decision.clarify(messages.get("chat.clarify"), result.confidence(), choices);
-    }
-
-    /** The assistant does not know: the national and the province's hotlines, hand-off, popular topics. */
-    private Decision fallback(double confidence) {
+    private Decision fallback(SearchResult result) {
         StringBuilder text = new StringBuilder(messages.get("chat.fallback"))
                 .append(' ').append(messages.get("chat.fallback.hotline"));
         if (!settings.provinceHotline().isBlank()) {
             String province = settings.provinceName().isBlank() ? "tỉnh" : settings.provinceName();
             text.append(' ').append(messages.get("chat.fallback.provinceHotline", province, settings.provinceHotline()));
         }
+        List<SearchHit> nearest = nearest(result);
+        if (!nearest.isEmpty()) {
+            text.append("\n\n").append(messages.get("chat.fallback.nearest"));
+        }
         text.append("\n\n").append(messages.get("chat.fallback.handoff"));
-        return Decision.fallback(text.toString(), confidence, popular.suggestions());
+        return Decision.fallback(text.toString(), result.confidence(),
+                nearest.isEmpty() ? popular.suggestions() : choices(nearest));
+    }
+
+    /**
+     * The first hits, while each is at least half as likely as the first (as a clarify question offers them);
+     * none when even the first is a long shot ("cách nấu phở"), where the most asked topics serve better.
+     */
+    private static List<SearchHit> nearest(SearchResult result) {
+        List<SearchHit> hits = result.hits();
+        if (hits.isEmpty() || hits.get(0).confidence() < NEAREST_MIN_CONFIDENCE) {
+            return List.of();
+        }
+        double floor = SearchResult.CLARIFY_SCORE_RATIO * hits.get(0).score();
+        return hits.stream().limit(SEARCH_HITS).filter(h -> h.score() >= floor).toList();
+    }
+
+    private static List<ChatReply.Suggestion> choices(List<SearchHit> hits) {
+        return hits.stream().map(h -> new ChatReply.Suggestion(h.topic().id(), h.topic().title())).toList();
+    }
+
+    /** «A» hay «B», or «A», «B» hay «C». */
+    private static String inWords(List<SearchHit> options) {
+        List<String> titles = options.stream().map(h -> "«" + h.topic().title() + "»").toList();
+        String head = titles.subList(0, titles.size() - 1).stream().collect(Collectors.joining(", "));
+        return head + " hay " + titles.get(titles.size() - 1);
     }
 }

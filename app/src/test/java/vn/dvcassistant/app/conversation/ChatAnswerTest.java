@@ -122,7 +122,9 @@ class ChatAnswerTest {
         assertThat(choices).allSatisfy(c -> assertThat((String) c.get("id")).startsWith("dang-ky"));
         assertThat(ChatClient.list(reply, "sources")).isEmpty();
         assertThat(reply.get("parts")).isNull();
-        assertThat((String) reply.get("answer")).contains("thủ tục nào");
+        // The question names the topics, so it reads on its own (and aloud) without the buttons.
+        assertThat((String) reply.get("answer")).contains("«" + choices.get(0).get("title") + "»")
+                .contains(" hay «" + choices.get(choices.size() - 1).get("title") + "»");
     }
 
     @Test
@@ -138,6 +140,40 @@ class ChatAnswerTest {
         assertThat(reply.get("kind")).isEqualTo("clarify");
         assertThat(ChatClient.list(reply, "suggestions")).extracting(s -> s.get("id"))
                 .containsExactlyElementsOf(ambiguous.get().clarifyOptions().stream().map(h -> h.topic().id()).toList());
+    }
+
+    /** "I don't know" offers what the search found nearest to this question, not the same topics to everyone. */
+    @Test
+    void aFallbackOffersTheTopicsNearestToTheQuestion() {
+        Optional<SearchResult> near = Stream.of("giá vàng hôm nay", "thủ tục nuôi ong lấy mật", "xin visa đi Mỹ",
+                        "chứng chỉ hành nghề y", "đổi tên cho con", "cấp phép karaoke")
+                .map(q -> knowledgeBase.search(q, 3))
+                .filter(r -> r.outcome() == SearchOutcome.FALLBACK && !r.hits().isEmpty()
+                        && r.hits().get(0).confidence() >= SearchHandler.NEAREST_MIN_CONFIDENCE)
+                .findFirst();
+        assertThat(near).as("one of these questions falls back near a topic").isPresent();
+
+        Map<String, Object> reply = new ChatClient(http).say(UUID.randomUUID().toString(), near.get().query());
+        assertThat(reply.get("kind")).isEqualTo("fallback");
+        assertThat(ChatClient.list(reply, "suggestions").get(0)).containsEntry("id", near.get().hits().get(0).topic().id());
+        assertThat((String) reply.get("answer")).contains("Có thể bạn muốn hỏi");
+    }
+
+    /** A new question with its own subject is answered as in a fresh conversation, not from the previous topic. */
+    @Test
+    void aNewSubjectIsNotAnsweredFromThePreviousTopic() {
+        ChatClient chat = new ChatClient(http);
+        String session = UUID.randomUUID().toString();
+        Map<String, Object> land = chat.say(session, "lam so do lan dau");
+        assertThat(ChatClient.list(land, "sources").get(0)).containsEntry("id", "cap-giay-chung-nhan-lan-dau");
+
+        String question = "toi 75 tuoi khong biet dung vneid thi lam sao";
+        Map<String, Object> next = chat.say(session, question);
+        Map<String, Object> fresh = chat.say(UUID.randomUUID().toString(), question);
+        assertThat(next.get("kind")).isEqualTo("answer");
+        assertThat(ChatClient.list(next, "sources").get(0).get("id"))
+                .isNotEqualTo("cap-giay-chung-nhan-lan-dau")
+                .isEqualTo(ChatClient.list(fresh, "sources").get(0).get("id"));
     }
 
     @Test

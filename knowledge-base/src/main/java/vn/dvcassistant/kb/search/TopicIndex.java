@@ -84,10 +84,16 @@ public final class TopicIndex {
      * không" after a land transfer); a question that names another subject ("còn hộ chiếu thì sao") moves on.
      */
     static final double FOLLOW_UP_COVERAGE_SLACK = 0.0;
+    /** ... or when the classifier finds the other topic this many times likelier than the previous one. */
+    static final double FOLLOW_UP_PROBABILITY_RATIO = 100;
     /** An unsure question stays on the previous topic when that topic covers this share of its words. */
     static final double FOLLOW_UP_COVERAGE = 0.4;
     /** ... unless the classifier is nearly sure it is out of scope ("giá vàng hôm nay bao nhiêu"). */
     static final double FOLLOW_UP_MAX_OUT_OF_SCOPE = 0.97;
+    /** An answer whose second topic has at least this share of the first's becomes a clarify question. */
+    static final double TIE_SHARE_RATIO = 0.7;
+    /** A fallback whose first topics are close becomes a clarify question from this confidence on. */
+    static final double CLOSE_CALL_MIN_CONFIDENCE = 0.3;
     /** Weight of BM25's relative score against the classifier's log-probability in the ranking. */
     static final double LEXICAL_RANK_WEIGHT = 4.0;
     static final int MAX_TOPICS_PER_NAME = 2;
@@ -349,9 +355,12 @@ public final class TopicIndex {
             return fresh;
         }
         if (fresh.outcome() == SearchOutcome.ANSWER) {
-            // Another topic only when the question names it better than it fits the previous one.
-            return phraseCoverage(before) >= phraseCoverage(ranking.candidates().get(0)) - FOLLOW_UP_COVERAGE_SLACK
-                    ? followUp(ranking.query(), previous) : fresh;
+            // Another topic when the question's words fit it better, or the classifier is far surer of it
+            // ("làm căn cước online được không" after a marriage: that entry mentions the card too).
+            Candidate named = ranking.candidates().get(0);
+            boolean movesOn = phraseCoverage(before) < phraseCoverage(named) - FOLLOW_UP_COVERAGE_SLACK
+                    || named.probability() >= FOLLOW_UP_PROBABILITY_RATIO * before.probability();
+            return movesOn ? fresh : followUp(ranking.query(), previous);
         }
         boolean stays = before.features().coverage() >= FOLLOW_UP_COVERAGE && ranking.outOfScope() < FOLLOW_UP_MAX_OUT_OF_SCOPE;
         return stays ? followUp(ranking.query(), previous) : fresh;
@@ -385,7 +394,24 @@ public final class TopicIndex {
         }
         double topOne = model.topOne(ranking, 0);
         SearchOutcome outcome = model.decide(topOne, model.topThree(ranking, 0), candidates.size());
-        return new SearchResult(ranking.query(), hits, topOne, outcome);
+        return new SearchResult(ranking.query(), hits, topOne, closeCall(outcome, topOne, shares));
+    }
+
+    /**
+     * Two topics about as likely ("bảo hiểm": one-off social insurance or health insurance; "đăng ký": a
+     * dozen) are a coin toss to answer and no reason to give up: ask which one was meant.
+     */
+    private static SearchOutcome closeCall(SearchOutcome outcome, double topOne, double[] shares) {
+        if (shares == null || shares.length < 2) {
+            return outcome;
+        }
+        boolean close = shares[1] >= TIE_SHARE_RATIO * shares[0];
+        boolean near = shares[1] >= SearchResult.CLARIFY_SCORE_RATIO * shares[0];
+        if (outcome == SearchOutcome.ANSWER && close
+                || outcome == SearchOutcome.FALLBACK && near && topOne >= CLOSE_CALL_MIN_CONFIDENCE) {
+            return SearchOutcome.CLARIFY;
+        }
+        return outcome;
     }
 
     /**

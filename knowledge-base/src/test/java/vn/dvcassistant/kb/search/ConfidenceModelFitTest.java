@@ -48,6 +48,7 @@ class ConfidenceModelFitTest {
         ConfidenceModel shipped = ConfidenceModel.COMBINED;
         System.out.println(calibration("cross-fitted, shipped TOP_ONE", data, shipped.topOneCoefficients));
         System.out.println(thresholds(data, topOne));
+        System.out.println(clarifyRules(data, shipped));
 
         double shipped1 = LogisticRegression.logLoss(shipped.topOneCoefficients, data.features, data.topOne);
         double best1 = LogisticRegression.logLoss(topOne, data.features, data.topOne);
@@ -163,6 +164,40 @@ class ConfidenceModelFitTest {
             }
             out.append(String.format(Locale.ROOT, "  %.2f | %5.1f%% | %4.1f%% | %d/%d | %d, %d%n", t, 100.0 * right / inScope,
                     100.0 * wrong / inScope, oosAnswered, oos, confidentWrong, confidentOos));
+        }
+        return out.toString();
+    }
+
+    /**
+     * Of the questions not answered at the shipped threshold: how many in scope a clarify question helps
+     * (the topic meant among the first three) and how many out of scope it offers topics to, for the
+     * shipped rule and stricter ones (a minimum top-one confidence, or the out-of-scope probability).
+     */
+    static String clarifyRules(Data data, ConfidenceModel model) {
+        StringBuilder out = new StringBuilder("Clarify rule | in scope helped / clarified | out of scope clarified\n");
+        double[][] rules = {{0, 1.01}, {0.1, 1.01}, {0.15, 1.01}, {0.2, 1.01}, {0, 0.5}, {0.1, 0.5}};
+        for (double[] rule : rules) {
+            int helped = 0, clarifiedIn = 0, clarifiedOut = 0;
+            for (int i = 0; i < data.features.size(); i++) {
+                double[] x = data.features.get(i);
+                double one = ConfidenceModel.logistic(model.topOneCoefficients, x);
+                double three = ConfidenceModel.logistic(model.topThreeCoefficients, x);
+                if (one >= model.answerThreshold) {
+                    continue;
+                }
+                boolean clarify = three >= model.clarifyThreshold && one >= rule[0] && x[5] < rule[1];
+                if (!clarify) {
+                    continue;
+                }
+                if (data.outOfScope.get(i)) {
+                    clarifiedOut++;
+                } else {
+                    clarifiedIn++;
+                    helped += data.topThree.get(i) ? 1 : 0;
+                }
+            }
+            out.append(String.format(Locale.ROOT, "  topOne >= %.2f, out of scope < %.2f | %d / %d | %d%n", rule[0], rule[1],
+                    helped, clarifiedIn, clarifiedOut));
         }
         return out.toString();
     }

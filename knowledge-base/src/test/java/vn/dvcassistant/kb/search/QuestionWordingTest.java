@@ -100,6 +100,29 @@ class QuestionWordingTest {
         }
     }
 
+    /** Questions that name no procedure are about the one discussed before. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Lệ phí bao nhiêu?", "le phi bao nhieu", "mất bao nhiêu tiền ạ",
+            "mất bao lâu vậy", "bao lâu thì có kết quả", "cần giấy tờ gì", "làm online được không?",
+            "có làm trực tuyến được không", "nộp ở đâu", "các bước làm thế nào"})
+    void bareFacetQuestionsAreFollowUps(String question) {
+        SearchResult result = kb.search(question, 5, "dang-ky-ket-hon");
+        assertThat(result.followUp()).as(question).isTrue();
+        assertThat(result.hits().get(0).topic().id()).isEqualTo("dang-ky-ket-hon");
+    }
+
+    /** A facet question that names another procedure is about that one. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "làm căn cước online được không|the-can-cuoc", "đăng ký tạm trú mất bao lâu|dang-ky-tam-tru",
+            "lệ phí làm hộ chiếu bao nhiêu|ho-chieu-pho-thong"})
+    void facetQuestionsNamingAnotherProcedureMoveOn(String question, String topic) {
+        SearchResult result = kb.search(question, 5, "dang-ky-ket-hon");
+        assertThat(result.followUp()).as(question).isFalse();
+        assertThat(result.outcome()).as(question).isEqualTo(SearchOutcome.ANSWER);
+        assertThat(result.hits().get(0).topic().id()).as(question).isEqualTo(topic);
+    }
+
     private static void assertAnswered(String question, String topic) {
         SearchResult result = kb.search(question, 5);
         assertThat(result.outcome()).as(question).isEqualTo(SearchOutcome.ANSWER);
