@@ -12,7 +12,7 @@ import vn.dvcassistant.app.i18n.Messages;
 @Produces
 @Singleton
 @Requires(classes = {ApiException.class, ExceptionHandler.class})
-final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<ErrorBody>> {
+final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<?>> {
 
     private final Messages messages;
 
@@ -21,9 +21,11 @@ final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpRe
     }
 
     @Override
-    public HttpResponse<ErrorBody> handle(HttpRequest request, ApiException exception) {
-        MutableHttpResponse<ErrorBody> response = HttpResponse.<ErrorBody>status(exception.status())
-                .body(new ErrorBody(exception.code(), messages.get("error." + exception.code())));
+    public HttpResponse<?> handle(HttpRequest request, ApiException exception) {
+        String message = messages.get("error." + exception.code());
+        MutableHttpResponse<?> response = exception instanceof InvalidFieldException invalid
+                ? HttpResponse.status(exception.status()).body(new FieldErrorBody(exception.code(), message, invalid.field()))
+                : HttpResponse.status(exception.status()).body(new ErrorBody(exception.code(), message));
         if (exception instanceof RateLimitedException limited) {
             response.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
         }

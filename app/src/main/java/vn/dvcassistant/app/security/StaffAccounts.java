@@ -4,6 +4,7 @@ import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import vn.dvcassistant.app.api.ApiException;
+import vn.dvcassistant.app.api.InvalidFieldException;
 import vn.dvcassistant.app.satisfaction.AgencyDirectory;
 
 import java.time.Instant;
@@ -23,6 +24,8 @@ public class StaffAccounts {
     /** Long enough to resist guessing when bcrypt slows each try; no composition rules, which push people to worse passwords. */
     public static final int MIN_PASSWORD_LENGTH = 12;
     private static final int MAX_PASSWORD_LENGTH = 200;
+    /** staff_user.display_name is varchar(200). */
+    private static final int MAX_DISPLAY_NAME = 200;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final Pattern AGENCY_CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -57,6 +60,9 @@ public class StaffAccounts {
             throw new ApiException(HttpStatus.CONFLICT, "username_taken");
         }
         String displayName = blankToNull(request.displayName());
+        if (displayName != null && displayName.length() > MAX_DISPLAY_NAME) {
+            throw new InvalidFieldException("field_too_long", "displayName");
+        }
         StaffUser user = new StaffUser(UUID.randomUUID(), username, hasher.hash(password), request.role(), agencyCode,
                 displayName == null ? username : displayName.strip(), true, Instant.now(), null, 0);
         return users.save(user);
