@@ -116,7 +116,7 @@ public final class GroupCommit<T, R> {
                     if (batch.size() == 1) {
                         throw e;
                     }
-                    LOG.warn("{}_batch=failed size={} retrying=one_by_one", name, batch.size(), e);
+                    LOG.warn("{}_batch=failed size={} retrying=one_by_one", name, batch.size(), LoggedSqlError.of(e));
                     for (Pending<T, R> pending : batch) {
                         writeAlone(pending);
                     }
@@ -126,7 +126,7 @@ public final class GroupCommit<T, R> {
                 return;
             } catch (RuntimeException e) {
                 // Nothing was committed: every caller of the batch gets the error, none a false success.
-                LOG.error("{}_batch=failed size={}", name, batch.size(), e);
+                LOG.error("{}_batch=failed size={}", name, batch.size(), LoggedSqlError.of(e));
                 batch.forEach(p -> p.result().completeExceptionally(e));
             } finally {
                 batch.clear();
@@ -138,7 +138,7 @@ public final class GroupCommit<T, R> {
         try {
             write(List.of(pending));
         } catch (RuntimeException e) {
-            LOG.error("{}_row=failed", name, e);
+            LOG.error("{}_row=failed", name, LoggedSqlError.of(e));
             pending.result().completeExceptionally(e);
         }
     }
