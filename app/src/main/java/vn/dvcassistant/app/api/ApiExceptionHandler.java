@@ -29,6 +29,9 @@ final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpRe
         if (exception instanceof RateLimitedException limited) {
             response.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
         }
+        if (exception instanceof RetryLaterException later) {
+            response.header("Retry-After", Long.toString(later.retryAfterSeconds()));
+        }
         return response;
     }
 }

@@ -1,0 +1,18 @@
+package vn.dvcassistant.app.api;
+
+import io.micronaut.http.HttpStatus;
+
+/** 409 with Retry-After: the same request is being handled right now; its answer will be there shortly. */
+public final class RetryLaterException extends ApiException {
+
+    private final long retryAfterSeconds;
+
+    public RetryLaterException(String code, long retryAfterSeconds) {
+        super(HttpStatus.CONFLICT, code);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}
