@@ -41,7 +41,10 @@ FAKE_PORT="$(cat "$WORK/fake.port")"
 echo "== service with Telegram on (webhook mode), fake Bot API at 127.0.0.1:$FAKE_PORT"
 APP_PORT="$(free_port)"
 DB_PORT="$(free_port)"
+# An admin to read the channel details of /health (anonymous callers see only UP/DOWN).
+ADMIN_PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 DVC_PORT="$APP_PORT" DVC_DATA_DIR="$WORK/data" DVC_EMBEDDED_DB_PORT="$DB_PORT" DVC_LOG_LEVEL=WARN \
+DVC_ADMIN_USERNAME=bench-admin DVC_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
 TELEGRAM_BOT_TOKEN="123456789:AAE-bench_token" TELEGRAM_WEBHOOK_SECRET="$SECRET" \
 TELEGRAM_API_URL="http://127.0.0.1:$FAKE_PORT" TELEGRAM_BOT_USERNAME="dvc_bench_bot" \
   timeout $((DURATION + WARMUP + 300)) java -Xms256m -Xmx512m -XX:+UseParallelGC -Xlog:gc:file="$WORK/gc.log" -cp "$CP" \
@@ -52,6 +55,9 @@ for _ in $(seq 240); do
   sleep 0.5
 done
 curl -fs "http://127.0.0.1:$APP_PORT/api/v1/ping" >/dev/null || { echo "service did not start"; tail -50 "$WORK/app.log"; exit 1; }
+curl -s -o /dev/null -c "$WORK/cookies" -H "Origin: http://127.0.0.1:$APP_PORT" \
+  --data-urlencode username=bench-admin --data-urlencode "password=$ADMIN_PASSWORD" "http://127.0.0.1:$APP_PORT/login"
+health() { curl -s -b "$WORK/cookies" "http://127.0.0.1:$APP_PORT/health"; }
 
 echo "== one update first (must be 200)"
 SMOKE="$(curl -s -o "$WORK/smoke.txt" -w '%{http_code}' -H 'Content-Type: application/json' \
@@ -69,12 +75,12 @@ echo "$RESULT"
 SENT_UPDATES="$(sed -E 's/.*updates_sent=([0-9]+).*/\1/' <<<"$RESULT")"
 echo "== waiting (at most 120 s) for the background replies to drain"
 for _ in $(seq 240); do
-  QUEUED="$(curl -s "http://127.0.0.1:$APP_PORT/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["details"]["channels"]["details"]["telegram"]["queued"])')"
+  QUEUED="$(health | python3 -c 'import json,sys; print(json.load(sys.stdin)["details"]["channels"]["details"]["telegram"]["queued"])')"
   [ "$QUEUED" = "0" ] && break
   sleep 0.5
 done
 sleep 1
-curl -s "http://127.0.0.1:$APP_PORT/health" | python3 -c '
+health | python3 -c '
 import json,sys
 t = json.load(sys.stdin)["details"]["channels"]["details"]["telegram"]
 print("telegram_health sent=%s failed=%s dropped=%s queued=%s lastSendSucceeded=%s" % (t["sent"], t["failed"], t["dropped"], t["queued"], t["lastSendSucceeded"]))'

@@ -105,7 +105,7 @@ final class StaffUserPageController {
     private Map<String, Object> model(Authentication authentication, @Nullable String error) {
         Map<String, Object> model = StaffPages.model(StaffMember.of(authentication), text);
         model.put("users", accounts.all().stream().map(StaffUserView::of).toList());
-        model.put("roles", Roles.ALL);
+        model.put("roles", Roles.LEAST_PRIVILEGED_FIRST);
         model.put("agencies", agencies.all());
         model.put("error", error);
         model.put("notice", null);

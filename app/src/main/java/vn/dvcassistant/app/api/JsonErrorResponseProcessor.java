@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.dvcassistant.app.database.DatabaseOutages;
+import vn.dvcassistant.app.database.LoggedSqlError;
 import vn.dvcassistant.app.i18n.Messages;
 
 /**
@@ -44,10 +45,19 @@ final class JsonErrorResponseProcessor implements ErrorResponseProcessor<ErrorBo
                     .contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(new ErrorBody("service_unavailable", messages.get("error.service_unavailable")));
         }
+        String refusedByDatabase = response.getStatus().getCode() >= 500 ? StoredTextRefusals.code(cause) : null;
+        if (refusedByDatabase != null) {
+            // A value the checks in front let through but PostgreSQL refuses: still the client's input, so 400.
+            LOG.warn("request_refused method={} path={} reason={}", context.getRequest().getMethodName(),
+                    context.getRequest().getPath(), refusedByDatabase);
+            return response.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(new ErrorBody(refusedByDatabase, messages.get("error." + refusedByDatabase)));
+        }
         String code = code(response.getStatus(), cause);
         if (response.getStatus().getCode() >= 500) {
+            // A database error's message quotes the statement's values (citizens' words, tracking codes).
             LOG.error("request_failed method={} path={}", context.getRequest().getMethodName(),
-                    context.getRequest().getPath(), cause);
+                    context.getRequest().getPath(), hasSqlError(cause) ? LoggedSqlError.of(cause) : cause);
         }
         if (response.getStatus() == HttpStatus.UNSUPPORTED_MEDIA_TYPE) {
             // The API contract promises 400 for every kind of bad input, a wrong content type included;
@@ -56,6 +66,15 @@ final class JsonErrorResponseProcessor implements ErrorResponseProcessor<ErrorBo
         }
         return response.contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(new ErrorBody(code, messages.get("error." + code)));
+    }
+
+    private static boolean hasSqlError(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String code(HttpStatus status, Throwable cause) {

@@ -14,7 +14,7 @@ import vn.dvcassistant.app.i18n.Messages;
 @Produces
 @Singleton
 @Requires(classes = {Refusal.class, ExceptionHandler.class})
-public final class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<ErrorBody>> {
+public final class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>> {
 
     private final Messages messages;
 
@@ -36,11 +36,16 @@ public final class RefusalHandler implements ExceptionHandler<Refusal, HttpRespo
     }
 
     @Override
-    public HttpResponse<ErrorBody> handle(HttpRequest request, Refusal refusal) {
-        MutableHttpResponse<ErrorBody> response = HttpResponse.<ErrorBody>status(status(refusal))
-                .body(new ErrorBody(refusal.code(), messages.get("error." + refusal.code())));
+    public HttpResponse<?> handle(HttpRequest request, Refusal refusal) {
+        String message = messages.get("error." + refusal.code());
+        MutableHttpResponse<?> response = refusal instanceof InvalidFieldException invalid
+                ? HttpResponse.status(status(refusal)).body(new FieldErrorBody(refusal.code(), message, invalid.field()))
+                : HttpResponse.status(status(refusal)).body(new ErrorBody(refusal.code(), message));
         if (refusal instanceof RateLimitedException limited) {
             response.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
+        }
+        if (refusal instanceof RetryLaterException later) {
+            response.header("Retry-After", Long.toString(later.retryAfterSeconds()));
         }
         return response;
     }

@@ -56,7 +56,8 @@ public final class ChannelInbox {
         if (event.type() == InboundType.IGNORED) {
             return Outcome.IGNORED;
         }
-        if (!workers.submit(() -> run(event))) {
+        // One chat's updates one at a time, in order (the same worker for the same chat).
+        if (!workers.submit(event.chatId(), () -> run(event))) {
             status.recordDrop(channel);
             deliveries.recordFailureLater(channel, event.deliveryId(), "deferred: the channel's queue is full; the webhook answered 503 so the platform delivers it again");
             long dropped = drops.incrementAndGet();

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
@@ -17,6 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.dvcassistant.app.api.IdempotentRequests;
 import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.api.StrictBoolean;
 
@@ -39,21 +41,25 @@ final class CommentController {
 
     private final CommentService comments;
     private final CommentReactions reactions;
+    private final IdempotentRequests idempotent;
 
-    CommentController(CommentService comments, CommentReactions reactions) {
+    CommentController(CommentService comments, CommentReactions reactions, IdempotentRequests idempotent) {
         this.comments = comments;
         this.reactions = reactions;
+        this.idempotent = idempotent;
     }
 
     @Post
     @Operation(summary = "Send a comment (góp ý, phản ánh); answers 201 with the public tracking code",
             description = "Routed to the agency for the topic's field. Identity and phone numbers in the text are "
                     + "masked; name, phone and email are stored only with consent: true.")
-    HttpResponse<SubmittedComment> submit(@Body CommentRequest request) {
-        SubmittedComment submitted = comments.submit(new CommentSubmission(request.text(), request.topicId(),
-                request.field(), request.channel() == null ? "web" : request.channel(),
-                Boolean.TRUE.equals(request.consent()), request.name(), request.phone(), request.email(), null));
-        return HttpResponse.created(submitted);
+    HttpResponse<?> submit(@Body CommentRequest request,
+                           @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
+        // A retried submission with the same key returns the first tracking code instead of a second comment.
+        return idempotent.once("comment", idempotencyKey, () -> HttpResponse.created(comments.submit(
+                new CommentSubmission(request.text(), request.topicId(), request.field(),
+                        request.channel() == null ? "web" : request.channel(), Boolean.TRUE.equals(request.consent()),
+                        request.name(), request.phone(), request.email(), null))));
     }
 
     @Get("/{code}")

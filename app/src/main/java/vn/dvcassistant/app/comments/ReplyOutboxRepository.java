@@ -14,7 +14,12 @@ public interface ReplyOutboxRepository extends CrudRepository<ReplyOutboxEntry, 
 
     List<ReplyOutboxEntry> findByCommentId(long commentId);
 
-    @Query("UPDATE comment_reply_outbox SET sent_at = :sentAt, attempts = attempts + 1, last_error = NULL WHERE id = :id")
+    /**
+     * Sent: the recipient's channel id and the text are not needed any more, so they are cleared at once
+     * (emptied rather than nulled, the columns being NOT NULL); the row stays as the record that it was sent.
+     */
+    @Query("UPDATE comment_reply_outbox SET sent_at = :sentAt, attempts = attempts + 1, last_error = NULL, "
+            + "recipient = '', text = '' WHERE id = :id")
     void markSent(long id, Instant sentAt);
 
     /** Gives the claim back, so the next round tries again (up to the outbox's attempt limit). */

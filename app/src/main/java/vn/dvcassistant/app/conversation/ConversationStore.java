@@ -34,13 +34,25 @@ class ConversationStore {
      * The exchange's foreign key needs the session row, which exists: the statement inserts the
      * exchange and updates that row in one go, so a reply is never stored without its session state.
      */
+    /*
+     * Consent is written from this message only if nobody changed it since the message read the session
+     * (its consent_at is still the one read), or if this message changed it later than anyone else did.
+     * consent_at is the version: a consent button (SessionRepository.updateConsent) sets it to its own
+     * time, a message that does not touch consent carries the value it read. Without this, a message
+     * arriving just before a consent tap wrote its stale copy of the consent over the tap.
+     */
+    private static final String CONSENT_IS_THIS_MESSAGES = "(consent_at IS NOT DISTINCT FROM CAST(? AS TIMESTAMPTZ) "
+            + "OR (CAST(? AS TIMESTAMPTZ) IS NOT NULL AND (consent_at IS NULL OR CAST(? AS TIMESTAMPTZ) > consent_at)))";
+
     private static final String RECORD = """
             WITH stored AS (
                 INSERT INTO exchange (id, session_id, channel, question, kind, topic_id, confidence, latency_ms,
                                       handoff_requested, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?))
             UPDATE conversation_session
-               SET consent = ?, consent_at = ?, notice_shown = TRUE, last_topic_id = ?, last_kind = ?,
+               SET consent = CASE WHEN %1$s THEN ? ELSE consent END,
+                   consent_at = CASE WHEN %1$s THEN ? ELSE consent_at END,
+                   notice_shown = TRUE, last_topic_id = ?, last_kind = ?,
                    last_exchange_id = ?, updated_at = ?, awaiting_comment = ?,
                    satisfaction_offered = CASE
                        WHEN CAST(? AS TEXT) IS NULL
@@ -48,7 +60,7 @@ class ConversationStore {
                            THEN satisfaction_offered
                        WHEN satisfaction_offered = '' THEN CAST(? AS TEXT)
                        ELSE satisfaction_offered || ',' || CAST(? AS TEXT) END
-             WHERE id = ?""";
+             WHERE id = ?""".formatted(CONSENT_IS_THIS_MESSAGES);
 
     private static final int WRITERS = 2;
     private static final int MAX_BATCH = 200;
@@ -125,11 +137,16 @@ class ConversationStore {
         statement.setDouble(++i, exchange.confidence());
         statement.setInt(++i, exchange.latencyMs());
         statement.setTimestamp(++i, at);
+        Timestamp consentAt = after.consentAt() == null ? null : Timestamp.from(after.consentAt());
+        bindConsentCondition(statement, i, consentAt);
+        i += 3;
         statement.setString(++i, after.consent());
-        if (after.consentAt() == null) {
+        bindConsentCondition(statement, i, consentAt);
+        i += 3;
+        if (consentAt == null) {
             statement.setNull(++i, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
-            statement.setTimestamp(++i, Timestamp.from(after.consentAt()));
+            statement.setTimestamp(++i, consentAt);
         }
         statement.setString(++i, after.lastTopicId());
         statement.setString(++i, exchange.kind());
@@ -140,6 +157,17 @@ class ConversationStore {
             statement.setString(++i, offeredTopic);
         }
         statement.setString(++i, exchange.sessionId());
+    }
+
+    private static void bindConsentCondition(PreparedStatement statement, int after, @Nullable Timestamp consentAt)
+            throws SQLException {
+        for (int k = 1; k <= 3; k++) {
+            if (consentAt == null) {
+                statement.setNull(after + k, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                statement.setTimestamp(after + k, consentAt);
+            }
+        }
     }
 
     @PreDestroy

@@ -3,7 +3,6 @@ package vn.dvcassistant.app.database;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.event.BeanInitializedEventListener;
 import io.micronaut.context.event.BeanInitializingEvent;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -20,7 +19,6 @@ import java.nio.file.Path;
 final class EmbeddedDatabaseStarter implements BeanInitializedEventListener<DatasourceConfiguration> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseStarter.class);
-    private static final String DATABASE = "postgres";
     private static final String USER = "postgres";
 
     private final EmbeddedDatabaseConfiguration configuration;
@@ -40,14 +38,14 @@ final class EmbeddedDatabaseStarter implements BeanInitializedEventListener<Data
                 ? EmbeddedPostgresServers.temporaryDataDir()
                 : configuration.dataDir();
         long start = System.nanoTime();
-        EmbeddedPostgres server = EmbeddedPostgresServers.start(dataDir, configuration.port(),
+        EmbeddedPostgresServers.Running server = EmbeddedPostgresServers.start(dataDir, configuration.port(),
                 !configuration.temporary());
         startedIn = dataDir;
-        LOG.info("embedded_db=started dir={} port={} ms={}", dataDir.toAbsolutePath(), server.getPort(),
+        LOG.info("embedded_db=started dir={} port={} ms={}", dataDir.toAbsolutePath(), server.server().getPort(),
                 (System.nanoTime() - start) / 1_000_000);
-        datasource.setUrl(server.getJdbcUrl(USER, DATABASE));
+        datasource.setUrl(server.jdbcUrl());
         datasource.setUsername(USER);
-        datasource.setPassword("");
+        datasource.setPassword(server.password());
         return datasource;
     }
 

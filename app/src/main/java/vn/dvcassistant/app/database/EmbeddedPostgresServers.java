@@ -2,10 +2,17 @@ package vn.dvcassistant.app.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,40 +25,98 @@ import java.util.stream.Stream;
  */
 final class EmbeddedPostgresServers {
 
-    private static final Map<Path, EmbeddedPostgres> RUNNING = new HashMap<>();
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServers.class);
+    private static final Map<Path, Running> RUNNING = new HashMap<>();
     private static Path temporaryDir;
 
     private EmbeddedPostgresServers() {
+    }
+
+    /** A running server, the superuser password it requires, and the private folder holding its socket. */
+    record Running(EmbeddedPostgres server, String password, Path socketDir) {
+
+        String jdbcUrl() {
+            // Built here rather than by the library, which would add the connection settings (the password) to it.
+            return "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
+        }
     }
 
     /**
      * @param durable commit only once the data is on disk; the library's default trades the last
      *                moments of data on a crash for speed, which suits tests but not citizens' records
      */
-    static synchronized EmbeddedPostgres start(Path dataDir, int port, boolean durable) {
+    static synchronized Running start(Path dataDir, int port, boolean durable) {
         Path key = dataDir.toAbsolutePath().normalize();
-        EmbeddedPostgres running = RUNNING.get(key);
+        Running running = RUNNING.get(key);
         if (running != null) {
             return running;
         }
+        Path initdbPasswordDir = null;
         try {
             Files.createDirectories(key);
+            boolean fresh = !EmbeddedDatabaseLock.initialised(key);
+            boolean migrating = !fresh && !Files.exists(EmbeddedDatabaseLock.passwordFile(key));
+            String password = fresh || migrating ? EmbeddedDatabaseLock.newPassword() : EmbeddedDatabaseLock.readPassword(key);
+            Path socketDir = EmbeddedDatabaseLock.privateDir("dvc-pg-socket-");
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(key.toFile())
                     .setCleanDataDirectory(false)
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     // The library also turns fsync off; without it a committed row can vanish on a crash.
                     .setServerConfig("fsync", durable ? "on" : "off")
-                    .setServerConfig("full_page_writes", durable ? "on" : "off");
+                    .setServerConfig("full_page_writes", durable ? "on" : "off")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setServerConfig("unix_socket_directories", socketDir.toString())
+                    .setServerConfig("unix_socket_permissions", "0700")
+                    .setDataDirectoryCustomizer(dir -> {
+                        if (!migrating) {
+                            EmbeddedDatabaseLock.writeOwnerOnly(EmbeddedDatabaseLock.passwordFile(dir.toPath()), password);
+                        }
+                        EmbeddedDatabaseLock.writeAccessRules(dir.toPath(), migrating);
+                    });
+            if (fresh) {
+                // initdb's own options come after the library's "-A trust", so these win.
+                initdbPasswordDir = EmbeddedDatabaseLock.privateDir("dvc-pg-init-");
+                Path initdbPassword = initdbPasswordDir.resolve("pw");
+                EmbeddedDatabaseLock.writeOwnerOnly(initdbPassword, password + "\n");
+                builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", initdbPassword.toString());
+            }
+            if (!migrating) {
+                // The library checks the started server with these connection settings.
+                builder.setConnectConfig("password", password);
+            }
             if (port > 0) {
                 builder.setPort(port);
             }
             EmbeddedPostgres server = builder.start();
-            RUNNING.put(key, server);
-            return server;
+            running = new Running(server, password, socketDir);
+            if (migrating) {
+                setPassword(running, key);
+            }
+            RUNNING.put(key, running);
+            return running;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + key, e);
+        } finally {
+            if (initdbPasswordDir != null) {
+                deleteRecursively(initdbPasswordDir);
+            }
         }
+    }
+
+    /** A data folder from before passwords: give the superuser one, then require it from every connection. */
+    private static void setPassword(Running running, Path dataDir) {
+        try (Connection connection = DriverManager.getConnection(running.jdbcUrl(), "postgres", "");
+             Statement statement = connection.createStatement()) {
+            // The password is Base64 from our own random bytes: nothing in it needs quoting.
+            statement.execute("ALTER ROLE postgres PASSWORD '" + running.password() + "'");
+            EmbeddedDatabaseLock.writeOwnerOnly(EmbeddedDatabaseLock.passwordFile(dataDir), running.password());
+            EmbeddedDatabaseLock.writeAccessRules(dataDir, false);
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot set the password of the embedded PostgreSQL in " + dataDir, e);
+        }
+        LOG.info("embedded_db=migrated dir={} auth=scram-sha-256", dataDir);
     }
 
     static synchronized Path temporaryDataDir() {
@@ -71,12 +136,14 @@ final class EmbeddedPostgresServers {
     }
 
     static synchronized void stop(Path dataDir) {
-        EmbeddedPostgres server = RUNNING.remove(dataDir.toAbsolutePath().normalize());
-        if (server != null) {
+        Running running = RUNNING.remove(dataDir.toAbsolutePath().normalize());
+        if (running != null) {
             try {
-                server.close();
+                running.server().close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } finally {
+                deleteRecursively(running.socketDir());
             }
         }
     }

@@ -59,10 +59,18 @@ public final class GroupCommit<T, R> {
     private final int maxBatch;
     private final BlockingQueue<Pending<T, R>> queue;
     private final List<Thread> writers = new ArrayList<>();
+    private final long waitMillis;
     private volatile boolean stopping;
 
     public GroupCommit(String name, TransactionOperations<Connection> transactions, BatchWrite<T, R> batchWrite,
                        int writerThreads, int maxBatch, int queueCapacity) {
+        this(name, transactions, batchWrite, writerThreads, maxBatch, queueCapacity, WAIT_SECONDS * 1000);
+    }
+
+    /** @param waitMillis how long a caller waits for its row to be taken by a writer (tests shorten it) */
+    GroupCommit(String name, TransactionOperations<Connection> transactions, BatchWrite<T, R> batchWrite,
+                int writerThreads, int maxBatch, int queueCapacity, long waitMillis) {
+        this.waitMillis = waitMillis;
         this.name = name;
         this.transactions = transactions;
         this.batchWrite = batchWrite;
@@ -82,18 +90,29 @@ public final class GroupCommit<T, R> {
             throw new Unavailable(name + ": service stopping", null);
         }
         CompletableFuture<R> result = new CompletableFuture<>();
+        Pending<T, R> pending = new Pending<>(row, result);
         try {
-            if (!queue.offer(new Pending<>(row, result), WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (!queue.offer(pending, waitMillis, TimeUnit.MILLISECONDS)) {
                 throw new Unavailable(name + ": writer queue full", null);
             }
-            return result.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            try {
+                return result.get(waitMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                /*
+                 * Still queued: take it out, so that "not written" is true and a retry cannot store it
+                 * twice. Already in a batch: that batch commits or fails soon (the driver's socket timeout
+                 * bounds it), and the caller must hear which.
+                 */
+                if (queue.remove(pending)) {
+                    throw new Unavailable(name + ": write timed out", e);
+                }
+                return result.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(name + ": interrupted while writing", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(name + ": write failed", e.getCause());
-        } catch (TimeoutException e) {
-            throw new Unavailable(name + ": write timed out", e);
         }
     }
 
@@ -125,7 +144,7 @@ public final class GroupCommit<T, R> {
                     if (batch.size() == 1) {
                         throw e;
                     }
-                    LOG.warn("{}_batch=failed size={} retrying=one_by_one", name, batch.size(), e);
+                    LOG.warn("{}_batch=failed size={} retrying=one_by_one", name, batch.size(), LoggedSqlError.of(e));
                     for (Pending<T, R> pending : batch) {
                         writeAlone(pending);
                     }
@@ -135,7 +154,7 @@ public final class GroupCommit<T, R> {
                 return;
             } catch (RuntimeException e) {
                 // Nothing was committed: every caller of the batch gets the error, none a false success.
-                LOG.error("{}_batch=failed size={}", name, batch.size(), e);
+                LOG.error("{}_batch=failed size={}", name, batch.size(), LoggedSqlError.of(e));
                 batch.forEach(p -> p.result().completeExceptionally(e));
             } finally {
                 batch.clear();
@@ -147,7 +166,7 @@ public final class GroupCommit<T, R> {
         try {
             write(List.of(pending));
         } catch (RuntimeException e) {
-            LOG.error("{}_row=failed", name, e);
+            LOG.error("{}_row=failed", name, LoggedSqlError.of(e));
             pending.result().completeExceptionally(e);
         }
     }

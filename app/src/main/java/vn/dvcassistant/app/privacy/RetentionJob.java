@@ -32,6 +32,10 @@ public class RetentionJob {
             WHERE status IN ('published', 'rejected', 'transferred') AND COALESCE(published_at, closed_at, updated_at) < ?
               AND (contact_name IS NOT NULL OR contact_phone IS NOT NULL OR contact_email IS NOT NULL OR reply_to IS NOT NULL)""";
 
+    /** Replies never sent (the channel kept failing) still hold a recipient and a text: same limit. */
+    private static final String OUTBOX = "UPDATE comment_reply_outbox SET recipient = '', text = '' "
+            + "WHERE created_at < ? AND (recipient <> '' OR text <> '')";
+
     private final TransactionOperations<Connection> transactions;
     private final int retentionDays;
 
@@ -59,7 +63,8 @@ public class RetentionJob {
                 int exchanges = PersonalDataEraser.update(c, EXCHANGES, cutoff);
                 int ratings = PersonalDataEraser.update(c, RATINGS, cutoff)
                         + PersonalDataEraser.update(c, SATISFACTION, cutoff);
-                int comments = PersonalDataEraser.update(c, COMMENTS, cutoff);
+                int comments = PersonalDataEraser.update(c, COMMENTS, cutoff)
+                        + PersonalDataEraser.update(c, OUTBOX, cutoff);
                 ErasureResult result = new ErasureResult(exchanges, ratings, comments);
                 if (result.total() > 0) {
                     PersonalDataEraser.log(c, "retention", null, result);

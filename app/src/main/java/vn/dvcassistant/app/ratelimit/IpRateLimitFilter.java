@@ -6,8 +6,8 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * Per-IP limit on the API. Behind a reverse proxy set micronaut.server.client-address-header
- * (e.g. X-Forwarded-For) so the citizen's address is counted, not the proxy's.
+ * Per-IP limit on the API. Behind a reverse proxy list it in DVC_TRUSTED_PROXIES so the citizen's address
+ * is counted, not the proxy's ({@link ClientAddressResolver}).
  */
 @ServerFilter("/api/**")
 final class IpRateLimitFilter {

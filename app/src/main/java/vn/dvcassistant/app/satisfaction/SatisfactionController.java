@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.satisfaction;
 
+import io.micronaut.core.annotation.Nullable;
 import vn.dvcassistant.app.province.AgencyDirectory;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -7,6 +8,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
@@ -16,6 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.dvcassistant.app.api.IdempotentRequests;
 import vn.dvcassistant.kb.Field;
 
 import java.util.List;
@@ -33,10 +36,12 @@ final class SatisfactionController {
 
     private final SatisfactionIntake intake;
     private final AgencyDirectory agencies;
+    private final IdempotentRequests idempotent;
 
-    SatisfactionController(SatisfactionIntake intake, AgencyDirectory agencies) {
+    SatisfactionController(SatisfactionIntake intake, AgencyDirectory agencies, IdempotentRequests idempotent) {
         this.intake = intake;
         this.agencies = agencies;
+        this.idempotent = idempotent;
     }
 
     @Post("/satisfaction")
@@ -49,8 +54,10 @@ final class SatisfactionController {
                     + "sessionId (optional, web chat only): the rating counts only if that chat session was "
                     + "offered the procedure, once; 409 satisfaction_not_offered, 409 already_rated, "
                     + "400 session_only_for_web, missing_session, invalid_session.")
-    HttpResponse<RecordedSatisfaction> rate(@Body SatisfactionSubmission submission) {
-        return HttpResponse.created(intake.record(submission));
+    HttpResponse<?> rate(@Body SatisfactionSubmission submission,
+                         @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
+        // A retried rating with the same key is counted once and answered as the first time.
+        return idempotent.once("satisfaction", idempotencyKey, () -> HttpResponse.created(intake.record(submission)));
     }
 
     @Get("/agencies")

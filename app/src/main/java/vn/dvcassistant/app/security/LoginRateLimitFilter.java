@@ -1,48 +1,43 @@
 package vn.dvcassistant.app.security;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
-import vn.dvcassistant.app.api.Refusal;
-
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Few login attempts per minute from one address, far fewer than the chat allows: bcrypt makes each
+ * Few password attempts per minute from one address, far fewer than the chat allows: bcrypt makes each
  * guess slow, this makes guessing many passwords hopeless and keeps bcrypt from being used to load the CPU.
+ * Counts the login form and the scraper's HTTP Basic on /prometheus alike (the only two ways to send a password).
  */
-@ServerFilter(value = "/login", methods = HttpMethod.POST)
-final class LoginRateLimitFilter {
-
-    private static final int MAX_TRACKED_ADDRESSES = 100_000;
+@ServerFilter({"/login", "/prometheus"})
+final class LoginRateLimitFilter implements Ordered {
 
     private final HttpClientAddressResolver addressResolver;
-    private final int perMinute;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final LoginLimiter limiter;
 
-    LoginRateLimitFilter(HttpClientAddressResolver addressResolver,
-                         SecuritySettings settings) {
+    LoginRateLimitFilter(HttpClientAddressResolver addressResolver, LoginLimiter limiter) {
         this.addressResolver = addressResolver;
-        this.perMinute = settings.loginAttemptsPerMinute();
+        this.limiter = limiter;
+    }
+
+    /** Before security, which checks an HTTP Basic password (bcrypt) while it authenticates the request. */
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.before();
     }
 
     @RequestFilter
     void limit(HttpRequest<?> request) {
-        if (buckets.size() > MAX_TRACKED_ADDRESSES) {
-            buckets.clear();
-        }
-        String address = addressResolver.resolve(request);
-        Bucket bucket = buckets.computeIfAbsent(address == null ? "unknown" : address, a -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                .build());
-        if (!bucket.tryConsume(1)) {
-            throw new Refusal(Refusal.Reason.TOO_MANY, "rate_limited");
+        boolean loginForm = request.getMethod() == HttpMethod.POST && "/login".equals(request.getPath());
+        boolean basic = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class)
+                .map(value -> value.regionMatches(true, 0, "Basic ", 0, 6)).orElse(false);
+        if (loginForm || basic) {
+            limiter.checkAddress(addressResolver.resolve(request));
         }
     }
 }

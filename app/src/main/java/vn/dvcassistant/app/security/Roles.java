@@ -19,6 +19,9 @@ public final class Roles {
 
     public static final List<String> ALL = List.of(ADMIN, AGENCY_STAFF, EDITOR, VOLUNTEER);
 
+    /** For choosing a role: the least privileged first, and the default, so nobody becomes an admin by a missed click. */
+    public static final List<String> LEAST_PRIVILEGED_FIRST = List.of(VOLUNTEER, EDITOR, AGENCY_STAFF, ADMIN);
+
     private Roles() {
     }
 

@@ -2,6 +2,7 @@ package vn.dvcassistant.app.security;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import vn.dvcassistant.app.api.InvalidFieldException;
 import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.province.AgencyDirectory;
 
@@ -22,6 +23,8 @@ public class StaffAccounts {
     /** Long enough to resist guessing when bcrypt slows each try; no composition rules, which push people to worse passwords. */
     public static final int MIN_PASSWORD_LENGTH = 12;
     private static final int MAX_PASSWORD_LENGTH = 200;
+    /** staff_user.display_name is varchar(200). */
+    private static final int MAX_DISPLAY_NAME = 200;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final Pattern AGENCY_CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -56,6 +59,9 @@ public class StaffAccounts {
             throw Refusal.conflict("username_taken");
         }
         String displayName = blankToNull(request.displayName());
+        if (displayName != null && displayName.length() > MAX_DISPLAY_NAME) {
+            throw new InvalidFieldException("field_too_long", "displayName");
+        }
         StaffUser user = new StaffUser(UUID.randomUUID(), username, hasher.hash(password), request.role(), agencyCode,
                 displayName == null ? username : displayName.strip(), true, Instant.now(), null, 0);
         return users.save(user);

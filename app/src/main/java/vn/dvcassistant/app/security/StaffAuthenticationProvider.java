@@ -32,10 +32,12 @@ final class StaffAuthenticationProvider<B> implements HttpRequestExecutorAuthent
 
     private final StaffAccounts accounts;
     private final PasswordHasher hasher;
+    private final LoginLimiter limiter;
 
-    StaffAuthenticationProvider(StaffAccounts accounts, PasswordHasher hasher) {
+    StaffAuthenticationProvider(StaffAccounts accounts, PasswordHasher hasher, LoginLimiter limiter) {
         this.accounts = accounts;
         this.hasher = hasher;
+        this.limiter = limiter;
     }
 
     @Override
@@ -46,9 +48,14 @@ final class StaffAuthenticationProvider<B> implements HttpRequestExecutorAuthent
         if (username == null || password == null || password.isEmpty()) {
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
+        if (limiter.accountBlocked(username)) {
+            LOG.info("login=refused_too_many_failures");
+            return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+        }
         StaffUser user = accounts.find(username).orElse(null);
         boolean matches = user == null ? hasher.burnTime(password) : hasher.matches(password, user.passwordHash());
         if (!matches) {
+            limiter.recordFailure(username);
             LOG.info("login=failed");
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }

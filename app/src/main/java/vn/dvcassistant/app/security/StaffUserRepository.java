@@ -31,6 +31,10 @@ public interface StaffUserRepository extends CrudRepository<StaffUser, UUID> {
     @Query("UPDATE staff_user SET password_hash = :passwordHash, session_version = session_version + 1 WHERE id = :id")
     void updatePassword(UUID id, String passwordHash);
 
+    /** Ends every open session of the account (logout): their tokens carry the old version. */
+    @Query("UPDATE staff_user SET session_version = session_version + 1 WHERE username = :username")
+    void endSessions(String username);
+
     /** Counts the active admins and locks their rows until the transaction ends. */
     @Query("SELECT count(*) FROM (SELECT id FROM staff_user WHERE role = 'ADMIN' AND active FOR UPDATE) admins")
     long lockActiveAdmins();

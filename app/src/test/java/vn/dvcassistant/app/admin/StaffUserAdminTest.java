@@ -168,8 +168,8 @@ class StaffUserAdminTest {
     }
 
     private HttpResponse<String> form(String path, Map<String, String> body, Cookie session) {
-        var request = HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                .accept(MediaType.TEXT_HTML_TYPE);
+        var request = StaffSession.origin(HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .accept(MediaType.TEXT_HTML_TYPE));
         return StaffSession.send(client, session == null ? request : request.cookie(session));
     }
 }

@@ -1,10 +1,12 @@
 package vn.dvcassistant.app.api;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -28,21 +30,50 @@ class HealthAndMetricsTest {
     @Inject
     StaffAccounts accounts;
 
+    @Inject
+    EmbeddedServer server;
+
     @Test
     @SuppressWarnings("unchecked")
-    void healthReportsDatabaseAndKnowledgeBase() {
-        Map<String, Object> health;
-        try {
-            health = client.toBlocking().retrieve("/health", Map.class);
-        } catch (HttpClientResponseException e) {
-            // 503 while the knowledge base is empty; the body still names every component.
-            health = e.getResponse().getBody(Map.class).orElseThrow();
-        }
+    void anonymousHealthShowsOnlyUpOrDownPerComponent() {
+        Map<String, Object> health = health(HttpRequest.GET("/health"));
+        assertThat(health.toString()).doesNotContain("jdbc:postgresql", "postgres", "loadedAt");
         Map<String, Object> details = (Map<String, Object>) health.get("details");
         assertThat(details).containsKeys("jdbc", "knowledgeBase");
+        assertThat((Map<String, Object>) details.get("jdbc")).containsOnlyKeys("status").containsEntry("status", "UP");
+        assertThat((Map<String, Object>) details.get("knowledgeBase")).containsOnlyKeys("status");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void adminsSeeTheHealthDetails() {
+        String admin = StaffSession.newUser(accounts, Roles.ADMIN, null);
+        Cookie session;
+        try (HttpClient noRedirects = StaffSession.client(server)) {
+            session = StaffSession.login(noRedirects, admin, StaffSession.PASSWORD).orElseThrow();
+        }
+        Map<String, Object> details = (Map<String, Object>) health(HttpRequest.GET("/health").cookie(session)).get("details");
         assertThat(((Map<String, Object>) details.get("jdbc")).get("status")).isEqualTo("UP");
         assertThat(((Map<String, Object>) ((Map<String, Object>) details.get("knowledgeBase")).get("details")))
                 .containsKeys("topics", "loadedAt");
+    }
+
+    /** Management endpoints that expose internals are not served at all (/beans even answered 500). */
+    @Test
+    void internalManagementEndpointsAreOff() {
+        for (String path : new String[]{"/routes", "/threaddump", "/beans", "/env", "/loggers", "/info", "/refresh"}) {
+            assertThat(StaffSession.send(client, HttpRequest.GET(path)).getStatus().getCode()).as(path).isEqualTo(404);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> health(HttpRequest<?> request) {
+        try {
+            return client.toBlocking().retrieve(request, Map.class);
+        } catch (HttpClientResponseException e) {
+            // 503 while the knowledge base is empty; the body still names every component.
+            return e.getResponse().getBody(Map.class).orElseThrow();
+        }
     }
 
     @Test

@@ -48,9 +48,9 @@ class LoginTest {
     @Test
     void rightPasswordGivesAnHttpOnlyStrictSessionCookieAndLeadsToTheDashboard() {
         String username = StaffSession.newUser(accounts, Roles.EDITOR, null);
-        HttpResponse<String> response = StaffSession.send(client, HttpRequest.POST("/login",
+        HttpResponse<String> response = StaffSession.send(client, StaffSession.origin(HttpRequest.POST("/login",
                         Map.of("username", username.toUpperCase(), "password", StaffSession.PASSWORD))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)));
 
         assertThat(response.getStatus().getCode()).isBetween(300, 399);
         assertThat(response.header(HttpHeaders.LOCATION)).isEqualTo("/quan-tri");
@@ -82,9 +82,9 @@ class LoginTest {
     void wrongPasswordOrUnknownUserIsSentBackToTheLoginPageWithoutASession() {
         String username = StaffSession.newUser(accounts, Roles.EDITOR, null);
         for (List<String> attempt : List.of(List.of(username, "sai-mat-khau-roi-nhe"), List.of("khong-co-ai", "x"))) {
-            HttpResponse<String> response = StaffSession.send(client, HttpRequest.POST("/login",
+            HttpResponse<String> response = StaffSession.send(client, StaffSession.origin(HttpRequest.POST("/login",
                             Map.of("username", attempt.get(0), "password", attempt.get(1)))
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)));
             assertThat(response.getStatus().getCode()).isBetween(300, 399);
             assertThat(response.header(HttpHeaders.LOCATION)).isEqualTo("/dang-nhap?loi=1");
             assertThat(response.getCookie("DVC_SESSION").map(Cookie::getValue).orElse("")).isEmpty();
@@ -124,12 +124,24 @@ class LoginTest {
     @Test
     void logoutClearsTheCookie() {
         Cookie session = StaffSession.loginAs(client, accounts, Roles.EDITOR, null);
-        HttpResponse<String> response = StaffSession.send(client, HttpRequest.POST("/dang-xuat", "")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).cookie(session));
+        HttpResponse<String> response = StaffSession.send(client, StaffSession.origin(HttpRequest.POST("/dang-xuat", "")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).cookie(session)));
         assertThat(response.getStatus().getCode()).isBetween(300, 399);
         assertThat(response.header(HttpHeaders.LOCATION)).isEqualTo("/dang-nhap");
         assertThat(response.getHeaders().getAll(HttpHeaders.SET_COOKIE))
                 .anySatisfy(h -> assertThat(h).startsWith("DVC_SESSION=").containsIgnoringCase("Max-Age=0"));
+    }
+
+    /** A copied session cookie must not outlive the logout. */
+    @Test
+    void aSessionTokenReplayedAfterLogoutIsRefused() {
+        Cookie session = StaffSession.loginAs(client, accounts, Roles.ADMIN, null);
+        assertThat(StaffSession.send(client, HttpRequest.GET("/api/v1/admin/me").cookie(session))
+                .getStatus().getCode()).isEqualTo(HttpStatus.OK.getCode());
+        StaffSession.send(client, StaffSession.origin(HttpRequest.POST("/dang-xuat", "")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).cookie(session)));
+        assertThat(StaffSession.send(client, HttpRequest.GET("/api/v1/admin/me").cookie(session))
+                .getStatus().getCode()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
     }
 
     @Test

@@ -199,6 +199,7 @@ class SecurityRouteTableTest {
                 : HttpRequest.create(route.getHttpMethod(), path);
         // Pages ask for HTML (and are sent to the login page), the API for JSON (and gets 401).
         request.accept(route.getProduces().isEmpty() ? MediaType.APPLICATION_JSON_TYPE : route.getProduces().get(0));
+        StaffSession.origin(request);
         return session == null ? request : request.cookie(session);
     }
 }

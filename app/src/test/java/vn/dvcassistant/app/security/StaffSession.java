@@ -1,6 +1,8 @@
 package vn.dvcassistant.app.security;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
@@ -20,6 +22,8 @@ import java.util.UUID;
 public final class StaffSession {
 
     public static final String PASSWORD = "mat-khau-thu-nghiem-dai";
+    /** The default DVC_PUBLIC_URL, which tests keep. */
+    public static final String PUBLIC_URL = "http://localhost:8080";
 
     private StaffSession() {
     }
@@ -48,11 +52,20 @@ public final class StaffSession {
         }
     }
 
+    /**
+     * Marks a form post as sent from the service's own page, as a browser does with its Origin header
+     * (the default DVC_PUBLIC_URL); forms from anywhere else are refused.
+     */
+    public static <T extends MutableHttpRequest<?>> T origin(T request) {
+        request.header(HttpHeaders.ORIGIN, PUBLIC_URL);
+        return request;
+    }
+
     /** Posts the login form and returns the session cookie, empty when the login was refused. */
     public static Optional<Cookie> login(HttpClient client, String username, String password) {
-        HttpResponse<String> response = send(client, HttpRequest.POST("/login",
+        HttpResponse<String> response = send(client, origin(HttpRequest.POST("/login",
                         Map.of("username", username, "password", password))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)));
         return response.getCookie("DVC_SESSION").filter(c -> !c.getValue().isEmpty());
     }
 
