@@ -50,7 +50,7 @@ public final class ChannelStatus {
     }
 
     /** Details for one channel; {@code enabled=false} when it is not configured. */
-    Map<String, Object> details(Channel channel) {
+    public Map<String, Object> details(Channel channel) {
         Map<String, Object> details = new LinkedHashMap<>();
         State state = states.get(channel);
         details.put("enabled", state != null);

@@ -172,7 +172,7 @@ class TelegramChannelTest implements TestPropertyProvider {
         post(privateText(nextUpdateId(), chat, "đăng ký khai sinh"), SECRET);
         JsonNode again = sentTo(chat, 5).get(4);
         assertThat(again.path("text").asText()).containsIgnoringCase("khai sinh");
-        ChannelIdle.await(http, "telegram");
+        ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.TELEGRAM);
         List<JsonNode> all = sentTo(chat, 5);
         assertThat(all).hasSize(5);
         assertThat(buttonData(all.get(4))).noneMatch(data -> data.startsWith("sat:"));
@@ -184,7 +184,7 @@ class TelegramChannelTest implements TestPropertyProvider {
         post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "topic:nop-ho-so-truc-tuyen"), SECRET);
         List<JsonNode> sent = sentTo(chat, 2);
         assertThat(buttonData(sent.get(1)).get(0)).startsWith("rate:up:");
-        ChannelIdle.await(http, "telegram");
+        ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.TELEGRAM);
         assertThat(sentTo(chat, 2)).hasSize(2)
                 .allSatisfy(m -> assertThat(buttonData(m)).noneMatch(data -> data.startsWith("sat:")));
     }
@@ -239,7 +239,7 @@ class TelegramChannelTest implements TestPropertyProvider {
         assertThat(missing.getStatus().getCode()).isEqualTo(401);
         assertThat(missing.getResponse().getBody(Map.class).orElseThrow()).containsEntry("error", "webhook_secret_missing");
 
-        ChannelIdle.await(http, "telegram");
+        ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.TELEGRAM);
         TestDatabase db = new TestDatabase(transactions);
         assertThat(db.count("SELECT count(*) FROM channel_delivery WHERE channel = 'telegram' AND delivery_id = ?",
                 String.valueOf(updateId))).isZero();
@@ -255,7 +255,7 @@ class TelegramChannelTest implements TestPropertyProvider {
         post(update, SECRET);
 
         sentTo(chat, 1);
-        ChannelIdle.await(http, "telegram");
+        ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.TELEGRAM);
         assertThat(botApi.requests(SEND, r -> r.body().contains(String.valueOf(chat)))).hasSize(1);
     }
 
@@ -273,7 +273,7 @@ class TelegramChannelTest implements TestPropertyProvider {
         post(groupText(nextUpdateId(), group, "@dvc_tro_ly_bot làm căn cước ở đâu", true), SECRET);
 
         List<JsonNode> sent = sentTo(group, 2);
-        ChannelIdle.await(http, "telegram");
+        ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.TELEGRAM);
         // Notice and answer; a group gets no satisfaction offer (it would nag every member).
         assertThat(botApi.requests(SEND, r -> r.body().contains(String.valueOf(group)))).hasSize(2);
         assertThat(sent.get(1).path("text").asText()).containsIgnoringCase("căn cước");
@@ -318,7 +318,7 @@ class TelegramChannelTest implements TestPropertyProvider {
         } finally {
             botApi.on(SEND, new Response(200, OK.formatted(700)));
         }
-        ChannelIdle.await(http, "telegram");
+        ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.TELEGRAM);
         Map<?, ?> telegram = channelHealth("telegram");
         assertThat(telegram.get("enabled")).isEqualTo(true);
         assertThat(telegram.get("mode")).isEqualTo("webhook");

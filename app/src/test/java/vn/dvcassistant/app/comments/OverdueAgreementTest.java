@@ -73,10 +73,16 @@ class OverdueAgreementTest {
     private String comment(String status, int answerDueInDays, Integer publishDueInDays) {
         String code = comments.submit(new CommentSubmission("Góp ý về thuế " + status, null, "thue", "web",
                 false, null, null, null, null)).code();
+        // A published comment has its answer and publication time, as the service writes them (the public
+        // page shows both, and other tests share this database).
+        boolean published = "published".equals(status);
         new RawSql(dataSource).update("UPDATE citizen_comment SET status = ?, "
                 + "answer_due = (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + ?, "
-                + "publish_due = (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + CAST(? AS INTEGER) WHERE code = ?",
-                status, answerDueInDays, publishDueInDays, code);
+                + "publish_due = (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + CAST(? AS INTEGER), "
+                + "answer = CASE WHEN ? THEN 'Đã trả lời.' ELSE answer END, "
+                + "answered_at = CASE WHEN ? THEN now() ELSE answered_at END, "
+                + "published_at = CASE WHEN ? THEN now() ELSE published_at END WHERE code = ?",
+                status, answerDueInDays, publishDueInDays, published, published, published, code);
         return code;
     }
 }
