@@ -78,12 +78,6 @@ public final class TopicIndex {
     static final int LEXICAL_CANDIDATES = 10;
     /** The classifier's best topics added to those when BM25 ranks them lower. */
     static final int CLASSIFIER_CANDIDATES = 3;
-    /**
-     * In a conversation, a question the search would answer with another topic stays on the previous one
-     * when the previous topic covers its words at least this nearly as well ("có phải đóng lệ phí trước bạ
-     * không" after a land transfer); a question that names another subject ("còn hộ chiếu thì sao") moves on.
-     */
-    static final double FOLLOW_UP_COVERAGE_SLACK = 0.0;
     /** ... or when the classifier finds the other topic this many times likelier than the previous one. */
     static final double FOLLOW_UP_PROBABILITY_RATIO = 100;
     /** An unsure question stays on the previous topic when that topic covers this share of its words. */
@@ -254,19 +248,6 @@ public final class TopicIndex {
         out.add(new TopicClassifier.Example(label, q.weights.keySet().toArray(new String[0]), q.allWeights(), weight));
     }
 
-    /** The classifier's probability of every topic (in {@link #topics} order), or null without a classifier. */
-    double[] classify(String query) {
-        if (classifier == null) {
-            return null;
-        }
-        QueryTerms analyzed = QueryTerms.analyze(analyzer, truncate(query == null ? "" : query), MAX_SYLLABLES);
-        if (analyzed.isEmpty()) {
-            return null;
-        }
-        WeightedQuery q = weigh(analyzed);
-        return classifier.probabilities(List.copyOf(q.weights.keySet()), q.allWeights());
-    }
-
     private static void addAll(IndexWriter writer, List<Topic> topics) throws IOException {
         if (topics.size() < PARALLEL_BUILD_THRESHOLD) {
             for (int i = 0; i < topics.size(); i++) {
@@ -355,10 +336,12 @@ public final class TopicIndex {
             return fresh;
         }
         if (fresh.outcome() == SearchOutcome.ANSWER) {
-            // Another topic when the question's words fit it better, or the classifier is far surer of it
+            // A question the search would answer with another topic stays on the previous one unless its
+            // phrases fit the other better ("có phải đóng lệ phí trước bạ không" after a land transfer stays;
+            // "còn hộ chiếu thì sao" moves on), or the classifier is far surer of it
             // ("làm căn cước online được không" after a marriage: that entry mentions the card too).
             Candidate named = ranking.candidates().get(0);
-            boolean movesOn = phraseCoverage(before) < phraseCoverage(named) - FOLLOW_UP_COVERAGE_SLACK
+            boolean movesOn = phraseCoverage(before) < phraseCoverage(named)
                     || named.probability() >= FOLLOW_UP_PROBABILITY_RATIO * before.probability();
             return movesOn ? fresh : followUp(ranking.query(), previous);
         }
