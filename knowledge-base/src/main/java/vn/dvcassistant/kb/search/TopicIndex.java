@@ -413,6 +413,32 @@ public final class TopicIndex {
         return z;
     }
 
+    /**
+     * The {@code n} most probable of the first {@code count} classes, most probable first, ties to the lower
+     * class: one pass, instead of sorting every topic (up to {@link #MAX_CLASSIFIER_TOPICS}) on each query.
+     */
+    static List<Integer> mostProbable(double[] p, int count, int n) {
+        int[] best = new int[Math.min(n, count)];
+        int kept = 0;
+        for (int c = 0; c < count; c++) {
+            int at = kept;
+            while (at > 0 && p[best[at - 1]] < p[c]) {
+                at--;
+            }
+            if (at == best.length) {
+                continue;
+            }
+            System.arraycopy(best, at, best, at + 1, Math.min(kept, best.length - 1) - at);
+            best[at] = c;
+            kept = Math.min(kept + 1, best.length);
+        }
+        List<Integer> out = new ArrayList<>(kept + 1);
+        for (int i = 0; i < kept; i++) {
+            out.add(best[i]);
+        }
+        return out;
+    }
+
     /** A ranked topic with the features its confidence is computed from. */
     record Candidate(Topic topic, double score, MatchFeatures features, double probability, int lexicalRank,
             boolean named) {
@@ -471,9 +497,7 @@ public final class TopicIndex {
         }
         // The classifier's favourites join the lexical ones even when BM25 ranks them low.
         List<ScoreDoc> all = new ArrayList<>(Arrays.asList(lexical));
-        Integer[] byProbability = IntStream.range(0, topics.size()).boxed()
-                .sorted((a, b) -> Double.compare(p[b], p[a])).limit(CLASSIFIER_CANDIDATES).toArray(Integer[]::new);
-        List<Integer> extra = new ArrayList<>(Arrays.asList(byProbability));
+        List<Integer> extra = mostProbable(p, topics.size(), CLASSIFIER_CANDIDATES);
         if (also != null && ordinalOf.containsKey(also.id())) {
             extra.add(ordinalOf.get(also.id()));
         }
