@@ -45,15 +45,18 @@ final class TrackingPageController {
     private static final int MAX_TYPED_CODE = 40;
     private static final List<String> TEXTS = List.of("title", "intro", "code", "lookup", "status", "field",
             "agency", "received", "due", "answered", "published", "question", "answer", "answerPending",
-            "supplyLabel", "supplyHint", "supplySubmit", "supplied", "notFound", "notFoundHint", "transparency");
+            "supplyLabel", "supplyHint", "supplySubmit", "supplied", "notFound", "notFoundHint", "transparency",
+            "eraseTitle", "eraseHint", "eraseLabel", "eraseSubmit", "contactErased");
 
     private final CommentService comments;
     private final RateLimiter rateLimiter;
     private final HttpClientAddressResolver addressResolver;
     private final Messages messages;
+    private final ContactErasure contactErasure;
 
     TrackingPageController(CommentService comments, RateLimiter rateLimiter, HttpClientAddressResolver addressResolver,
-                           Messages messages) {
+                           Messages messages, ContactErasure contactErasure) {
+        this.contactErasure = contactErasure;
         this.comments = comments;
         this.rateLimiter = rateLimiter;
         this.addressResolver = addressResolver;
@@ -89,8 +92,29 @@ final class TrackingPageController {
         }
     }
 
+    /** The citizen's own contact details off a comment sent from the web form ({@link ContactErasure}). */
+    @Post(value = "/{code}/xoa-lien-he", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> eraseContact(HttpRequest<?> request, String code, @Nullable String contact) {
+        Optional<HttpResponse<?>> limited = limited(request);
+        if (limited.isPresent()) {
+            return limited.get();
+        }
+        try {
+            contactErasure.erase(code, contact);
+        } catch (Refusal refused) {
+            return result(code, false, messages.get("error." + refused.code()), null, RefusalHandler.status(refused));
+        }
+        return result(code, false, true, null, null, HttpStatus.OK);
+    }
+
     private HttpResponse<?> result(String code, boolean sent, @Nullable String error, @Nullable String typed,
                                    HttpStatus status) {
+        return result(code, sent, false, error, typed, status);
+    }
+
+    private HttpResponse<?> result(String code, boolean sent, boolean erased, @Nullable String error,
+                                   @Nullable String typed, HttpStatus status) {
         Optional<CitizenComment> comment = comments.find(code);
         Optional<CommentTracking> tracking = comments.track(code);
         if (comment.isEmpty() || tracking.isEmpty()) {
@@ -103,6 +127,7 @@ final class TrackingPageController {
         model.put("sent", sent && !CommentStatus.NEEDS_INFO.code().equals(tracking.get().status()));
         model.put("error", error);
         model.put("typed", typed);
+        model.put("erased", erased);
         return HttpResponse.status(status).body(new ModelAndView<>(VIEW, model));
     }
 
@@ -130,6 +155,7 @@ final class TrackingPageController {
         // A comment sent from a chat takes information only from that chat (InformationCheck).
         boolean inChat = comment.replyTo() != null;
         c.put("canSupply", waiting && !inChat);
+        c.put("canEraseContact", !inChat && "web".equals(comment.channel()));
         c.put("supplyInChat", waiting && inChat
                 ? messages.get("tracking.supplyInChat", channelName(comment.channel()), t.code()) : null);
         return c;
@@ -163,6 +189,7 @@ final class TrackingPageController {
         model.put("error", null);
         model.put("sent", false);
         model.put("typed", null);
+        model.put("erased", false);
         return model;
     }
 

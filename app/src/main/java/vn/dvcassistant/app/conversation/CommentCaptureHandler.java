@@ -1,6 +1,7 @@
 package vn.dvcassistant.app.conversation;
 
 import jakarta.inject.Singleton;
+import vn.dvcassistant.app.comments.CommentChatSessions;
 import vn.dvcassistant.app.comments.CommentService;
 import vn.dvcassistant.app.comments.CommentSubmission;
 import vn.dvcassistant.app.comments.SubmittedComment;
@@ -26,9 +27,12 @@ final class CommentCaptureHandler implements IntentHandler {
     private final CommentService comments;
     private final KnowledgeBase knowledgeBase;
     private final Messages messages;
+    private final CommentChatSessions chatSessions;
 
-    CommentCaptureHandler(CommentService comments, KnowledgeBase knowledgeBase, Messages messages) {
+    CommentCaptureHandler(CommentService comments, KnowledgeBase knowledgeBase, Messages messages,
+                          CommentChatSessions chatSessions) {
         this.comments = comments;
+        this.chatSessions = chatSessions;
         this.knowledgeBase = knowledgeBase;
         this.messages = messages;
     }
@@ -49,6 +53,8 @@ final class CommentCaptureHandler implements IntentHandler {
         String replyTo = consent && message.channel() != Channel.WEB ? message.chatId() : null;
         SubmittedComment submitted = comments.submit(new CommentSubmission(message.text(), null, field,
                 message.channel().code(), consent, null, null, null, replyTo));
+        // Also without consent: "xóa dữ liệu" in this chat must reach the comment's text.
+        chatSessions.link(submitted.code(), session.id());
         String text = submitted.message() + "\n\n" + messages.get("chat.comment.track", submitted.code(),
                 submitted.trackingUrl());
         return Optional.of(Decision.aboutComment(text, submitted.code()));

@@ -47,8 +47,8 @@ class ConversationStore {
     private static final String RECORD = """
             WITH stored AS (
                 INSERT INTO exchange (id, session_id, channel, question, kind, topic_id, confidence, latency_ms,
-                                      handoff_requested, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?))
+                                      handoff_requested, created_at, without_consent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?))
             UPDATE conversation_session
                SET consent = CASE WHEN %1$s THEN ? ELSE consent END,
                    consent_at = CASE WHEN %1$s THEN ? ELSE consent_at END,
@@ -137,6 +137,8 @@ class ConversationStore {
         statement.setDouble(++i, exchange.confidence());
         statement.setInt(++i, exchange.latencyMs());
         statement.setTimestamp(++i, at);
+        // Kept only briefly unless the conversation has consent once this message is handled (RetentionJob).
+        statement.setBoolean(++i, !after.consentGiven());
         Timestamp consentAt = after.consentAt() == null ? null : Timestamp.from(after.consentAt());
         bindConsentCondition(statement, i, consentAt);
         i += 3;

@@ -22,8 +22,9 @@ import java.time.Instant;
  *   <li>comments sent from that chat account: contact details and reply address removed, the text
  *       replaced by a notice, unsent replies dropped; status, dates and the agency's answer stay.</li>
  * </ul>
- * A conversation is found by its stored session key (a hash); comments by channel and the channel's
- * user id, which is what they keep as the reply address.
+ * A conversation is found by its stored session key (a hash); its comments by the link kept when the chat
+ * took them (comment_chat_session, also without consent and from the web chat) and, for comments from before
+ * that link existed, by channel and the channel's user id, which is what they keep as the reply address.
  */
 @Singleton
 public class PersonalDataEraser {
@@ -34,13 +35,16 @@ public class PersonalDataEraser {
     private static final String RATINGS = """
             UPDATE answer_rating SET reason = NULL
             WHERE reason IS NOT NULL AND message_id IN (SELECT id FROM exchange WHERE session_id = ?)""";
-    private static final String OUTBOX = """
-            DELETE FROM comment_reply_outbox WHERE sent_at IS NULL
-            AND comment_id IN (SELECT id FROM citizen_comment WHERE channel = ? AND reply_to = ?)""";
+    /** The conversation's comments: linked to its session, or (older ones) addressed to its chat. */
+    private static final String CHAT_COMMENTS = """
+            SELECT comment_id FROM comment_chat_session WHERE session_key = ?
+            UNION SELECT id FROM citizen_comment WHERE channel = ? AND reply_to = ?""";
+    private static final String OUTBOX = "DELETE FROM comment_reply_outbox WHERE sent_at IS NULL AND comment_id IN ("
+            + CHAT_COMMENTS + ")";
     private static final String COMMENTS = """
             UPDATE citizen_comment SET contact_name = NULL, contact_phone = NULL, contact_email = NULL,
                    reply_to = NULL, consent = FALSE, text = ?, updated_at = ?
-            WHERE channel = ? AND reply_to = ?""";
+            WHERE id IN (""" + CHAT_COMMENTS + ")";
     private static final String SESSION = """
             UPDATE conversation_session SET last_topic_id = NULL, erasure_requested_at = NULL, consent = 'unknown',
                    consent_at = NULL WHERE id = ?""";
@@ -70,12 +74,11 @@ public class PersonalDataEraser {
             try {
                 int ratings = update(c, RATINGS, sessionKey);
                 int exchanges = update(c, EXCHANGES, sessionKey);
-                int comments = 0;
-                if (channelUserId != null && !channelUserId.isBlank()) {
-                    update(c, OUTBOX, channel, channelUserId);
-                    comments = update(c, COMMENTS, messages.get("privacy.comment.erased"),
-                            Timestamp.from(Instant.now()), channel, channelUserId);
-                }
+                // No chat id: only the linked comments (reply_to = NULL matches nothing).
+                String chatId = channelUserId == null || channelUserId.isBlank() ? null : channelUserId;
+                update(c, OUTBOX, sessionKey, channel, chatId);
+                int comments = update(c, COMMENTS, messages.get("privacy.comment.erased"),
+                        Timestamp.from(Instant.now()), sessionKey, channel, chatId);
                 update(c, SESSION, sessionKey);
                 ErasureResult result = new ErasureResult(exchanges, ratings, comments);
                 log(c, reason, channel, result);

@@ -17,6 +17,10 @@ import java.time.Instant;
  * rows and so every count. Comment contact details go only once the comment is settled (published,
  * rejected or transferred): an open comment still needs a way to reach its author. The text of
  * comments stays, because the published answer and its question are the public record.
+ *
+ * <p>Questions asked without consent (the first question comes before the consent question can be answered,
+ * and may hold a name) are emptied much sooner, after {@code dvc.privacy.unconsented-text-retention}: long
+ * enough for staff to see the day's unanswered questions, not long enough to become a record of the person.
  */
 @Singleton
 public class RetentionJob {
@@ -24,6 +28,8 @@ public class RetentionJob {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
 
     private static final String EXCHANGES = "UPDATE exchange SET question = '' WHERE created_at < ? AND question <> ''";
+    private static final String UNCONSENTED =
+            "UPDATE exchange SET question = '' WHERE without_consent AND question <> '' AND created_at < ?";
     private static final String RATINGS = "UPDATE answer_rating SET reason = NULL WHERE created_at < ? AND reason IS NOT NULL";
     private static final String SATISFACTION =
             "UPDATE satisfaction_rating SET comment = NULL WHERE rated_at < ? AND comment IS NOT NULL";
@@ -38,6 +44,7 @@ public class RetentionJob {
 
     private final TransactionOperations<Connection> transactions;
     private final int retentionDays;
+    private final Duration unconsentedTextRetention;
 
     RetentionJob(TransactionOperations<Connection> transactions,
                  PrivacySettings settings) {
@@ -47,6 +54,10 @@ public class RetentionJob {
         }
         this.transactions = transactions;
         this.retentionDays = retentionDays;
+        this.unconsentedTextRetention = settings.unconsentedTextRetention();
+        if (unconsentedTextRetention.isNegative()) {
+            throw new IllegalArgumentException("dvc.privacy.unconsented-text-retention must not be negative");
+        }
     }
 
     @Scheduled(fixedDelay = "${dvc.privacy.retention-interval:1h}", initialDelay = "1m")
@@ -60,7 +71,9 @@ public class RetentionJob {
         return transactions.executeWrite(status -> {
             Connection c = status.getConnection();
             try {
-                int exchanges = PersonalDataEraser.update(c, EXCHANGES, cutoff);
+                int exchanges = PersonalDataEraser.update(c, EXCHANGES, cutoff)
+                        + PersonalDataEraser.update(c, UNCONSENTED,
+                        Timestamp.from(now.minus(unconsentedTextRetention)));
                 int ratings = PersonalDataEraser.update(c, RATINGS, cutoff)
                         + PersonalDataEraser.update(c, SATISFACTION, cutoff);
                 int comments = PersonalDataEraser.update(c, COMMENTS, cutoff)
