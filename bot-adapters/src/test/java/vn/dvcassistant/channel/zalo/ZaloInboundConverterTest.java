@@ -91,4 +91,15 @@ class ZaloInboundConverterTest {
         assertThatThrownBy(() -> converter.convert("{\"event_name\":\"user_send_text\",\"message\":{\"text\":\"hi\"}}"))
                 .isInstanceOf(MalformedPayloadException.class).hasMessageContaining("sender.id");
     }
+
+    @Test
+    void theEventTimeIsReadFromItsMillisecondTimestampStringOrNumber() {
+        assertThat(ZaloInboundConverter.timestamp("{\"timestamp\":\"1764892800000\"}".getBytes()))
+                .contains(java.time.Instant.parse("2025-12-05T00:00:00Z"));
+        assertThat(ZaloInboundConverter.timestamp("{\"timestamp\":1764892800000}".getBytes()))
+                .contains(java.time.Instant.parse("2025-12-05T00:00:00Z"));
+        assertThat(ZaloInboundConverter.timestamp("{\"timestamp\":\"hôm qua\"}".getBytes())).isEmpty();
+        assertThat(ZaloInboundConverter.timestamp("{}".getBytes())).isEmpty();
+        assertThat(ZaloInboundConverter.timestamp("not json".getBytes())).isEmpty();
+    }
 }

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * The OA's tokens in PostgreSQL, read on every send so that a token refreshed by another instance (or
  * before a restart) is the one used. {@link #save} commits before returning: the old refresh token is
  * already dead. While the database is out of reach the last pair read is used, so the citizen can still be
- * told that the service is interrupted.
+ * told that the service is interrupted. Both tokens are stored encrypted ({@link ZaloTokenCipher}).
  */
 final class DatabaseZaloTokenStore implements ZaloTokenStore {
 
@@ -29,11 +29,16 @@ final class DatabaseZaloTokenStore implements ZaloTokenStore {
     /** Advisory lock key for token refreshes (arbitrary; "ZALOTOKN" in ASCII). */
     private static final long REFRESH_LOCK = 0x5A414C4F544F4B4EL;
 
+    private static final String ACCESS = "access_token";
+    private static final String REFRESH = "refresh_token";
+
     private final TransactionOperations<Connection> transactions;
+    private final ZaloTokenCipher cipher;
     private volatile ZaloTokens lastRead;
 
-    DatabaseZaloTokenStore(TransactionOperations<Connection> transactions) {
+    DatabaseZaloTokenStore(TransactionOperations<Connection> transactions, ZaloTokenCipher cipher) {
         this.transactions = transactions;
+        this.cipher = cipher;
     }
 
     /**
@@ -46,7 +51,35 @@ final class DatabaseZaloTokenStore implements ZaloTokenStore {
                 + "refresh_token = excluded.refresh_token, expires_at = NULL, seed_hash = excluded.seed_hash, "
                 + "refreshed_at = NULL, refresh_failed_at = NULL, refresh_failure = NULL, "
                 + "updated_at = now() WHERE zalo_token.seed_hash <> excluded.seed_hash",
-                accessToken, refreshToken, Sha256.hex(refreshToken));
+                cipher.encrypt(accessToken, ACCESS), cipher.encrypt(refreshToken, REFRESH), Sha256.hex(refreshToken));
+        encryptPlainTokens();
+    }
+
+    /** Tokens stored in plain text by an earlier version are encrypted in place, once. */
+    void encryptPlainTokens() {
+        transactions.executeWrite(status -> {
+            Connection c = status.getConnection();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT access_token, refresh_token FROM zalo_token WHERE id = 1 FOR UPDATE");
+                 ResultSet rs = select.executeQuery()) {
+                if (!rs.next() || ZaloTokenCipher.isEncrypted(rs.getString(1)) && ZaloTokenCipher.isEncrypted(rs.getString(2))) {
+                    return 0;
+                }
+                try (PreparedStatement update = c.prepareStatement(
+                        "UPDATE zalo_token SET access_token = ?, refresh_token = ? WHERE id = 1")) {
+                    update.setString(1, encryptIfPlain(rs.getString(1), ACCESS));
+                    update.setString(2, encryptIfPlain(rs.getString(2), REFRESH));
+                    LOG.info("zalo_tokens=encrypted_at_rest");
+                    return update.executeUpdate();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot encrypt the stored Zalo tokens", e);
+            }
+        });
+    }
+
+    private String encryptIfPlain(String stored, String column) {
+        return ZaloTokenCipher.isEncrypted(stored) ? stored : cipher.encrypt(stored, column);
     }
 
     boolean hasTokens() {
@@ -76,8 +109,8 @@ final class DatabaseZaloTokenStore implements ZaloTokenStore {
             try (PreparedStatement update = status.getConnection().prepareStatement(
                     "UPDATE zalo_token SET access_token = ?, refresh_token = ?, expires_at = ?, updated_at = now(), "
                             + "refreshed_at = now(), refresh_failed_at = NULL, refresh_failure = NULL WHERE id = 1")) {
-                update.setString(1, tokens.accessToken());
-                update.setString(2, tokens.refreshToken());
+                update.setString(1, cipher.encrypt(tokens.accessToken(), ACCESS));
+                update.setString(2, cipher.encrypt(tokens.refreshToken(), REFRESH));
                 update.setTimestamp(3, tokens.expiresAt() == null ? null : Timestamp.from(tokens.expiresAt()));
                 return update.executeUpdate();
             } catch (SQLException e) {
@@ -148,7 +181,8 @@ final class DatabaseZaloTokenStore implements ZaloTokenStore {
                     return null;
                 }
                 Timestamp expires = rs.getTimestamp(3);
-                lastRead = new ZaloTokens(rs.getString(1), rs.getString(2), expires == null ? null : expires.toInstant());
+                lastRead = new ZaloTokens(cipher.decrypt(rs.getString(1), ACCESS), cipher.decrypt(rs.getString(2), REFRESH),
+                        expires == null ? null : expires.toInstant());
                 return lastRead;
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot read the Zalo tokens", e);

@@ -70,9 +70,11 @@ public class ZaloChannel implements OutboundChannel {
             return;
         }
         ZaloConfig config = settings.toConfig();
-        DatabaseZaloTokenStore tokens = new DatabaseZaloTokenStore(transactions);
+        DatabaseZaloTokenStore tokens = new DatabaseZaloTokenStore(transactions, settings.tokenCipher());
         if (ZaloSettings.present(settings.accessToken()) && ZaloSettings.present(settings.refreshToken())) {
             tokens.seed(settings.accessToken().strip(), settings.refreshToken().strip());
+        } else {
+            tokens.encryptPlainTokens();
         }
         if (!tokens.hasTokens()) {
             LOG.error("zalo_channel=no_tokens: events are received but no answer can be sent until "

@@ -22,6 +22,10 @@ import java.time.Duration;
  * @param templateUrl   ZALO_TEMPLATE_URL, where template messages are posted (whole address)
  * @param tokenRefreshMargin ZALO_TOKEN_REFRESH_MARGIN, how long before its expiry the access token is refreshed
  * @param tokenMaxAge   ZALO_TOKEN_MAX_AGE, the tokens are refreshed at least this often, even when nothing is sent
+ * @param tokenKey      ZALO_TOKEN_KEY, encrypts the stored tokens (32+ characters); when unset, a key is derived
+ *                      from the app secret and the OA secret key
+ * @param maxEventAge   ZALO_MAX_EVENT_AGE, a signed event whose timestamp is older than this (or as far in the
+ *                      future) is refused: a replayed capture, not a redelivery
  * @param workers       threads that answer Zalo events
  * @param queueCapacity events waiting for a worker; beyond it an event is dropped and recorded
  */
@@ -37,6 +41,8 @@ public record ZaloSettings(
         @Bindable(defaultValue = ZaloConfig.DEFAULT_TEMPLATE_URL) String templateUrl,
         @Bindable(defaultValue = "1h") Duration tokenRefreshMargin,
         @Bindable(defaultValue = "30d") Duration tokenMaxAge,
+        @Nullable String tokenKey,
+        @Bindable(defaultValue = "10m") Duration maxEventAge,
         @Bindable(defaultValue = "4") int workers,
         @Bindable(defaultValue = "1000") int queueCapacity,
         @Bindable(defaultValue = "4") int retryMaxAttempts,
@@ -54,6 +60,10 @@ public record ZaloSettings(
                 Duration.ofSeconds(15),
                 new RetryPolicy(retryMaxAttempts, retryInitialBackoff, retryMaxBackoff, retryMaxRetryAfter),
                 tokenRefreshMargin);
+    }
+
+    ZaloTokenCipher tokenCipher() {
+        return ZaloTokenCipher.of(tokenKey, appSecret.strip(), oaSecretKey.strip());
     }
 
     static boolean present(@Nullable String value) {

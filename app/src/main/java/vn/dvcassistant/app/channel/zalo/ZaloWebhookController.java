@@ -17,9 +17,13 @@ import vn.dvcassistant.app.channel.ChannelInbox;
 import vn.dvcassistant.channel.InboundEvent;
 import vn.dvcassistant.channel.MalformedPayloadException;
 import vn.dvcassistant.channel.WebhookVerification;
+import vn.dvcassistant.channel.zalo.ZaloInboundConverter;
 import vn.dvcassistant.channel.zalo.ZaloSignatureVerifier;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Zalo posts OA events here and wants a 200 within about 2 s, so the event is only verified
@@ -33,9 +37,11 @@ final class ZaloWebhookController {
     private static final Logger LOG = LoggerFactory.getLogger(ZaloWebhookController.class);
 
     private final ZaloChannel zalo;
+    private final Duration maxEventAge;
 
-    ZaloWebhookController(ZaloChannel zalo) {
+    ZaloWebhookController(ZaloChannel zalo, ZaloSettings settings) {
         this.zalo = zalo;
+        this.maxEventAge = settings.maxEventAge();
     }
 
     /**
@@ -58,6 +64,11 @@ final class ZaloWebhookController {
             throw Refusal.unauthorized(check == WebhookVerification.MISSING
                     ? "webhook_signature_missing" : "webhook_signature_invalid");
         }
+        if (!recent(ZaloInboundConverter.timestamp(raw), Instant.now())) {
+            // A valid signature on an old event is a replayed capture; Zalo's own redeliveries come within minutes.
+            LOG.warn("zalo_webhook_refused reason=stale_event");
+            throw Refusal.unauthorized("webhook_event_stale");
+        }
         InboundEvent event;
         try {
             event = zalo.converter().convert(new String(raw, StandardCharsets.UTF_8));
@@ -69,5 +80,10 @@ final class ZaloWebhookController {
             throw Refusal.busy("channel_busy");
         }
         return HttpResponse.ok();
+    }
+
+    /** Within the allowed age either way (the sender's clock may run a little ahead of ours). */
+    private boolean recent(Optional<Instant> sent, Instant now) {
+        return sent.isPresent() && !sent.get().isBefore(now.minus(maxEventAge)) && !sent.get().isAfter(now.plus(maxEventAge));
     }
 }

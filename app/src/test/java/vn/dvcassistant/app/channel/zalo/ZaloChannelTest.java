@@ -250,6 +250,29 @@ class ZaloChannelTest implements TestPropertyProvider {
     }
 
     @Test
+    void aSignedEventOlderThanTenMinutesIsRefusedAndNothingIsStored() {
+        String user = newUserId();
+        String msgId = msgId(user);
+        String body = text(user, msgId, "xin chào").replaceAll("\"timestamp\":\"\\d+\"",
+                "\"timestamp\":\"" + (System.currentTimeMillis() - 11 * 60_000L) + "\"");
+        HttpClientResponseException stale = catchThrowableOfType(() -> post(http, body, true),
+                HttpClientResponseException.class);
+        assertThat(stale.getStatus().getCode()).isEqualTo(401);
+        assertThat(stale.getResponse().getBody(Map.class).orElseThrow()).containsEntry("error", "webhook_event_stale");
+
+        String recent = text(user, msgId(user), "xin chào").replaceAll("\"timestamp\":\"\\d+\"",
+                "\"timestamp\":\"" + (System.currentTimeMillis() - 9 * 60_000L) + "\"");
+        assertThat(post(http, recent, true).getStatus().getCode()).as("nine minutes late is a redelivery").isEqualTo(200);
+        // The accepted greeting is answered in two messages (notice and consent, then the greeting); the stale
+        // one, answered too, would have made four.
+        openApi.await(SEND, to(user), 2);
+        ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.ZALO);
+        assertThat(new TestDatabase(transactions).count(
+                "SELECT count(*) FROM channel_delivery WHERE channel = 'zalo' AND delivery_id = ?", msgId)).isZero();
+        assertThat(openApi.requests(SEND, to(user))).hasSize(2);
+    }
+
+    @Test
     void aRedeliveredMessageIsAnsweredOnce() {
         String user = newUserId();
         String body = image(user, msgId(user));
@@ -338,8 +361,10 @@ class ZaloChannelTest implements TestPropertyProvider {
         assertThat(refresh.header("secret_key")).isEqualTo("app-secret-xyz");
         assertThat(refresh.body()).contains("grant_type=refresh_token").contains("app_id=" + APP_ID);
         TestDatabase db = new TestDatabase(transactions);
-        assertThat(db.column("SELECT access_token FROM zalo_token")).containsExactly("refreshed-access-token");
-        assertThat(db.column("SELECT refresh_token FROM zalo_token")).containsExactly("refreshed-refresh-token");
+        // Kept encrypted: a copy of the database does not hand over the OA.
+        String stored = db.column("SELECT access_token || ' ' || refresh_token FROM zalo_token").get(0).toString();
+        assertThat(stored).startsWith("v1:").doesNotContain("refreshed-access-token")
+                .doesNotContain("refreshed-refresh-token").doesNotContain("configured-");
 
         // A restart with the same configured (now dead) tokens keeps using the refreshed pair.
         Map<String, Object> restart = new HashMap<>(properties());

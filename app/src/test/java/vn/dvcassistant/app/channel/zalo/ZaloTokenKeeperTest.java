@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static vn.dvcassistant.app.channel.zalo.ZaloChannelTest.REFRESH;
 
 /**
@@ -37,13 +38,15 @@ class ZaloTokenKeeperTest {
     @Inject
     TransactionOperations<Connection> transactions;
 
+    static final ZaloTokenCipher CIPHER = ZaloTokenCipher.of(null, "app-secret-xyz", "oa-secret");
+
     private DatabaseZaloTokenStore store;
     private ZaloTokenKeeper keeper;
     private TestDatabase db;
 
     @BeforeEach
     void seed() {
-        store = new DatabaseZaloTokenStore(transactions);
+        store = new DatabaseZaloTokenStore(transactions, CIPHER);
         store.seed("keeper-access", "keeper-refresh-" + System.nanoTime());
         ZaloConfig config = ZaloConfig.of("4318855412337893151", "app-secret-xyz", "oa-secret")
                 .withBaseUrls(URI.create("http://127.0.0.1:9"), URI.create(oauth.baseUrl()))
@@ -67,7 +70,7 @@ class ZaloTokenKeeperTest {
         assertThat(keeper.check()).isEmpty();
 
         assertThat(refreshes()).isEqualTo(before + 1);
-        assertThat(db.column("SELECT access_token FROM zalo_token")).containsExactly("kept-access");
+        assertThat(accessToken()).containsExactly("kept-access");
         ZaloTokenStatus status = store.status();
         assertThat(status.expiresAt()).isAfter(Instant.now().plus(Duration.ofHours(24)));
         assertThat(status.refreshedAt()).isAfter(Instant.now().minusSeconds(60));
@@ -82,7 +85,7 @@ class ZaloTokenKeeperTest {
         assertThat(keeper.check()).isEmpty();
 
         assertThat(refreshes()).isEqualTo(before);
-        assertThat(db.column("SELECT access_token FROM zalo_token")).containsExactly("keeper-access");
+        assertThat(accessToken()).containsExactly("keeper-access");
     }
 
     @Test
@@ -93,7 +96,7 @@ class ZaloTokenKeeperTest {
         keeper.check();
 
         assertThat(refreshes()).isEqualTo(before + 1);
-        assertThat(db.column("SELECT access_token FROM zalo_token")).containsExactly("kept-access");
+        assertThat(accessToken()).containsExactly("kept-access");
     }
 
     @Test
@@ -119,7 +122,7 @@ class ZaloTokenKeeperTest {
         assertThat(health).containsEntry("tokenAlert", true).containsKey("tokenExpiresAt")
                 .containsKey("tokenLastRefreshAt");
         assertThat((String) health.get("tokenRefreshFailure")).contains("Invalid refresh token");
-        assertThat(db.column("SELECT access_token FROM zalo_token")).containsExactly("keeper-access");
+        assertThat(accessToken()).containsExactly("keeper-access");
 
         oauth.on(REFRESH, new Response(200, """
                 {"access_token":"kept-access","refresh_token":"kept-refresh","expires_in":"90000"}"""));
@@ -135,5 +138,25 @@ class ZaloTokenKeeperTest {
 
     private int refreshes() {
         return oauth.requests(REFRESH, r -> true).size();
+    }
+
+    private java.util.List<String> accessToken() {
+        return db.column("SELECT access_token FROM zalo_token").stream()
+                .map(v -> CIPHER.decrypt(v.toString(), "access_token")).toList();
+    }
+
+    @Test
+    void tokensStoredInPlainTextByAnEarlierVersionAreEncryptedOnStart() {
+        db.update("UPDATE zalo_token SET access_token = 'plain-access', refresh_token = 'plain-refresh' WHERE id = 1");
+
+        store.encryptPlainTokens();
+
+        assertThat(db.column("SELECT access_token || refresh_token FROM zalo_token").get(0).toString())
+                .doesNotContain("plain-").startsWith("v1:");
+        assertThat(store.current().accessToken()).isEqualTo("plain-access");
+        assertThat(store.current().refreshToken()).isEqualTo("plain-refresh");
+        assertThat(catchThrowable(() -> new DatabaseZaloTokenStore(transactions,
+                ZaloTokenCipher.of("another key of at least thirty-two characters", "x", "y")).current()))
+                .as("another key cannot read them").hasMessageContaining("ZALO_TOKEN_KEY");
     }
 }
