@@ -4,6 +4,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * Per-IP limit on the API. Behind a reverse proxy list it in DVC_TRUSTED_PROXIES so the citizen's address
@@ -20,7 +22,9 @@ final class IpRateLimitFilter {
         this.addressResolver = addressResolver;
     }
 
+    /** Off the event loop: the shared limit is a database statement. */
     @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
     void limit(HttpRequest<?> request) {
         String address = addressResolver.resolve(request);
         rateLimiter.checkIp(address == null ? "unknown" : address);

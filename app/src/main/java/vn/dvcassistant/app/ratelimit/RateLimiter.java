@@ -1,60 +1,70 @@
 package vn.dvcassistant.app.ratelimit;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.dvcassistant.app.api.RateLimitedException;
+import vn.dvcassistant.app.database.DatabaseOutages;
 
-import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.OptionalLong;
 
-/** Token buckets by client IP and by session; refused requests get 429 with Retry-After. */
+/**
+ * Token buckets by client IP and by session; refused requests get 429 with Retry-After. With
+ * {@code dvc.rate-limit.shared} (the default) the buckets are in PostgreSQL ({@link SharedBuckets}), so every
+ * instance on the database counts against the same allowance; while the database is out of reach, and when
+ * sharing is off, each instance counts in its own memory ({@link LocalBuckets}).
+ */
 @Singleton
 public final class RateLimiter {
 
-    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
 
     private final RateLimitSettings settings;
-    private final ConcurrentMap<String, Bucket> byIp = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Bucket> bySession = new ConcurrentHashMap<>();
+    private final SharedBuckets shared;
+    private final LocalBuckets byIp = new LocalBuckets();
+    private final LocalBuckets bySession = new LocalBuckets();
 
-    RateLimiter(RateLimitSettings settings) {
+    RateLimiter(RateLimitSettings settings, SharedBuckets shared) {
         this.settings = settings;
+        this.shared = shared;
     }
 
     public void checkIp(String ip) {
         if (settings.enabled()) {
-            consume(byIp.computeIfAbsent(ip, k -> bucket(settings.perIpPerMinute())));
+            check("ip", ip, settings.perIpPerMinute(), byIp);
         }
     }
 
     public void checkSession(String sessionKey) {
         if (settings.enabled()) {
-            consume(bySession.computeIfAbsent(sessionKey, k -> bucket(settings.perSessionPerMinute())));
+            check("session", sessionKey, settings.perSessionPerMinute(), bySession);
         }
     }
 
-    /** A full bucket holds nothing a new one would not, so idle clients cost no memory. */
+    private void check(String limit, String client, int perMinute, LocalBuckets local) {
+        OptionalLong wait;
+        if (settings.shared()) {
+            try {
+                wait = shared.take(limit, client, perMinute);
+            } catch (RuntimeException e) {
+                if (!DatabaseOutages.isCause(e)) {
+                    throw e;
+                }
+                LOG.debug("rate_limit=local reason=database_unreachable");
+                wait = local.take(client, perMinute);
+            }
+        } else {
+            wait = local.take(client, perMinute);
+        }
+        if (wait.isPresent()) {
+            throw new RateLimitedException(wait.getAsLong());
+        }
+    }
+
     @Scheduled(fixedDelay = "1m")
     void forgetIdleClients() {
-        byIp.values().removeIf(b -> b.getAvailableTokens() >= settings.perIpPerMinute());
-        bySession.values().removeIf(b -> b.getAvailableTokens() >= settings.perSessionPerMinute());
-    }
-
-    private static Bucket bucket(int perMinute) {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, MINUTE).build())
-                .build();
-    }
-
-    private static void consume(Bucket bucket) {
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
-            throw new RateLimitedException(seconds);
-        }
+        byIp.forgetFull(settings.perIpPerMinute());
+        bySession.forgetFull(settings.perSessionPerMinute());
     }
 }

@@ -6,6 +6,8 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 
@@ -31,7 +33,9 @@ final class LoginRateLimitFilter implements Ordered {
         return ServerFilterPhase.SECURITY.before();
     }
 
+    /** Off the event loop: the shared limit is a database statement. */
     @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
     void limit(HttpRequest<?> request) {
         boolean loginForm = request.getMethod() == HttpMethod.POST && "/login".equals(request.getPath());
         boolean basic = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class)

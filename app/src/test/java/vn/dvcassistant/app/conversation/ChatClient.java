@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Sends chat messages as a client would, and reads the reply as plain JSON. */
-final class ChatClient {
+public final class ChatClient {
 
     private final HttpClient client;
 
-    ChatClient(HttpClient client) {
+    public ChatClient(HttpClient client) {
         this.client = client;
     }
 
-    Map<String, Object> say(String sessionId, String text) {
+    public Map<String, Object> say(String sessionId, String text) {
         return send(Map.of("sessionId", sessionId, "text", text));
     }
 
@@ -32,7 +32,7 @@ final class ChatClient {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Map<String, Object> reply, String key) {
+    public static List<Map<String, Object>> list(Map<String, Object> reply, String key) {
         return (List<Map<String, Object>>) reply.get(key);
     }
 }
