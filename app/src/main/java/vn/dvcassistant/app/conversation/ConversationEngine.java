@@ -89,7 +89,7 @@ public class ConversationEngine {
                 decision.topicId(), String.format(java.util.Locale.ROOT, "%.2f", decision.confidence()),
                 latency.toMillis(), message.channel().code(), decision.composer());
 
-        String notice = firstReply ? messages.get("chat.notice") : null;
+        String notice = firstReply ? notice() : null;
         StringBuilder answer = new StringBuilder();
         if (notice != null) {
             answer.append(notice).append("\n\n");
@@ -101,6 +101,12 @@ public class ConversationEngine {
         return new ChatReply(exchange.id(), decision.kind().wire(), answer.toString(), decision.confidence(),
                 decision.sources(), decision.suggestions(), decision.parts(), notice, askConsent,
                 decision.commentCode(), prompt, decision.composer());
+    }
+
+    /** The automated-assistant notice; with a model configured it says that answers may be composed by it (Law 134/2025). */
+    private String notice() {
+        return model.enabled() ? messages.get("chat.notice") + " " + messages.get("chat.notice.llm")
+                : messages.get("chat.notice");
     }
 
     /** Records the citizen's choice from a button rather than a typed "đồng ý". */
