@@ -24,8 +24,8 @@ final class ModelPrompt {
             Quy tắc, không có ngoại lệ:
             - Chỉ dùng thông tin trong phần NỘI DUNG bên dưới. Không thêm số tiền, thời hạn, ngày tháng, số điện thoại,
               đường link, email hay số hiệu văn bản nào không có trong NỘI DUNG.
-            - Trả lời đúng điều người dân hỏi, câu ngắn, lời lẽ đơn giản, xưng "bạn". Tối đa %d từ; câu hỏi một ý
-              (lệ phí, thời gian, nơi nộp) thì một hai câu. Chỉ liệt kê đủ các bước hoặc giấy tờ khi người dân hỏi.
+            - Trả lời đúng điều người dân hỏi, câu ngắn, lời lẽ đơn giản, xưng "bạn", như phần "Trả lời ngắn" nếu có.
+              Tối đa %d từ; câu hỏi một ý (lệ phí, thời gian, nơi nộp) thì một hai câu. Chỉ liệt kê đủ các bước hoặc giấy tờ khi người dân hỏi.
             - Văn bản thuần: không markdown, không tiêu đề, không in đậm. Không chèn đường link (hệ thống tự thêm).
             - Không xưng là cán bộ, nhân viên hay người thật. Không hứa kết quả.
             - Nếu NỘI DUNG không trả lời được câu hỏi, nói ngắn gọn là chưa có thông tin này và mời xem trang chính thức.
@@ -63,17 +63,25 @@ final class ModelPrompt {
     /** Everything the entry says: what the model may use, and what the guard checks the answer against. */
     static String entryText(Topic topic) {
         StringBuilder text = new StringBuilder();
-        text.append("Tên thủ tục: ").append(topic.title()).append('\n');
-        text.append("Tóm tắt: ").append(topic.summary()).append('\n');
+        text.append("Tên: ").append(topic.title()).append('\n');
+        line(text, "Trả lời ngắn (mẫu về độ dài và giọng văn)", topic.shortAnswer());
+        line(text, "Tóm tắt", topic.summary());
         appendList(text, "Các bước", topic.steps());
         appendList(text, "Giấy tờ", topic.documents());
-        text.append("Lệ phí: ").append(topic.fee()).append('\n');
-        text.append("Thời gian giải quyết: ").append(topic.processingTime()).append('\n');
-        text.append("Nơi giải quyết: ").append(topic.authority()).append('\n');
-        text.append("Làm trực tuyến: ").append(topic.online().label()).append('\n');
+        line(text, "Lệ phí", topic.fee());
+        line(text, "Thời gian giải quyết", topic.processingTime());
+        line(text, "Nơi giải quyết", topic.authority());
+        line(text, "Làm trực tuyến", topic.online() == null ? null : topic.online().label());
         appendList(text, "Căn cứ pháp lý", topic.legalBasis());
-        text.append("Trang chính thức: ").append(topic.officialUrl()).append('\n');
+        line(text, "Trang chính thức", topic.officialUrl());
         return text.toString();
+    }
+
+    /** Left out when the entry has no such field (an information entry has no fee or processing time). */
+    private static void line(StringBuilder text, String label, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            text.append(label).append(": ").append(value).append('\n');
+        }
     }
 
     /** Steps or documents asked for: the answer may list them all, so it may be longer. */

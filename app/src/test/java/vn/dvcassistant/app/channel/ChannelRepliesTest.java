@@ -63,8 +63,8 @@ class ChannelRepliesTest {
 
     @Test
     void aModelComposedAnswerIsSentAsItsTextNotAsTheEntrysParts() {
-        AnswerParts parts = new AnswerParts("Đăng ký khai sinh", "Làm trên VNeID.", List.of("Đăng nhập", "Nộp"),
-                List.of("Giấy chứng sinh"), "Miễn phí", "Trong ngày", "UBND xã", "toàn trình",
+        AnswerParts parts = new AnswerParts("Đăng ký khai sinh", "procedure", "Làm trên VNeID.", "Làm trên VNeID.",
+                List.of("Đăng nhập", "Nộp"), List.of("Giấy chứng sinh"), "Miễn phí", "Trong ngày", "UBND xã", "toàn trình",
                 "https://dichvucong.gov.vn/p/1", "fee");
         String composed = "Đăng ký khai sinh được miễn phí.\n\nXem chi tiết: https://dichvucong.gov.vn/p/1";
         ChatReply answer = new ChatReply(UUID.randomUUID(), "answer", composed, 0.9, List.of(), List.of(), parts,
