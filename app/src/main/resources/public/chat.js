@@ -120,13 +120,28 @@
     ];
   }
 
+  // A model-composed answer (composer "llm"): its text, without the notice, the consent question and the
+  // official-link line the server appended (the link is drawn from parts), takes the summary's place.
+  function composedText(reply) {
+    var paragraphs = (reply.answer || '').split('\n\n');
+    if (reply.notice) { paragraphs.shift(); }
+    if (reply.askConsent) { paragraphs.pop(); }
+    paragraphs.pop();
+    return paragraphs.join('\n\n');
+  }
+
   function renderStructuredAnswer(reply, bubble) {
     var parts = reply.parts;
     var source = (reply.sources || [])[0];
     if (reply.notice) { bubble.appendChild(el('p', 'notice', reply.notice)); }
     var title = parts.title || (source && source.title);
     if (title) { bubble.appendChild(el('h2', null, title)); }
-    bubble.appendChild(el('p', 'summary', parts.summary));
+    if (reply.composer === 'llm') {
+      bubble.appendChild(el('p', 'summary composed', composedText(reply)));
+      bubble.appendChild(el('p', 'composed-note', t('composedByModel')));
+    } else {
+      bubble.appendChild(el('p', 'summary', parts.summary));
+    }
     var sections = answerSections(parts);
     var focused = sections.filter(function (s) { return s[0] === parts.focus; });
     var others = sections.filter(function (s) { return s[0] !== parts.focus; });

@@ -10,6 +10,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
+import vn.dvcassistant.app.llm.ComposerCounts;
+import vn.dvcassistant.app.llm.ComposerOutcomes;
+import vn.dvcassistant.app.llm.ModelCalls;
 import vn.dvcassistant.app.province.ProvinceClock;
 import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffMember;
@@ -18,9 +21,14 @@ import vn.dvcassistant.app.stats.Period;
 import vn.dvcassistant.kb.KnowledgeBase;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** What the knowledge base lacks: questions it could not answer (last 90 days) and entries past their review date. */
+/**
+ * What the knowledge base lacks: questions it could not answer (last 90 days) and entries past their review date;
+ * with a language model configured, how often each entry was answered by it or by the template, and why.
+ */
 @Controller("/quan-tri/noi-dung")
 @Secured({Roles.ADMIN, Roles.EDITOR})
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -33,13 +41,17 @@ final class ContentGapController {
     private final KnowledgeBase knowledgeBase;
     private final ProvinceClock settings;
     private final PageText text;
+    private final ComposerOutcomes composers;
+    private final ModelCalls model;
 
     ContentGapController(AnswerStatistics answers, KnowledgeBase knowledgeBase, ProvinceClock settings,
-                         PageText text) {
+                         PageText text, ComposerOutcomes composers, ModelCalls model) {
         this.answers = answers;
         this.knowledgeBase = knowledgeBase;
         this.settings = settings;
         this.text = text;
+        this.composers = composers;
+        this.model = model;
     }
 
     @Get
@@ -50,6 +62,24 @@ final class ContentGapController {
         Map<String, Object> model = StaffPages.model(StaffMember.of(authentication), text);
         model.put("unanswered", answers.unanswered(new Period(today.minusDays(DAYS), today), SHOWN));
         model.put("stale", knowledgeBase.staleOn(today));
+        model.put("llmEnabled", this.model.enabled());
+        model.put("composers", composerRows(today.minusDays(DAYS)));
         return model;
+    }
+
+    /** Counts are kept while a model is configured, so a province that turned it off still sees its past. */
+    private List<ComposerRow> composerRows(LocalDate since) {
+        return composers.since(since).entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue().total(), a.getValue().total()))
+                .map(e -> new ComposerRow(e.getKey(),
+                        knowledgeBase.topic(e.getKey()).map(t -> t.title()).orElse(e.getKey()),
+                        e.getValue().byModel(), e.getValue().byTemplate(), reasons(e.getValue())))
+                .toList();
+    }
+
+    private String reasons(ComposerCounts counts) {
+        return counts.reasons().entrySet().stream()
+                .map(r -> text.get("admin.content.composer.reason." + r.getKey()) + ": " + r.getValue())
+                .collect(Collectors.joining("; "));
     }
 }

@@ -91,7 +91,9 @@ final class ChannelReplies {
 
     private Reply main(ChatReply reply) {
         boolean isAnswer = ReplyKind.ANSWER.wire().equals(reply.kind());
-        List<ReplyPart> parts = isAnswer && reply.parts() != null
+        // A model-composed answer is sent as its text (the official link is its last line), as on the web.
+        boolean structured = isAnswer && reply.parts() != null && !ChatReply.LLM.equals(reply.composer());
+        List<ReplyPart> parts = structured
                 ? structured(reply.parts()).orElseGet(() -> paragraphs(coreText(reply)))
                 : paragraphs(coreText(reply));
         List<List<Button>> rows = new ArrayList<>();

@@ -21,6 +21,8 @@ import java.util.UUID;
  * @param satisfactionPrompt on the first answer about a procedure (not field dvc-chung) in a session: an
  *                   offer to rate it on the three official levels through {@code POST /api/v1/satisfaction};
  *                   null otherwise
+ * @param composer   who wrote {@code answer}: "llm" when a language model composed it from the entry and the guard
+ *                   accepted it, "template" otherwise (always, when no model is configured)
  */
 @Serdeable
 @Schema(description = "The assistant's reply")
@@ -35,7 +37,8 @@ public record ChatReply(
         @Nullable String notice,
         boolean askConsent,
         @Nullable String commentCode,
-        @Nullable SatisfactionPrompt satisfactionPrompt) {
+        @Nullable SatisfactionPrompt satisfactionPrompt,
+        @Schema(allowableValues = {"llm", "template"}) String composer) {
 
     /** Compatibility for replies that confirm no comment and offer no rating. */
     public ChatReply(UUID messageId, String kind, String answer, double confidence, List<Source> sources,
@@ -43,6 +46,17 @@ public record ChatReply(
                      boolean askConsent) {
         this(messageId, kind, answer, confidence, sources, suggestions, parts, notice, askConsent, null, null);
     }
+
+    /** Compatibility for replies composed from the templates. */
+    public ChatReply(UUID messageId, String kind, String answer, double confidence, List<Source> sources,
+                     List<Suggestion> suggestions, @Nullable AnswerParts parts, @Nullable String notice,
+                     boolean askConsent, @Nullable String commentCode, @Nullable SatisfactionPrompt satisfactionPrompt) {
+        this(messageId, kind, answer, confidence, sources, suggestions, parts, notice, askConsent, commentCode,
+                satisfactionPrompt, TEMPLATE);
+    }
+
+    public static final String TEMPLATE = "template";
+    public static final String LLM = "llm";
 
     /**
      * @param topicId the procedure to rate

@@ -31,10 +31,11 @@ public class ConversationEngine {
     private final ConversationMetrics metrics;
     private final Messages messages;
     private final PersonalDataEraser eraser;
+    private final ModelAnswerComposer model;
 
     ConversationEngine(IntentChain intents, SessionRepository sessions, ConversationStore store,
                        ConnectionOperations<Connection> connections, ConversationMetrics metrics, Messages messages,
-                       PersonalDataEraser eraser) {
+                       PersonalDataEraser eraser, ModelAnswerComposer model) {
         this.intents = intents;
         this.sessions = sessions;
         this.store = store;
@@ -42,6 +43,7 @@ public class ConversationEngine {
         this.metrics = metrics;
         this.messages = messages;
         this.eraser = eraser;
+        this.model = model;
     }
 
     /**
@@ -58,7 +60,8 @@ public class ConversationEngine {
             return new Turn(opened, intents.decide(new Inquiry(message, opened)));
         });
         ConversationSession session = turn.session();
-        Decision decision = turn.decision();
+        // After the connection is given back: with a language model configured, composing may take seconds.
+        Decision decision = model.enabled() ? model.recompose(turn.decision(), message.text(), key) : turn.decision();
         if (decision.consent() != null) {
             session = session.withConsent(decision.consent(), Instant.now());
         }
@@ -82,11 +85,11 @@ public class ConversationEngine {
         }
         metrics.record(decision.kind(), message.channel(), Duration.ofNanos(System.nanoTime() - start));
         // Never the question itself: it may hold personal data the masking did not recognise.
-        LOG.info("exchange kind={} topic={} confidence={} latency_ms={} channel={}", decision.kind().wire(),
+        LOG.info("exchange kind={} topic={} confidence={} latency_ms={} channel={} composer={}", decision.kind().wire(),
                 decision.topicId(), String.format(java.util.Locale.ROOT, "%.2f", decision.confidence()),
-                latency.toMillis(), message.channel().code());
+                latency.toMillis(), message.channel().code(), decision.composer());
 
-        String notice = firstReply ? messages.get("chat.notice") : null;
+        String notice = firstReply ? notice() : null;
         StringBuilder answer = new StringBuilder();
         if (notice != null) {
             answer.append(notice).append("\n\n");
@@ -97,7 +100,13 @@ public class ConversationEngine {
         }
         return new ChatReply(exchange.id(), decision.kind().wire(), answer.toString(), decision.confidence(),
                 decision.sources(), decision.suggestions(), decision.parts(), notice, askConsent,
-                decision.commentCode(), prompt);
+                decision.commentCode(), prompt, decision.composer());
+    }
+
+    /** The automated-assistant notice; with a model configured it says that answers may be composed by it (Law 134/2025). */
+    private String notice() {
+        return model.enabled() ? messages.get("chat.notice") + " " + messages.get("chat.notice.llm")
+                : messages.get("chat.notice");
     }
 
     /** Records the citizen's choice from a button rather than a typed "đồng ý". */

@@ -13,12 +13,28 @@ import java.util.List;
  * @param awaitComment       the session's next message is a comment
  * @param commentCode        the comment this reply confirms or is about, or null
  * @param satisfactionPrompt the offer to rate the procedure answered, or null
+ * @param composer           {@link ChatReply#LLM} when a language model wrote the text, {@link ChatReply#TEMPLATE} otherwise
  */
 record Decision(ReplyKind kind, String text, double confidence, @Nullable String topicId,
                 List<ChatReply.Source> sources, List<ChatReply.Suggestion> suggestions,
                 @Nullable AnswerParts parts, @Nullable String consent, boolean erase,
                 boolean awaitComment, @Nullable String commentCode,
-                @Nullable ChatReply.SatisfactionPrompt satisfactionPrompt) {
+                @Nullable ChatReply.SatisfactionPrompt satisfactionPrompt, String composer) {
+
+    private Decision(ReplyKind kind, String text, double confidence, @Nullable String topicId,
+                     List<ChatReply.Source> sources, List<ChatReply.Suggestion> suggestions,
+                     @Nullable AnswerParts parts, @Nullable String consent, boolean erase,
+                     boolean awaitComment, @Nullable String commentCode,
+                     @Nullable ChatReply.SatisfactionPrompt satisfactionPrompt) {
+        this(kind, text, confidence, topicId, sources, suggestions, parts, consent, erase, awaitComment, commentCode,
+                satisfactionPrompt, ChatReply.TEMPLATE);
+    }
+
+    /** This answer with the text a language model composed from its entry (and the guard accepted). */
+    Decision composedByModel(String modelText) {
+        return new Decision(kind, modelText, confidence, topicId, sources, suggestions, parts, consent, erase,
+                awaitComment, commentCode, satisfactionPrompt, ChatReply.LLM);
+    }
 
     /** An answer about {@code source}, with related topics offered and, for a procedure, a rating offer. */
     static Decision answer(String text, double confidence, ChatReply.Source source,

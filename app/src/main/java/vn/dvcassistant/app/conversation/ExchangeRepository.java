@@ -21,6 +21,10 @@ public interface ExchangeRepository extends CrudRepository<Exchange, UUID> {
             + "GROUP BY topic_id ORDER BY count(*) DESC, topic_id LIMIT :limit")
     List<String> findMostAskedTopicIds(int limit);
 
+    /** A session's last questions as stored (masked), newest first: the turns a language model is shown. */
+    @Query("SELECT question FROM exchange WHERE session_id = :sessionId ORDER BY created_at DESC LIMIT :limit")
+    List<String> findRecentQuestions(String sessionId, int limit);
+
     @Query("UPDATE exchange SET handoff_requested = TRUE WHERE id = :id")
     void markHandoffRequested(UUID id);
 }

@@ -62,6 +62,21 @@ class ChannelRepliesTest {
     }
 
     @Test
+    void aModelComposedAnswerIsSentAsItsTextNotAsTheEntrysParts() {
+        AnswerParts parts = new AnswerParts("Đăng ký khai sinh", "procedure", "Làm trên VNeID.", "Làm trên VNeID.",
+                List.of("Đăng nhập", "Nộp"), List.of("Giấy chứng sinh"), "Miễn phí", "Trong ngày", "UBND xã", "toàn trình",
+                "https://dichvucong.gov.vn/p/1", "fee");
+        String composed = "Đăng ký khai sinh được miễn phí.\n\nXem chi tiết: https://dichvucong.gov.vn/p/1";
+        ChatReply answer = new ChatReply(UUID.randomUUID(), "answer", composed, 0.9, List.of(), List.of(), parts,
+                null, false, null, null, ChatReply.LLM);
+
+        Reply main = replies.render(answer, false).get(0);
+
+        assertThat(main.parts()).containsExactly(new ReplyPart.Paragraph("Đăng ký khai sinh được miễn phí."),
+                new ReplyPart.Paragraph("Xem chi tiết: https://dichvucong.gov.vn/p/1"));
+    }
+
+    @Test
     void aSatisfactionPromptBecomesAFollowUpWithOneButtonPerLevelThatFitsTelegramAndZalo() {
         String topicId = "xac-nhan-tinh-trang-hon-nhan"; // among the longest ids (28 characters)
         ChatReply answer = new ChatReply(UUID.randomUUID(), "answer", "Xác nhận tình trạng hôn nhân...", 0.9,
