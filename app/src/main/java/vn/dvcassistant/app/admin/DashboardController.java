@@ -113,8 +113,7 @@ final class DashboardController {
         model.put("gauges", gauges);
         model.put("trend", charts.trend(text.get("admin.trend"), report.byMonth().stream()
                 .map(m -> point(m, format.month(m.key()))).toList(), report.target()));
-        model.put("ranking", charts.ranking(text.get("admin.ranking"), report.byAgency().stream()
-                .sorted(Comparator.comparing((SatisfactionFigure x) -> x.rate() == null ? -1 : x.rate()).reversed())
+        model.put("ranking", charts.ranking(text.get("admin.ranking"), SatisfactionStatistics.ranking(report.byAgency()).stream()
                 .map(a -> point(a, a.label())).toList(), report.target()));
         model.put("comparison", comparison.rows(filter.satisfaction(), report));
         model.put("assisted", report.assisted());

@@ -195,6 +195,12 @@ public final class SatisfactionStatistics {
                 List.copyOf(byField), List.copyOf(byAgency), List.copyOf(byChannel), List.copyOf(byMonth), assisted);
     }
 
+    /** Agencies best first (rate, then more ratings); those without ratings last. */
+    public static List<SatisfactionFigure> ranking(List<SatisfactionFigure> byAgency) {
+        return byAgency.stream().sorted(Comparator.comparing((SatisfactionFigure f) -> f.rate() == null ? -1 : f.rate())
+                .thenComparing(SatisfactionFigure::total).reversed()).toList();
+    }
+
     private String agencyLabel(String code) {
         if (code.isEmpty()) {
             return messages.get("stats.agency.none");
