@@ -32,6 +32,18 @@ public enum Channel {
         return code;
     }
 
+    /** The channel's Vietnamese name on staff pages, exports and reports. */
+    public String label() {
+        return switch (this) {
+            case WEB -> "Trang web";
+            case TELEGRAM -> "Telegram";
+            case ZALO -> "Zalo";
+            case SURVEY -> "Khảo sát";
+            case ASSISTED -> "Có hỗ trợ";
+            case EMAIL -> "Thư điện tử";
+        };
+    }
+
     /** Web, Telegram or Zalo: a conversation with the assistant. */
     public boolean isChat() {
         return chat;

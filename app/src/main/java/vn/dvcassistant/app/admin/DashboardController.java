@@ -1,6 +1,8 @@
 package vn.dvcassistant.app.admin;
 
 import vn.dvcassistant.app.web.PageText;
+import vn.dvcassistant.app.web.VietnameseFormat;
+import vn.dvcassistant.app.stats.PeriodComparison;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -33,7 +35,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The staff dashboard: Decision 1588 gauges, monthly trend, agency ranking, overdue comments, gaps. */
+/**
+ * The staff dashboard: satisfaction gauges, every field against its target, period comparison, monthly
+ * trend, agency ranking, comment handling, overdue comments, unanswered questions.
+ */
 @Controller("/quan-tri")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class DashboardController {
@@ -47,9 +52,14 @@ final class DashboardController {
     private final ProvinceClock settings;
     private final PageText text;
     private final SvgCharts charts;
+    private final VietnameseFormat format;
+    private final PeriodComparison comparison;
 
     DashboardController(SatisfactionStatistics satisfaction, AnswerStatistics answers, CommentStatistics comments,
-                        AgencyDirectory agencies, ProvinceClock settings, PageText text) {
+                        AgencyDirectory agencies, ProvinceClock settings, PageText text, VietnameseFormat format,
+                        PeriodComparison comparison) {
+        this.format = format;
+        this.comparison = comparison;
         this.satisfaction = satisfaction;
         this.answers = answers;
         this.comments = comments;
@@ -89,20 +99,23 @@ final class DashboardController {
         model.put("channels", Channel.ratingChannels());
         model.put("report", report);
 
+        model.put("minRatings", satisfaction.minRatings());
+        List<SatisfactionFigure> fieldRows = satisfaction.everyField(report, filter.satisfaction());
+        model.put("fieldRows", fieldRows);
+
         Map<String, String> gauges = new LinkedHashMap<>();
-        gauges.put(text.get("admin.gauge.overall"), charts.gauge(text.get("admin.gauge.overall"), report.rate(),
-                satisfaction.target(filter.satisfaction(), null), report.total()));
+        gauges.put(text.get("admin.gauge.overall"), gauge(text.get("admin.gauge.overall"), report.rate(),
+                report.target(), report.total(), report.status()));
         for (Field f : satisfaction.fieldsWithOwnTarget(filter.satisfaction())) {
-            SatisfactionReport byField = satisfaction.compute(filter.forField(f));
-            gauges.put(f.label(), charts.gauge(f.label(), byField.rate(), byField.target(),
-                    byField.total()));
+            SatisfactionFigure own = fieldRows.get(f.ordinal());
+            gauges.put(f.label(), gauge(f.label(), own.rate(), own.target(), own.total(), own.status()));
         }
         model.put("gauges", gauges);
-        model.put("trend", charts.trend(text.get("admin.trend"), report.byMonth().stream().map(DashboardController::point)
-                .toList(), report.target()));
-        model.put("ranking", charts.ranking(text.get("admin.ranking"), report.byAgency().stream()
-                .sorted(Comparator.comparing((SatisfactionFigure x) -> x.rate() == null ? -1 : x.rate()).reversed())
-                .map(DashboardController::point).toList(), report.target()));
+        model.put("trend", charts.trend(text.get("admin.trend"), report.byMonth().stream()
+                .map(m -> point(m, format.month(m.key()))).toList(), report.target()));
+        model.put("ranking", charts.ranking(text.get("admin.ranking"), SatisfactionStatistics.ranking(report.byAgency()).stream()
+                .map(a -> point(a, a.label())).toList(), report.target()));
+        model.put("comparison", comparison.rows(filter.satisfaction(), report));
         model.put("assisted", report.assisted());
         model.put("answers", answers.summary(filter.period()));
         model.put("commentReport", comments.compute(filter.period(), filter.agency()));
@@ -111,8 +124,21 @@ final class DashboardController {
         return model;
     }
 
-    private static SvgCharts.Point point(SatisfactionFigure figure) {
-        String label = figure.label() == null ? figure.key() : figure.label();
-        return new SvgCharts.Point(label == null ? "" : label, figure.rate(), figure.total());
+    private String gauge(String title, Double rate, double target, long total, String status) {
+        SvgCharts.Tone tone = tone(status);
+        return charts.gauge(title, rate, target, total, tone,
+                tone == SvgCharts.Tone.UNDECIDED ? text.get("stats.status.undecided") : null);
+    }
+
+    private static SvgCharts.Point point(SatisfactionFigure figure, String label) {
+        return new SvgCharts.Point(label == null ? "" : label, figure.rate(), figure.total(), tone(figure.status()));
+    }
+
+    private static SvgCharts.Tone tone(String status) {
+        return switch (status) {
+            case "met" -> SvgCharts.Tone.MET;
+            case "not_met" -> SvgCharts.Tone.NOT_MET;
+            default -> SvgCharts.Tone.UNDECIDED;
+        };
     }
 }

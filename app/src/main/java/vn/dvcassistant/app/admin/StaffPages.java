@@ -16,6 +16,7 @@ final class StaffPages {
         Map<String, Object> model = new HashMap<>();
         model.put("me", me);
         model.put("t", text);
+        model.put("fmt", text.formats());
         return model;
     }
 }

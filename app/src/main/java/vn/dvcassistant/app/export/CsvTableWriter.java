@@ -21,7 +21,8 @@ import java.util.List;
 public final class CsvTableWriter implements TableWriter {
 
     static final char BOM = '\uFEFF';
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final Writer out;
     private final ZoneId zone;
@@ -62,11 +63,15 @@ public final class CsvTableWriter implements TableWriter {
         if (cell == null) {
             return "";
         }
+        if (cell instanceof Percent percent) {
+            return percent.share() == null ? ""
+                    : java.math.BigDecimal.valueOf(percent.share() * 100).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+        }
         if (cell instanceof Number || cell instanceof Boolean) {
             return cell.toString();
         }
         if (cell instanceof LocalDate date) {
-            return date.toString();
+            return DAY.format(date);
         }
         if (cell instanceof Instant instant) {
             return TIMESTAMP.format(instant.atZone(zone));

@@ -12,6 +12,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.app.province.AgencyDirectory;
 import vn.dvcassistant.app.province.ProvinceClock;
 import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffMember;
@@ -32,30 +33,47 @@ final class ExportController {
 
     private final ReportExports exports;
     private final ProvinceClock settings;
+    private final AgencyDirectory agencies;
 
-    ExportController(ReportExports exports, ProvinceClock settings) {
+    ExportController(ReportExports exports, ProvinceClock settings, AgencyDirectory agencies) {
         this.exports = exports;
         this.settings = settings;
+        this.agencies = agencies;
     }
 
     @Get("/thong-ke.{format}")
     HttpResponse<StreamedFile> statistics(Authentication authentication, @PathVariable String format,
-                                          @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+                                          @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                          @Nullable @QueryValue("agency") String agencyCode) {
         ExportFormat f = format(format);
         LocalDate[] period = period(from, to);
-        String agency = StaffMember.of(authentication).forcedAgency();
+        String agency = agency(authentication, agencyCode);
         return ExportFiles.download(f, "thong-ke-" + period[0] + "_" + period[1], settings.zone(),
                 out -> exports.statistics(out, period[0], period[1], agency));
     }
 
     @Get("/danh-gia.{format}")
     HttpResponse<StreamedFile> ratings(Authentication authentication, @PathVariable String format,
-                                       @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+                                       @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                       @Nullable @QueryValue("agency") String agencyCode) {
         ExportFormat f = format(format);
         LocalDate[] period = period(from, to);
-        String agency = StaffMember.of(authentication).forcedAgency();
+        String agency = agency(authentication, agencyCode);
         return ExportFiles.download(f, "danh-gia-" + period[0] + "_" + period[1], settings.zone(),
                 out -> exports.ratings(out, period[0], period[1], settings.zone(), agency));
+    }
+
+    /** Agency staff always get their own agency; an admin may pick one, or none for the whole province. */
+    private String agency(Authentication authentication, String requested) {
+        String forced = StaffMember.of(authentication).forcedAgency();
+        if (forced != null) {
+            return forced;
+        }
+        if (requested == null || requested.isBlank()) {
+            return null;
+        }
+        return agencies.find(requested.strip()).map(a -> a.code())
+                .orElseThrow(() -> Refusal.invalid("unknown_agency"));
     }
 
     private static ExportFormat format(String format) {

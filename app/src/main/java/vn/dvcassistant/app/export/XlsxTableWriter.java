@@ -60,16 +60,21 @@ public final class XlsxTableWriter implements TableWriter {
         if (cell == null) {
             return;
         }
-        if (cell instanceof Number number) {
+        if (cell instanceof Percent percent) {
+            if (percent.share() != null) {
+                sheet.value(row, column, percent.share());
+                sheet.style(row, column).format("0.0%").set();
+            }
+        } else if (cell instanceof Number number) {
             sheet.value(row, column, number);
         } else if (cell instanceof Boolean bool) {
             sheet.value(row, column, bool);
         } else if (cell instanceof LocalDate date) {
             sheet.value(row, column, date);
-            sheet.style(row, column).format("yyyy-mm-dd").set();
+            sheet.style(row, column).format("dd/mm/yyyy").set();
         } else if (cell instanceof Instant instant) {
             sheet.value(row, column, instant.atZone(zone).toLocalDateTime());
-            sheet.style(row, column).format("yyyy-mm-dd hh:mm:ss").set();
+            sheet.style(row, column).format("dd/mm/yyyy hh:mm").set();
         } else {
             sheet.value(row, column, cell.toString());
         }

@@ -17,6 +17,7 @@ import java.util.List;
  *       overall: 0.90
  *       fields: [dat-dai, xay-dung, dau-tu]
  *       field-target: 0.85
+ *       source: Quyết định 1588/QĐ-TTg ngày 17/12/2024
  * </pre>
  */
 @EachProperty(value = "dvc.satisfaction-targets", list = true)
@@ -27,6 +28,7 @@ public final class SatisfactionTargetPeriod {
     private double overall;
     private List<String> fields = new ArrayList<>();
     private Double fieldTarget;
+    private String source;
 
     public SatisfactionTargetPeriod(@Parameter Integer index) {
         this.index = index;
@@ -67,5 +69,14 @@ public final class SatisfactionTargetPeriod {
 
     public void setFieldTarget(Double fieldTarget) {
         this.fieldTarget = fieldTarget;
+    }
+
+    /** The decision the targets come from, printed in the exports and the year-end report. */
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
     }
 }

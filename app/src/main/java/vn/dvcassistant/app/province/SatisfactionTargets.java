@@ -24,7 +24,16 @@ import java.util.stream.Collectors;
 public final class SatisfactionTargets {
 
     /** Decision 1588/QĐ-TTg, 2025. */
-    static final Targets DECISION_1588 = new Targets(0.90, Set.of(Field.DAT_DAI, Field.XAY_DUNG, Field.DAU_TU), 0.85);
+    static final Targets DECISION_1588 = new Targets(0.90, Set.of(Field.DAT_DAI, Field.XAY_DUNG, Field.DAU_TU), 0.85,
+            "Quyết định 1588/QĐ-TTg ngày 17/12/2024");
+
+    /**
+     * One configured period as reports print it: from when, the overall target, the fields with a target
+     * of their own and that target, and the decision it comes from (null when not configured).
+     */
+    public record Period(LocalDate from, double overall, List<Field> fields, double fieldTarget,
+                         @Nullable String source) {
+    }
 
     private final NavigableMap<LocalDate, Targets> byStart = new TreeMap<>();
 
@@ -42,7 +51,8 @@ public final class SatisfactionTargets {
                 throw new ConfigurationException(where + ".field-target is missing");
             }
             Targets targets = new Targets(share(where + ".overall", p.getOverall()), fields,
-                    p.getFieldTarget() == null ? p.getOverall() : share(where + ".field-target", p.getFieldTarget()));
+                    p.getFieldTarget() == null ? p.getOverall() : share(where + ".field-target", p.getFieldTarget()),
+                    p.getSource() == null || p.getSource().isBlank() ? null : p.getSource().strip());
             if (byStart.put(p.getFrom(), targets) != null) {
                 throw new ConfigurationException("dvc.satisfaction-targets: two entries start on " + p.getFrom());
             }
@@ -62,6 +72,20 @@ public final class SatisfactionTargets {
         return inForce(day).fields().stream().sorted().toList();
     }
 
+    /** The periods whose targets apply to days {@code from}..{@code to}, oldest first. */
+    public List<Period> periods(LocalDate from, LocalDate to) {
+        if (byStart.isEmpty()) {
+            return List.of(period(LocalDate.of(2025, 1, 1), DECISION_1588));
+        }
+        LocalDate first = byStart.floorKey(from) != null ? byStart.floorKey(from) : byStart.firstKey();
+        return byStart.subMap(first, true, to, true).entrySet().stream()
+                .map(e -> period(e.getKey(), e.getValue())).toList();
+    }
+
+    private static Period period(LocalDate from, Targets t) {
+        return new Period(from, t.overall(), t.fields().stream().sorted().toList(), t.fieldTarget(), t.source());
+    }
+
     private Targets inForce(LocalDate day) {
         if (byStart.isEmpty()) {
             return DECISION_1588;
@@ -77,7 +101,7 @@ public final class SatisfactionTargets {
         return value;
     }
 
-    record Targets(double overall, Set<Field> fields, double fieldTarget) {
+    record Targets(double overall, Set<Field> fields, double fieldTarget, @Nullable String source) {
 
         double forField(@Nullable Field field) {
             return field != null && fields.contains(field) ? fieldTarget : overall;

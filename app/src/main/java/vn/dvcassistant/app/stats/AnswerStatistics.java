@@ -87,6 +87,33 @@ public final class AnswerStatistics {
         });
     }
 
+    /** The topics answered most often in {@code period}: what citizens asked most. */
+    public List<AskedTopic> mostAsked(Period period, int limit) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement query = status.getConnection().prepareStatement("""
+                    SELECT topic_id, count(*) FROM exchange
+                     WHERE kind = 'answer' AND topic_id IS NOT NULL AND created_at >= ? AND created_at < ?
+                     GROUP BY topic_id ORDER BY count(*) DESC, topic_id LIMIT ?""")) {
+                query.setTimestamp(1, period.start(zone));
+                query.setTimestamp(2, period.end(zone));
+                query.setInt(3, Math.max(1, Math.min(limit, 100)));
+                List<AskedTopic> result = new ArrayList<>();
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(new AskedTopic(rs.getString(1), rs.getLong(2)));
+                    }
+                }
+                return result;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Most asked topics query failed", e);
+            }
+        });
+    }
+
+    /** A topic and how many questions were answered from it. */
+    public record AskedTopic(String topicId, long count) {
+    }
+
     static Double share(long part, long whole) {
         return whole == 0 ? null : Math.round(part * 10_000.0 / whole) / 10_000.0;
     }

@@ -95,6 +95,58 @@ public final class CommentStatistics {
         });
     }
 
+    /** Receives comment lines one at a time, so a year of them never sits in memory. */
+    @FunctionalInterface
+    public interface LineSink {
+        void accept(CommentLine line) throws java.io.IOException;
+    }
+
+    /**
+     * Every comment received in {@code period} (optionally of one agency), oldest first, under the same
+     * rules ({@code CommentRules}) as {@link #compute}: its lines add up to the figures.
+     */
+    public void lines(Period period, @Nullable String agency, LineSink sink) {
+        LocalDate today = LocalDate.now(zone);
+        String sql = "SELECT code, 'comment', field, agency, status, received_at, " + CommentRules.CURRENT_DEADLINE_SQL
+                + ", answered_at, published_at, CASE WHEN " + CommentRules.ANSWERED_ON_TIME_SQL + " THEN TRUE"
+                + " WHEN answered_at IS NOT NULL OR (" + CommentRules.LATE_UNANSWERED_SQL + ") THEN FALSE END,"
+                + " round((extract(epoch FROM answered_at - received_at) / 86400.0)::numeric, 2)"
+                + " FROM citizen_comment WHERE received_at >= ? AND received_at < ?"
+                + (agency == null ? "" : " AND agency = ?") + " ORDER BY received_at, code";
+        transactions.executeRead(status -> {
+            try (PreparedStatement query = status.getConnection().prepareStatement(sql)) {
+                query.setFetchSize(1000);
+                int i = 1;
+                query.setString(i++, zone.getId());
+                query.setObject(i++, today);
+                query.setTimestamp(i++, period.start(zone));
+                query.setTimestamp(i++, period.end(zone));
+                if (agency != null) {
+                    query.setString(i, agency);
+                }
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        java.math.BigDecimal days = rs.getBigDecimal(11);
+                        Object onTime = rs.getObject(10);
+                        sink.accept(new CommentLine(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
+                                rs.getObject(7, LocalDate.class), instant(rs.getTimestamp(8)),
+                                instant(rs.getTimestamp(9)), (Boolean) onTime, days == null ? null : days.doubleValue()));
+                    }
+                }
+                return null;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Comment lines query failed", e);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static java.time.Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     /** Open comments past their current deadline, most late first; codes and dates only, no personal data. */
     public List<OverdueComment> overdue(@Nullable String agency) {
         LocalDate today = LocalDate.now(zone);

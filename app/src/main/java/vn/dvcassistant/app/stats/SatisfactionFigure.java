@@ -25,12 +25,22 @@ public record SatisfactionFigure(
         String status) {
 
     public static SatisfactionFigure of(String key, String label, long satisfied, long total, double target) {
+        return of(key, label, satisfied, total, target, 0);
+    }
+
+    /**
+     * The figure, undecided whatever its interval says when there are fewer than {@code minRatings}
+     * ratings: a gauge is never green or red on two ratings.
+     */
+    public static SatisfactionFigure of(String key, String label, long satisfied, long total, double target,
+                                        int minRatings) {
         WilsonInterval interval = WilsonInterval.of(satisfied, total);
         if (interval == null) {
             return new SatisfactionFigure(key, label, 0, 0, null, null, target, TargetStatus.UNDECIDED.code());
         }
+        TargetStatus status = total < minRatings ? TargetStatus.UNDECIDED : interval.against(target);
         return new SatisfactionFigure(key, label, total, satisfied, round((double) satisfied / total),
-                List.of(round(interval.low()), round(interval.high())), target, interval.against(target).code());
+                List.of(round(interval.low()), round(interval.high())), target, status.code());
     }
 
     private static double round(double value) {

@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.stats;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
 import vn.dvcassistant.app.province.ProvinceClock;
 import vn.dvcassistant.app.province.SatisfactionTargets;
@@ -54,14 +55,40 @@ public final class SatisfactionStatistics {
     private final Messages messages;
     private final SatisfactionTargets targets;
     private final ProvinceClock clock;
+    private final int minRatings;
 
     public SatisfactionStatistics(TransactionOperations<Connection> transactions, AgencyDirectory agencies,
-                                  Messages messages, SatisfactionTargets targets, ProvinceClock clock) {
+                                  Messages messages, SatisfactionTargets targets, ProvinceClock clock,
+                                  @Property(name = "dvc.stats.min-ratings", defaultValue = "30") int minRatings) {
         this.transactions = transactions;
         this.agencies = agencies;
         this.messages = messages;
         this.targets = targets;
         this.clock = clock;
+        this.minRatings = Math.max(0, minRatings);
+    }
+
+    /** Below this many ratings a figure's status is "not enough data" ({@code dvc.stats.min-ratings}). */
+    public int minRatings() {
+        return minRatings;
+    }
+
+    /** A figure under the same rules as every figure of {@link #compute}: interval, target and minimum. */
+    public SatisfactionFigure figure(String key, String label, long satisfied, long total, double target) {
+        return SatisfactionFigure.of(key, label, satisfied, total, target, minRatings);
+    }
+
+    /**
+     * {@code report}'s field breakdown with every field listed, in the fields' order: a field without
+     * ratings gets an empty figure with its own target, so a table of all thirteen shows what is missing.
+     */
+    public List<SatisfactionFigure> everyField(SatisfactionReport report, SatisfactionFilter filter) {
+        List<SatisfactionFigure> all = new ArrayList<>();
+        for (Field field : Field.values()) {
+            all.add(report.byField().stream().filter(f -> field.code().equals(f.key())).findFirst()
+                    .orElseGet(() -> figure(field.code(), field.label(), 0, 0, target(filter, field))));
+        }
+        return all;
     }
 
     /**
@@ -122,8 +149,8 @@ public final class SatisfactionStatistics {
     private SatisfactionReport report(SatisfactionFilter filter, List<Row> rows) {
         boolean headlineAssisted = filter.channel() == Channel.ASSISTED;
         double target = target(filter, filter.field());
-        SatisfactionFigure headline = SatisfactionFigure.of(null, null, 0, 0, target);
-        SatisfactionFigure assisted = filter.channel() == null ? SatisfactionFigure.of(null, null, 0, 0, target) : null;
+        SatisfactionFigure headline = figure(null, null, 0, 0, target);
+        SatisfactionFigure assisted = filter.channel() == null ? figure(null, null, 0, 0, target) : null;
         List<SatisfactionFigure> byField = new ArrayList<>();
         List<SatisfactionFigure> byAgency = new ArrayList<>();
         List<SatisfactionFigure> byChannel = new ArrayList<>();
@@ -131,27 +158,27 @@ public final class SatisfactionStatistics {
         for (Row row : rows) {
             if (row.byChannel()) {
                 Channel channel = Channel.fromCode(row.channel()).orElse(null);
-                byChannel.add(SatisfactionFigure.of(row.channel(), channel == null ? null : messages.get("channel." + row.channel()),
+                byChannel.add(figure(row.channel(), channel == null ? null : channel.label(),
                         row.satisfied(), row.total(), target));
                 continue;
             }
             if (row.assisted() != headlineAssisted) {
                 if (row.assisted() && assisted != null && !row.byField() && !row.byAgency() && !row.byMonth()) {
-                    assisted = SatisfactionFigure.of(null, null, row.satisfied(), row.total(), target);
+                    assisted = figure(null, null, row.satisfied(), row.total(), target);
                 }
                 continue;
             }
             if (row.byField()) {
                 Field field = Field.fromCode(row.field()).orElse(null);
-                byField.add(SatisfactionFigure.of(row.field(), field == null ? null : field.label(),
+                byField.add(figure(row.field(), field == null ? null : field.label(),
                         row.satisfied(), row.total(), target(filter, field)));
             } else if (row.byAgency()) {
-                byAgency.add(SatisfactionFigure.of(row.agency().isEmpty() ? null : row.agency(), agencyLabel(row.agency()),
+                byAgency.add(figure(row.agency().isEmpty() ? null : row.agency(), agencyLabel(row.agency()),
                         row.satisfied(), row.total(), target));
             } else if (row.byMonth()) {
-                byMonth.add(SatisfactionFigure.of(row.month(), null, row.satisfied(), row.total(), target));
+                byMonth.add(figure(row.month(), null, row.satisfied(), row.total(), target));
             } else {
-                headline = SatisfactionFigure.of(null, null, row.satisfied(), row.total(), target);
+                headline = figure(null, null, row.satisfied(), row.total(), target);
             }
         }
         byField.sort(Comparator.comparing(f -> Field.fromCode(f.key()).map(Enum::ordinal).orElse(Integer.MAX_VALUE)));
@@ -166,6 +193,12 @@ public final class SatisfactionStatistics {
                 filter.channel() == null ? null : filter.channel().code(),
                 headline.total(), headline.satisfied(), headline.rate(), headline.ci95(), target, headline.status(),
                 List.copyOf(byField), List.copyOf(byAgency), List.copyOf(byChannel), List.copyOf(byMonth), assisted);
+    }
+
+    /** Agencies best first (rate, then more ratings); those without ratings last. */
+    public static List<SatisfactionFigure> ranking(List<SatisfactionFigure> byAgency) {
+        return byAgency.stream().sorted(Comparator.comparing((SatisfactionFigure f) -> f.rate() == null ? -1 : f.rate())
+                .thenComparing(SatisfactionFigure::total).reversed()).toList();
     }
 
     private String agencyLabel(String code) {

@@ -11,9 +11,16 @@ import vn.dvcassistant.app.i18n.Messages;
 public final class PageText {
 
     private final Messages messages;
+    private final VietnameseFormat formats;
 
-    PageText(Messages messages) {
+    PageText(Messages messages, VietnameseFormat formats) {
         this.messages = messages;
+        this.formats = formats;
+    }
+
+    /** Numbers and dates as Vietnamese readers write them; templates reach it as {@code fmt}. */
+    public VietnameseFormat formats() {
+        return formats;
     }
 
     public String get(String key) {

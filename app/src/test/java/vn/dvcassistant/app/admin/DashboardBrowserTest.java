@@ -151,6 +151,34 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void anAdminSeesEveryFieldAgainstItsTargetInVietnameseAndAGreyGaugeOnTwoRatings() {
+        ratings("2131-03-10", "ho-tich", "SO-TP", "web", 990, 10);
+        ratings("2131-04-02", "dat-dai", "SO-NNMT", "telegram", 2, 0);
+        ratings("2130-03-10", "ho-tich", "SO-TP", "web", 40, 10);
+        logIn(StaffSession.newUser(accounts, Roles.ADMIN, null));
+
+        browser.get(url("/quan-tri/tong-quan?from=2131-01-01&to=2131-12-31"));
+        assertThat(browser.findElements(By.cssSelector("#field-table tr[data-field]"))).as("all 13 fields").hasSize(13);
+        assertThat(browser.findElement(By.cssSelector("#field-table tr[data-field='ho-tich']")).getText())
+                .contains("Hộ tịch", "1.000", "99,0%", "90%", "Đạt");
+        assertThat(browser.findElement(By.cssSelector("#field-table tr[data-field='dat-dai']")).getText())
+                .contains("Đất đai", "100,0%", "85%", "Chưa đủ dữ liệu");
+        assertThat(browser.findElement(By.cssSelector("#field-table tr[data-field='thue']")).getText())
+                .contains("Thuế", "Chưa đủ dữ liệu");
+        String landGauge = browser.findElements(By.cssSelector("#gauges svg")).get(1).getAttribute("outerHTML");
+        assertThat(landGauge).as("two ratings: grey, never green").contains("Chưa đủ dữ liệu", "#9e9e9e")
+                .doesNotContain("#1b7f3b");
+        assertThat(browser.findElement(By.cssSelector("#comparison tr[data-kind='PREVIOUS']")).getText())
+                .contains("Kỳ liền trước", "01/01/2130 – 31/12/2130", "80,0%");
+        assertThat(browser.findElement(By.cssSelector("#comparison tr[data-kind='LAST_YEAR']")).getText())
+                .contains("Cùng kỳ năm trước");
+        assertThat(browser.findElement(By.id("trend")).getAttribute("innerHTML")).contains("T3/2131", "T4/2131");
+        assertThat(browser.getPageSource()).doesNotContainPattern("\\d+\\.\\d%");
+        assertThat(browser.findElement(By.id("report-docx")).getAttribute("href"))
+                .contains("/quan-tri/bao-cao?from=2131-01-01&to=2131-12-31", "format=docx");
+    }
+
+    @Test
     void aCitizenRatesAProcedureOnThePrintedSurveyForm() {
         // Letters only: stored comments have digit runs that look like phone or card numbers masked,
         // and a random UUID sometimes contains one.
@@ -164,6 +192,22 @@ class DashboardBrowserTest {
         assertThat(sql().column("SELECT level || ' ' || agency || ' ' || channel FROM satisfaction_rating "
                 + "WHERE topic_id = 'dang-ky-khai-sinh' AND comment = ?", comment))
                 .containsExactly("rat_hai_long SO-TP survey");
+    }
+
+    private void logIn(String username) {
+        browser.get(url("/dang-nhap"));
+        browser.findElement(By.cssSelector("form[action='/login'] #username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(StaffSession.PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
+        waitFor(ExpectedConditions.urlContains("/quan-tri"));
+    }
+
+    private void ratings(String day, String field, String agency, String channel, int satisfied, int unsatisfied) {
+        sql().update("""
+                INSERT INTO satisfaction_rating (topic_id, field, agency, channel, level, satisfied, rated_on, rated_at)
+                SELECT 'dang-ky-khai-sinh', ?, ?, ?, CASE WHEN g <= ? THEN 'hai_long' ELSE 'khong_hai_long' END,
+                       g <= ?, ?::date, ?::date FROM generate_series(1, ?) g
+                """, field, agency, channel, satisfied, satisfied, day, day, satisfied + unsatisfied);
     }
 
     private void waitFor(ExpectedCondition<?> condition) {

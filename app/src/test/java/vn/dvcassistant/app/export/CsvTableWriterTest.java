@@ -55,7 +55,7 @@ class CsvTableWriterTest {
             w.table("t", List.of("ngày", "lúc", "ghi chú"));
             w.row(Arrays.asList(LocalDate.of(2025, 12, 5), Instant.parse("2025-12-05T17:30:00Z"), null));
         });
-        assertThat(text).endsWith("2025-12-05,2025-12-06 00:30:00,\r\n");
+        assertThat(text).endsWith("05/12/2025,06/12/2025 00:30,\r\n");
     }
 
     @Test

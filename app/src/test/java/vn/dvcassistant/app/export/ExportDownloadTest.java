@@ -67,8 +67,10 @@ class ExportDownloadTest {
         byte[] body = response.body();
         assertThat(Arrays.copyOf(body, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
-        assertThat(text.lines().findFirst().orElseThrow()).startsWith("Nhóm,Mã,Tên,Số đánh giá,Số hài lòng,Tỷ lệ hài lòng");
-        assertThat(text).contains("\r\nTrả lời tự động\r\n").contains("\r\nXử lý góp ý\r\n").contains("Tổng");
+        assertThat(text.lines().findFirst().orElseThrow()).isEqualTo("Mục,Nội dung");
+        assertThat(text).contains("\r\nTổng hợp\r\nTên,Số đánh giá,Số hài lòng,Tỷ lệ hài lòng (%),")
+                .contains("\r\nTrả lời tự động\r\n").contains("\r\nXử lý góp ý\r\n")
+                .contains("\r\nDanh sách góp ý\r\n").contains("Tổng (không gồm khảo sát có hỗ trợ)");
     }
 
     @Test
@@ -88,7 +90,9 @@ class ExportDownloadTest {
             List<Row> rows = ratings.read();
             assertThat(rows.get(0).getCellText(0)).isEqualTo("Ngày");
             assertThat(rows).hasSize((int) expected + 1);
-            assertThat(rows).anySatisfy(r -> assertThat(r.getCellText(8)).isEqualTo("Cán bộ hướng dẫn tận tình"));
+            assertThat(rows).anySatisfy(r -> assertThat(r.getCellText(9)).isEqualTo("Cán bộ hướng dẫn tận tình"));
+            assertThat(rows).anySatisfy(r -> assertThat(List.of(r.getCellText(6), r.getCellText(7), r.getCellText(8)))
+                    .containsExactly("Trang web", "Không hài lòng", "Không"));
         }
     }
 
@@ -99,7 +103,7 @@ class ExportDownloadTest {
                 .getStatus().getCode()).isEqualTo(403);
         Cookie staff = StaffSession.loginAs(client, accounts, Roles.AGENCY_STAFF, "SO-TP");
         String csv = StaffSession.send(client, HttpRequest.GET("/quan-tri/xuat/danh-gia.csv").cookie(staff)).body();
-        assertThat(csv.lines().skip(1).filter(l -> !l.isBlank())).allSatisfy(l -> assertThat(l).contains(",SO-TP,"));
+        assertThat(csv.lines().skip(1).filter(l -> !l.isBlank())).allSatisfy(l -> assertThat(l).contains(",Sở Tư pháp,"));
         assertThat(StaffSession.send(client, HttpRequest.GET("/quan-tri/xuat/danh-gia.pdf").cookie(staff))
                 .getStatus().getCode()).isEqualTo(400);
     }

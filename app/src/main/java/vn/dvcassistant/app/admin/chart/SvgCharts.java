@@ -28,8 +28,17 @@ public final class SvgCharts {
         this.targetWord = targetWord;
     }
 
-    /** One point of a chart; {@code ratio} is null when there were no ratings. */
-    public record Point(String label, Double ratio, long count) {
+    /** How a figure stands against its target: the colour it is drawn in. */
+    public enum Tone { MET, NOT_MET, UNDECIDED }
+
+    /**
+     * One point of a chart; {@code ratio} is null when there were no ratings. {@code tone} null: coloured
+     * by the ratio against the target.
+     */
+    public record Point(String label, Double ratio, long count, Tone tone) {
+        public Point(String label, Double ratio, long count) {
+            this(label, ratio, count, null);
+        }
     }
 
     /**
@@ -37,11 +46,20 @@ public final class SvgCharts {
      * is met, red when not, grey without data.
      */
     public String gauge(String title, Double ratio, double target, long count) {
+        return gauge(title, ratio, target, count, null, null);
+    }
+
+    /**
+     * A gauge in the colour of {@code tone} (grey when undecided, so two ratings never show green or red),
+     * with {@code note} (such as "not enough data") under it when given.
+     */
+    public String gauge(String title, Double ratio, double target, long count, Tone tone, String note) {
         double cx = 100;
         double cy = 100;
         double r = 80;
-        String color = color(ratio, target);
-        StringBuilder svg = open(200, 130, title + ": " + percent(ratio) + " (" + count + ")");
+        String color = tone == null ? color(ratio, target) : color(tone);
+        StringBuilder svg = open(200, note == null ? 130 : 150,
+                title + ": " + percent(ratio) + " (" + count + ")" + (note == null ? "" : ", " + note));
         svg.append(arc(cx, cy, r, 0, 1, TRACK));
         if (ratio != null && ratio > 0) {
             svg.append(arc(cx, cy, r, 0, Math.min(1, ratio), color));
@@ -55,7 +73,10 @@ public final class SvgCharts {
                 "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"3\"/>",
                 x1, y1, x2, y2, TARGET));
         svg.append(text(cx, cy - 10, percent(ratio), 26, "middle", color, true));
-        svg.append(text(cx, cy + 22, "n = " + count + " · " + targetWord + " " + percent(target), 12, "middle", "#444", false));
+        svg.append(text(cx, cy + 22, "n = " + count(count) + " · " + targetWord + " " + percent(target), 12, "middle", "#444", false));
+        if (note != null) {
+            svg.append(text(cx, cy + 42, note, 13, "middle", "#444", true));
+        }
         return svg.append("</svg>").toString();
     }
 
@@ -100,7 +121,7 @@ public final class SvgCharts {
             penDown = true;
             svg.append(String.format(Locale.ROOT,
                     "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s: %s (%d)</title></circle>",
-                    x, y, color(p.ratio(), target), escape(p.label()), percent(p.ratio()), p.count()));
+                    x, y, color(p, target), escape(p.label()), percent(p.ratio()), p.count()));
         }
         if (!path.isEmpty()) {
             svg.insert(svg.indexOf("<circle") < 0 ? svg.length() : svg.indexOf("<circle"),
@@ -130,8 +151,8 @@ public final class SvgCharts {
             double w = p.ratio() == null ? 0 : barW * p.ratio();
             svg.append(String.format(Locale.ROOT,
                     "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"18\" fill=\"%s\"/>",
-                    labelW, y, w, color(p.ratio(), target)));
-            svg.append(text(labelW + barW + 6, y + 14, percent(p.ratio()) + " (" + p.count() + ")", 12, "start",
+                    labelW, y, w, color(p, target)));
+            svg.append(text(labelW + barW + 6, y + 14, percent(p.ratio()) + " (" + count(p.count()) + ")", 12, "start",
                     "#222", false));
         }
         double tx = labelW + barW * target;
@@ -158,6 +179,22 @@ public final class SvgCharts {
             }
         }
         return out.toString();
+    }
+
+    static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value).replace(',', '.');
+    }
+
+    private static String color(Point p, double target) {
+        return p.tone() == null ? color(p.ratio(), target) : color(p.tone());
+    }
+
+    private static String color(Tone tone) {
+        return switch (tone) {
+            case MET -> GOOD;
+            case NOT_MET -> BAD;
+            case UNDECIDED -> NONE;
+        };
     }
 
     private static String color(Double ratio, double target) {
