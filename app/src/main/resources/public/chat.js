@@ -196,38 +196,80 @@
   // Only once per topic on this page: the offer is for the procedure, not for every answer about it.
   var offeredSatisfaction = {};
 
+  // Rating a procedure takes three steps, so that only people who did it rate it and every rating names
+  // where it was done: "did you do it?" → the official level → the agency ("Không nhớ" allowed). Nothing
+  // is sent before the last step; "Chưa làm" sends nothing at all.
   function satisfactionButtons(prompt, bubble) {
     if (offeredSatisfaction[prompt.topicId]) { return; }
     offeredSatisfaction[prompt.topicId] = true;
     var box = el('div', 'actions satisfaction');
-    box.appendChild(el('span', 'question', t('satisfactionQuestion')));
-    var buttons = (prompt.levels || []).map(function (level) {
-      var button = el('button', null, t('satisfaction.' + level));
+    box.appendChild(el('span', 'question', t('satisfactionDid')));
+    satisfactionChoices(box, [
+      { label: t('satisfactionDone'), attr: ['data-done', 'yes'], pick: function () { satisfactionLevels(prompt, box); } },
+      { label: t('satisfactionNotDone'), attr: ['data-done', 'no'], pick: function () {
+        box.appendChild(el('span', 'thanks', t('satisfactionNotDoneThanks')));
+      } }
+    ]);
+    bubble.appendChild(box);
+  }
+
+  // One row of buttons; pressing one disables the row and marks the choice.
+  function satisfactionChoices(box, choices) {
+    var row = el('div', 'choices');
+    var buttons = choices.map(function (choice) {
+      var button = el('button', null, choice.label);
       button.type = 'button';
-      button.setAttribute('data-level', level);
+      button.setAttribute(choice.attr[0], choice.attr[1]);
       button.addEventListener('click', function () {
         buttons.forEach(function (b) { b.disabled = true; });
-        // With the session id the server counts one rating per procedure and chat, whatever the page does.
-        postJson('/api/v1/satisfaction',
-            { topicId: prompt.topicId, level: level, channel: 'web', sessionId: sessionId() })
-          .then(function (response) {
-            if (response.status === 409) {
-              box.appendChild(el('span', 'thanks', t('alreadyRated')));
-              return;
-            }
-            if (!response.ok) { throw new Error('HTTP ' + response.status); }
-            button.classList.add('chosen');
-            box.appendChild(el('span', 'thanks', t('thanksForRating')));
-          })
-          .catch(function () {
-            buttons.forEach(function (b) { b.disabled = false; });
-            addNotice(t('ratingFailed'));
-          });
+        button.classList.add('chosen');
+        choice.pick(row, buttons);
       });
-      box.appendChild(button);
+      row.appendChild(button);
       return button;
     });
-    bubble.appendChild(box);
+    box.appendChild(row);
+  }
+
+  function satisfactionLevels(prompt, box) {
+    box.appendChild(el('span', 'question', t('satisfactionLevelQuestion')));
+    satisfactionChoices(box, (prompt.levels || []).map(function (level) {
+      return { label: t('satisfaction.' + level), attr: ['data-level', level], pick: function () {
+        satisfactionAgencies(prompt, level, box);
+      } };
+    }));
+  }
+
+  function satisfactionAgencies(prompt, level, box) {
+    box.appendChild(el('span', 'question', t('satisfactionAgencyQuestion')));
+    var choices = (prompt.agencies || []).map(function (agency) {
+      return { label: agency.name, attr: ['data-agency', agency.code], pick: function (row, buttons) {
+        sendSatisfaction(prompt, level, agency.code, box, buttons);
+      } };
+    });
+    choices.push({ label: t('satisfactionAgencyUnknown'), attr: ['data-agency', ''], pick: function (row, buttons) {
+      sendSatisfaction(prompt, level, null, box, buttons);
+    } });
+    satisfactionChoices(box, choices);
+  }
+
+  function sendSatisfaction(prompt, level, agency, box, buttons) {
+    // With the session id the server counts one rating per procedure and chat, whatever the page does.
+    var body = { topicId: prompt.topicId, level: level, channel: 'web', sessionId: sessionId() };
+    if (agency) { body.agency = agency; }
+    postJson('/api/v1/satisfaction', body)
+      .then(function (response) {
+        if (response.status === 409) {
+          box.appendChild(el('span', 'thanks', t('alreadyRated')));
+          return;
+        }
+        if (!response.ok) { throw new Error('HTTP ' + response.status); }
+        box.appendChild(el('span', 'thanks', t('thanksForRating')));
+      })
+      .catch(function () {
+        buttons.forEach(function (b) { b.disabled = false; b.classList.remove('chosen'); });
+        addNotice(t('ratingFailed'));
+      });
   }
 
   function consentButtons(bubble) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Every way a citizen reaches the province through this project, with the code stored in the database and
  * sent over the API. The chat channels ({@link #isChat()}) carry conversations; the others only bring in
- * satisfaction ratings ({@link #SURVEY}, {@link #ASSISTED}) or carry answers to comments ({@link #EMAIL}).
+ * satisfaction ratings ({@link #SURVEY}, {@link #ASSISTED}, {@link #PERIODIC}) or carry answers to comments ({@link #EMAIL}).
  * Declaration order is the order figures are listed in.
  */
 public enum Channel {
@@ -17,6 +17,11 @@ public enum Channel {
     SURVEY("survey", false),
     /** Recorded by a volunteer or desk officer on the citizen's behalf; reported apart from the headline figure. */
     ASSISTED("assisted", false),
+    /**
+     * "Khảo sát định kỳ": periodic surveys (paper forms, phone surveys, desk interviews) whose results staff
+     * import as a file; counted in the figures as a channel of their own.
+     */
+    PERIODIC("periodic", false),
     /** An answer to a comment sent to the e-mail address the citizen left. */
     EMAIL("email", false);
 

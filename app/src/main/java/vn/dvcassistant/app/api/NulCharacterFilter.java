@@ -18,7 +18,8 @@ import java.util.Locale;
  * in a form or the query string ({@code %00}).
  *
  * <p>Channel webhooks are left out: Telegram and Zalo would deliver a refused update again and again; their
- * adapters take the text apart themselves.
+ * adapters take the text apart themselves. File uploads (multipart) are left out too: an XLSX file is binary
+ * and holds NUL bytes; the importer stores only values it checked against known codes.
  */
 @ServerFilter("/**")
 final class NulCharacterFilter implements Ordered {
@@ -39,6 +40,9 @@ final class NulCharacterFilter implements Ordered {
             throw nul();
         }
         if (body == null || body.isEmpty()) {
+            return;
+        }
+        if (request.getContentType().map(t -> t.getName().equalsIgnoreCase(MediaType.MULTIPART_FORM_DATA)).orElse(false)) {
             return;
         }
         if (body.indexOf('\u0000') >= 0) {

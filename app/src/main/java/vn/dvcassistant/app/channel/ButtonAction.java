@@ -8,7 +8,9 @@ import java.util.UUID;
 /**
  * What a button under one of our replies does, written into its data (at most 64 bytes, Telegram's
  * callback_data limit): {@code rate:up:<answer id>}, {@code rate:down:<answer id>}, {@code topic:<topic id>},
- * {@code consent:yes}, {@code consent:no}, {@code sat:<level code>:<topic id>} (at most 19 + 28 bytes).
+ * {@code consent:yes}, {@code consent:no}, and the three steps of rating a procedure:
+ * {@code did:y:<topic id>} / {@code did:n:<topic id>} (did you do it?), {@code sat:<level code>:<topic id>}
+ * (at most 19 + 28 bytes), {@code sa:<level number>:<topic id>:<agency code or ->} (where?).
  */
 sealed interface ButtonAction {
 
@@ -21,8 +23,24 @@ sealed interface ButtonAction {
     record Consent(boolean given) implements ButtonAction {
     }
 
-    /** A procedure rated on the official scale (Decision 1588 satisfaction). */
+    /** A procedure rated on the official scale (Decision 1588 satisfaction); the agency is asked next. */
     record Satisfaction(SatisfactionLevel level, String topicId) implements ButtonAction {
+    }
+
+    /** The answer to "did you do this procedure?", asked before the levels. */
+    record Did(boolean done, String topicId) implements ButtonAction {
+    }
+
+    /** The last step of a rating: where the procedure was done; {@code agency} null for "Không nhớ". */
+    record SatisfactionAgency(SatisfactionLevel level, String topicId, String agency) implements ButtonAction {
+    }
+
+    static String did(boolean done, String topicId) {
+        return "did:" + (done ? "y" : "n") + ":" + topicId;
+    }
+
+    static String satisfactionAgency(SatisfactionLevel level, String topicId, String agency) {
+        return "sa:" + (level.ordinal() + 1) + ":" + topicId + ":" + (agency == null ? "-" : agency);
     }
 
     static String rate(UUID messageId, boolean helpful) {
@@ -64,6 +82,21 @@ sealed interface ButtonAction {
             }
             return SatisfactionLevel.fromCode(data.substring(4, colon))
                     .map(level -> new Satisfaction(level, data.substring(colon + 1)));
+        }
+        if ((data.startsWith("did:y:") || data.startsWith("did:n:")) && data.length() > 6) {
+            return Optional.of(new Did(data.charAt(4) == 'y', data.substring(6)));
+        }
+        if (data.startsWith("sa:")) {
+            String[] parts = data.split(":", -1);
+            if (parts.length != 4 || parts[1].length() != 1 || parts[2].isEmpty() || parts[3].isEmpty()) {
+                return Optional.empty();
+            }
+            int level = parts[1].charAt(0) - '1';
+            if (level < 0 || level >= SatisfactionLevel.values().length) {
+                return Optional.empty();
+            }
+            return Optional.of(new SatisfactionAgency(SatisfactionLevel.values()[level], parts[2],
+                    "-".equals(parts[3]) ? null : parts[3]));
         }
         if (data.equals("consent:yes") || data.equals("consent:no")) {
             return Optional.of(new Consent(data.equals("consent:yes")));

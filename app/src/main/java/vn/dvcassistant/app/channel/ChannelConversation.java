@@ -134,8 +134,14 @@ public class ChannelConversation {
             }
             return ask(event, session, topic.get().title(), topic.get().id());
         }
+        if (action.get() instanceof ButtonAction.Did did) {
+            return satisfaction.did(did);
+        }
         if (action.get() instanceof ButtonAction.Satisfaction rated) {
-            return satisfaction.press(event.channel(), session, rated);
+            return satisfaction.level(rated);
+        }
+        if (action.get() instanceof ButtonAction.SatisfactionAgency where) {
+            return satisfaction.agency(event.channel(), session, where);
         }
         boolean given = ((ButtonAction.Consent) action.get()).given();
         engine.recordConsent(event.channel(), session, given);

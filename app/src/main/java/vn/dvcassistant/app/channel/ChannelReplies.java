@@ -5,7 +5,6 @@ import vn.dvcassistant.app.conversation.AnswerParts;
 import vn.dvcassistant.app.conversation.ChatReply;
 import vn.dvcassistant.app.conversation.ReplyKind;
 import vn.dvcassistant.app.i18n.Messages;
-import vn.dvcassistant.app.satisfaction.SatisfactionLevel;
 import vn.dvcassistant.channel.Button;
 import vn.dvcassistant.channel.Reply;
 import vn.dvcassistant.channel.ReplyPart;
@@ -19,8 +18,8 @@ import java.util.Optional;
  * The engine's reply as chat messages with buttons. The automated-assistant notice and the consent
  * question go first, in a message of their own with the two consent buttons; then the answer with its
  * rating buttons and one button per suggested topic (at most {@link Reply#MAX_BUTTONS} in all); last, when
- * the engine offers it, a short question to rate the procedure with one button per official level (a
- * message of its own: the answer's buttons leave no room for three more on Zalo).
+ * the engine offers to rate the procedure, the question whether the citizen did it (a message of its own:
+ * the answer's buttons leave no room on Zalo); the levels and the agency follow ({@link SatisfactionButtons}).
  */
 @Singleton
 final class ChannelReplies {
@@ -68,25 +67,22 @@ final class ChannelReplies {
         return out;
     }
 
+    /** First "did you do it?": someone who only asked how to do it must not rate the service. */
     private Optional<Reply> satisfactionOffer(ChatReply reply) {
         ChatReply.SatisfactionPrompt prompt = reply.satisfactionPrompt();
         if (prompt == null) {
             return Optional.empty();
         }
-        List<List<Button>> rows = new ArrayList<>();
-        for (String code : prompt.levels()) {
-            Optional<SatisfactionLevel> level = SatisfactionLevel.fromCode(code);
-            String data = level.map(l -> ButtonAction.satisfaction(l, prompt.topicId())).orElse("");
-            if (level.isEmpty() || data.getBytes(StandardCharsets.UTF_8).length > Button.MAX_DATA_BYTES) {
-                return Optional.empty();
-            }
-            // One per row: side by side, Telegram cuts "Không hài lòng" on a narrow phone.
-            rows.add(List.of(new Button(messages.get("survey.level." + code), data)));
+        String yes = ButtonAction.did(true, prompt.topicId());
+        if (yes.getBytes(StandardCharsets.UTF_8).length > Button.MAX_DATA_BYTES) {
+            return Optional.empty();
         }
         String question = reply.sources().stream().filter(s -> s.id().equals(prompt.topicId())).findFirst()
-                .map(s -> messages.get("channel.satisfaction.ask", s.title()))
-                .orElseGet(() -> messages.get("channel.satisfaction.askUntitled"));
-        return Optional.of(new Reply(List.of(new ReplyPart.Paragraph(question)), rows));
+                .map(s -> messages.get("channel.satisfaction.did", s.title()))
+                .orElseGet(() -> messages.get("channel.satisfaction.didUntitled"));
+        return Optional.of(new Reply(List.of(new ReplyPart.Paragraph(question)), List.of(
+                List.of(new Button(messages.get("satisfaction.done"), yes)),
+                List.of(new Button(messages.get("satisfaction.notDone"), ButtonAction.did(false, prompt.topicId()))))));
     }
 
     private Reply main(ChatReply reply) {

@@ -2,6 +2,7 @@ package vn.dvcassistant.app.conversation;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import vn.dvcassistant.app.satisfaction.RatingAgencies;
 import vn.dvcassistant.app.satisfaction.SatisfactionLevel;
 import vn.dvcassistant.kb.Field;
 import vn.dvcassistant.kb.SearchHit;
@@ -18,9 +19,11 @@ final class AnswerDecisions {
             .map(SatisfactionLevel::code).toList();
 
     private final AnswerComposer composer;
+    private final RatingAgencies ratingAgencies;
 
-    AnswerDecisions(AnswerComposer composer) {
+    AnswerDecisions(AnswerComposer composer, RatingAgencies ratingAgencies) {
         this.composer = composer;
+        this.ratingAgencies = ratingAgencies;
     }
 
     Decision answer(Topic topic, @Nullable Facet facet, String question, double confidence, List<SearchHit> related) {
@@ -31,7 +34,8 @@ final class AnswerDecisions {
                 .map(h -> new ChatReply.Suggestion(h.topic().id(), h.topic().title())).toList();
         // dvc-chung topics are about the portal itself, not a procedure the citizen went through.
         ChatReply.SatisfactionPrompt prompt = topic.field() == Field.DVC_CHUNG ? null
-                : new ChatReply.SatisfactionPrompt(topic.id(), SATISFACTION_LEVELS);
+                : new ChatReply.SatisfactionPrompt(topic.id(), SATISFACTION_LEVELS, ratingAgencies.shortList(topic)
+                        .stream().map(a -> new ChatReply.AgencyChoice(a.code(), a.name())).toList());
         return Decision.answer(composed.text(), confidence, source, suggestions, composed.parts(), prompt);
     }
 }

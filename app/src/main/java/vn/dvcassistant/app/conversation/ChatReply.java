@@ -19,8 +19,9 @@ import java.util.UUID;
  *                   "đồng ý" / "không đồng ý" buttons
  * @param commentCode the tracking code of a comment this reply confirms, or null
  * @param satisfactionPrompt on the first answer about a procedure (not field dvc-chung) in a session: an
- *                   offer to rate it on the three official levels through {@code POST /api/v1/satisfaction};
- *                   null otherwise
+ *                   offer to rate it through {@code POST /api/v1/satisfaction}; clients first ask whether the
+ *                   citizen did the procedure ("Tôi đã làm thủ tục này" / "Chưa làm"), then the level, then
+ *                   where it was done; null otherwise
  * @param composer   who wrote {@code answer}: "llm" when a language model composed it from the entry and the guard
  *                   accepted it, "template" otherwise (always, when no model is configured)
  */
@@ -59,11 +60,16 @@ public record ChatReply(
     public static final String LLM = "llm";
 
     /**
-     * @param topicId the procedure to rate
-     * @param levels  the official level codes, best first: rat_hai_long, hai_long, khong_hai_long
+     * @param topicId  the procedure to rate
+     * @param levels   the official level codes, best first: rat_hai_long, hai_long, khong_hai_long
+     * @param agencies where it may have been done, the most likely first (clients add "Không nhớ")
      */
     @Serdeable
-    public record SatisfactionPrompt(String topicId, List<String> levels) {
+    public record SatisfactionPrompt(String topicId, List<String> levels, List<AgencyChoice> agencies) {
+    }
+
+    @Serdeable
+    public record AgencyChoice(String code, String name) {
     }
 
     @Serdeable

@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,17 +48,20 @@ final class SatisfactionController {
     @Post("/satisfaction")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rate a procedure on the three official levels (Decision 1588 satisfaction)",
-            description = "level: rat_hai_long | hai_long | khong_hai_long (satisfied = the first two); channel: "
-                    + "web | telegram | zalo | survey | assisted (assisted = recorded by a volunteer, reported "
-                    + "separately); the field comes from the topic. 400 unknown_topic, unknown_level, "
-                    + "unknown_rating_channel, unknown_agency, agency_not_for_field, comment_too_long. "
-                    + "sessionId (optional, web chat only): the rating counts only if that chat session was "
-                    + "offered the procedure, once; 409 satisfaction_not_offered, 409 already_rated, "
-                    + "400 session_only_for_web, missing_session, invalid_session.")
-    HttpResponse<?> rate(@Body SatisfactionSubmission submission,
+            description = "level: rat_hai_long | hai_long | khong_hai_long (satisfied = the first two); the field "
+                    + "comes from the topic. 400 unknown_topic, unknown_level, unknown_rating_channel, "
+                    + "unknown_agency, agency_not_for_field, comment_too_long. Every rating must be traceable: "
+                    + "channel web needs the sessionId of the chat that offered the procedure (403 "
+                    + "untraceable_rating; 409 satisfaction_not_offered, already_rated; 400 session_only_for_web, "
+                    + "missing_session, invalid_session); channel survey needs the signed token of a printed "
+                    + "survey (400 missing_token, 403 invalid_token); channel assisted needs a volunteer or admin "
+                    + "session (401 staff_login_required, 403 assisted_needs_volunteer); telegram, zalo and "
+                    + "periodic never come through this API (403 rating_channel_not_open).")
+    HttpResponse<?> rate(@Body SatisfactionSubmission submission, @Nullable Authentication staff,
                          @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
         // A retried rating with the same key is counted once and answered as the first time.
-        return idempotent.once("satisfaction", idempotencyKey, () -> HttpResponse.created(intake.record(submission)));
+        return idempotent.once("satisfaction", idempotencyKey,
+                () -> HttpResponse.created(intake.record(submission, staff)));
     }
 
     @Get("/agencies")

@@ -1,37 +1,59 @@
 package vn.dvcassistant.app.satisfaction;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.channel.Channel;
 
+import java.util.Objects;
+
 /**
- * Ratings sent to the public API. One that names the web chat session it was offered in counts only
- * for a procedure that session was offered, and only once, as the Telegram and Zalo buttons do
- * ({@link RatingOffers}): otherwise pressing the chat's buttons again, or reloading the page,
- * would count the same citizen twice in the 1588 figure. Ratings without a session (the survey page a
- * one-stop desk prints, other clients) are recorded as they come, within the rate limits.
+ * Ratings sent to the public API. Every rating that counts must be traceable to how it was collected, or
+ * anyone could write the 1588 figure:
+ * <ul>
+ *   <li>web: through the chat session that was offered the procedure, once ({@link RatingOffers}), so
+ *       pressing the chat's buttons again or reloading the page does not count the same citizen twice;</li>
+ *   <li>survey: with the signed token of a poster staff printed ({@link SurveyTokens}), for its procedure
+ *       and agency;</li>
+ *   <li>assisted: only from a logged-in volunteer or admin;</li>
+ *   <li>telegram, zalo: only through their own chat buttons, never this API; periodic: only by import.</li>
+ * </ul>
  */
 @Singleton
 final class SatisfactionIntake {
 
     private final SatisfactionRecorder recorder;
     private final RatingOffers offers;
+    private final SurveyTokens tokens;
 
-    SatisfactionIntake(SatisfactionRecorder recorder, RatingOffers offers) {
+    SatisfactionIntake(SatisfactionRecorder recorder, RatingOffers offers, SurveyTokens tokens) {
         this.recorder = recorder;
         this.offers = offers;
+        this.tokens = tokens;
     }
 
-    RecordedSatisfaction record(SatisfactionSubmission submission) {
+    RecordedSatisfaction record(SatisfactionSubmission submission, @Nullable Authentication staff) {
         String session = submission.sessionId();
-        if (session == null) {
-            return recorder.record(submission);
-        }
-        if (submission.channel() != null && !Channel.WEB.code().equals(submission.channel())) {
+        Channel channel = Channel.fromCode(submission.channel()).orElse(null);
+        if (session != null && channel != null && channel != Channel.WEB) {
             throw Refusal.invalid("session_only_for_web");
         }
-        // A wrong value is a 400 whatever the session, so it is checked before the session is.
+        // A wrong value is a 400 whatever the origin, so it is checked before the origin is.
         SatisfactionRecorder.ValidRating rating = recorder.validate(submission);
+        return switch (rating.channel()) {
+            case WEB -> fromChat(rating, session);
+            case SURVEY -> fromPoster(rating, submission.token());
+            case ASSISTED -> fromVolunteer(rating, staff);
+            default -> throw Refusal.forbidden("rating_channel_not_open");
+        };
+    }
+
+    private RecordedSatisfaction fromChat(SatisfactionRecorder.ValidRating rating, @Nullable String session) {
+        if (session == null) {
+            throw Refusal.forbidden("untraceable_rating");
+        }
         String topic = rating.topic().id();
         switch (offers.claim(Channel.WEB, session, topic)) {
             case NOT_OFFERED -> throw Refusal.conflict("satisfaction_not_offered");
@@ -47,5 +69,30 @@ final class SatisfactionIntake {
             offers.release(Channel.WEB, session, topic);
             throw e;
         }
+    }
+
+    private RecordedSatisfaction fromPoster(SatisfactionRecorder.ValidRating rating, @Nullable String token) {
+        if (token == null || token.isBlank()) {
+            throw Refusal.invalid("missing_token");
+        }
+        SurveyTokens.Grant grant = tokens.verify(token.strip()).orElseThrow(() -> Refusal.forbidden("invalid_token"));
+        if (!grant.topicId().equals(rating.topic().id())) {
+            throw Refusal.forbidden("invalid_token");
+        }
+        // A poster printed for one agency rates that agency; one printed without lets the citizen name it.
+        if (!grant.agency().isEmpty() && !Objects.equals(grant.agency(), rating.agencyCode())) {
+            throw Refusal.forbidden("invalid_token");
+        }
+        return recorder.store(rating);
+    }
+
+    private RecordedSatisfaction fromVolunteer(SatisfactionRecorder.ValidRating rating, @Nullable Authentication staff) {
+        if (staff == null) {
+            throw Refusal.unauthorized("staff_login_required");
+        }
+        if (!staff.getRoles().contains(Roles.VOLUNTEER) && !staff.getRoles().contains(Roles.ADMIN)) {
+            throw Refusal.forbidden("assisted_needs_volunteer");
+        }
+        return recorder.store(rating);
     }
 }

@@ -10,8 +10,9 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param level   rat_hai_long | hai_long | khong_hai_long
  * @param agency  the agency code from {@code dvc.agencies}, optional
  * @param channel web | telegram | zalo | survey | assisted
- * @param sessionId the web chat session that offered the rating, optional: with it, the rating counts
- *                  only if that session was offered this procedure, and only once
+ * @param sessionId the web chat session that offered the rating: required for channel web; the rating
+ *                  counts only if that session was offered this procedure, and only once
+ * @param token     the signed token of a printed survey's QR code or link: required for channel survey
  */
 @Serdeable
 public record SatisfactionSubmission(
@@ -20,10 +21,11 @@ public record SatisfactionSubmission(
         @Nullable String agency,
         @Nullable String channel,
         @Nullable String comment,
-        @Nullable String sessionId) {
+        @Nullable String sessionId,
+        @Nullable String token) {
 
-    /** A rating from outside a chat (survey page, API, channel buttons that checked their own offer). */
+    /** A rating whose origin the caller has already checked (survey page, channel buttons, volunteers). */
     public SatisfactionSubmission(String topicId, String level, String agency, String channel, String comment) {
-        this(topicId, level, agency, channel, comment, null);
+        this(topicId, level, agency, channel, comment, null, null);
     }
 }

@@ -22,13 +22,10 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.i18n.Messages;
-import vn.dvcassistant.app.web.PublicAddress;
 import vn.dvcassistant.app.ratelimit.RateLimiter;
 import vn.dvcassistant.kb.KnowledgeBase;
 import vn.dvcassistant.kb.Topic;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -36,9 +33,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The printed survey: a one-stop desk or a community team prints the QR code of
- * {@code /khao-sat/<topic>?agency=<code>}; the citizen scans it and taps one of three big buttons.
- * A plain form post, so it works on any phone browser without JavaScript.
+ * The printed survey: a one-stop desk prints a poster (staff pages) whose QR code opens
+ * {@code /khao-sat/<topic>?t=<signed token>}; the citizen scans it and taps one of three big buttons. The
+ * token ({@link SurveyTokens}) names the procedure and agency and expires on a day staff chose, so a survey
+ * rating is always traceable to a poster. A plain form post, so it works on any phone without JavaScript.
  */
 @Controller("/khao-sat")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -51,49 +49,59 @@ final class SurveyController {
     private final KnowledgeBase knowledgeBase;
     private final AgencyDirectory agencies;
     private final SatisfactionRecorder recorder;
+    private final SurveyTokens tokens;
     private final RateLimiter rateLimiter;
     private final HttpClientAddressResolver addressResolver;
     private final Messages messages;
-    private final String publicUrl;
+    private final SurveyLinks links;
 
     SurveyController(KnowledgeBase knowledgeBase, AgencyDirectory agencies, SatisfactionRecorder recorder,
-                     RateLimiter rateLimiter, HttpClientAddressResolver addressResolver, Messages messages,
-                     PublicAddress address) {
+                     SurveyTokens tokens, RateLimiter rateLimiter, HttpClientAddressResolver addressResolver,
+                     Messages messages, SurveyLinks links) {
         this.knowledgeBase = knowledgeBase;
         this.agencies = agencies;
         this.recorder = recorder;
+        this.tokens = tokens;
         this.rateLimiter = rateLimiter;
         this.addressResolver = addressResolver;
         this.messages = messages;
-        this.publicUrl = address.base();
+        this.links = links;
     }
 
     @Get("/{topicId}")
     @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> page(String topicId, @Nullable @QueryValue String agency) {
+    HttpResponse<?> page(String topicId, @Nullable @QueryValue("t") String token) {
         Optional<Topic> topic = knowledgeBase.topic(topicId);
-        Optional<Agency> named = agencies.find(agency);
-        if (topic.isEmpty() || (agency != null && !agency.isBlank()
-                && (named.isEmpty() || !named.get().handles(topic.get().field())))) {
-            return HttpResponse.notFound(new ModelAndView<>("survey-missing", texts()));
+        if (topic.isEmpty()) {
+            return HttpResponse.notFound(new ModelAndView<>("survey-missing", texts(false)));
         }
-        return HttpResponse.ok(form(topic.get(), named.orElse(null), null));
+        Optional<SurveyTokens.Grant> grant = grant(topic.get(), token);
+        if (grant.isEmpty()) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("survey-missing", texts(true)));
+        }
+        return HttpResponse.ok(form(topic.get(), token, agencies.find(grant.get().agency()).orElse(null), null));
     }
 
     @Post(value = "/{topicId}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> submit(HttpRequest<?> request, String topicId, @Nullable String level,
-                           @Nullable String agency, @Nullable String comment) {
+                           @Nullable String agency, @Nullable String comment, @Nullable String t) {
         String address = addressResolver.resolve(request);
         rateLimiter.checkIp(address == null ? "unknown" : address);
         Optional<Topic> topic = knowledgeBase.topic(topicId);
         if (topic.isEmpty()) {
-            return HttpResponse.notFound(new ModelAndView<>("survey-missing", texts()));
+            return HttpResponse.notFound(new ModelAndView<>("survey-missing", texts(false)));
         }
+        Optional<SurveyTokens.Grant> grant = grant(topic.get(), t);
+        if (grant.isEmpty()) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("survey-missing", texts(true)));
+        }
+        // The poster's agency, when it names one, whatever the form says.
+        String rated = grant.get().agency().isEmpty() ? agency : grant.get().agency();
         try {
             RecordedSatisfaction recorded = recorder.record(
-                    new SatisfactionSubmission(topicId, level, agency, Channel.SURVEY.code(), comment));
-            Map<String, Object> model = texts();
+                    new SatisfactionSubmission(topicId, level, rated, Channel.SURVEY.code(), comment));
+            Map<String, Object> model = texts(false);
             model.put("topic", topic.get().title());
             model.put("satisfied", recorded.satisfied());
             return HttpResponse.ok(new ModelAndView<>("survey-thanks", model));
@@ -101,35 +109,32 @@ final class SurveyController {
             if (e.reason() != Refusal.Reason.INVALID) {
                 throw e;
             }
-            ModelAndView<Map<String, Object>> page = form(topic.get(), agencies.find(agency).orElse(null),
-                    messages.get("error." + e.code()));
+            ModelAndView<Map<String, Object>> page = form(topic.get(), t,
+                    agencies.find(grant.get().agency()).orElse(null), messages.get("error." + e.code()));
             return HttpResponse.status(HttpStatus.BAD_REQUEST).body(page);
         }
     }
 
+    /** The QR code of a valid survey link; 404 for anything else, so it cannot print an unsigned one. */
     @Get("/{topicId}/qr.png")
     @Produces("image/png")
-    HttpResponse<byte[]> qr(String topicId, @Nullable @QueryValue String agency) {
+    HttpResponse<byte[]> qr(String topicId, @Nullable @QueryValue("t") String token) {
         Topic topic = knowledgeBase.topic(topicId).orElseThrow(() -> Refusal.notFound("unknown_topic"));
-        if (agency != null && !agency.isBlank()) {
-            Agency named = agencies.find(agency).orElseThrow(() -> Refusal.notFound("unknown_agency"));
-            if (!named.handles(topic.field())) {
-                throw Refusal.notFound("agency_not_for_field");
-            }
-        }
-        return HttpResponse.ok(QrCodePng.of(surveyUrl(topic.id(), agency), QR_SIZE))
-                .header("Cache-Control", "public, max-age=86400");
+        grant(topic, token).orElseThrow(() -> Refusal.notFound("invalid_token"));
+        return HttpResponse.ok(QrCodePng.of(links.url(topic.id(), token), QR_SIZE))
+                .header("Cache-Control", "private, max-age=3600");
     }
 
-    /** The absolute address the QR code points to. */
-    String surveyUrl(String topicId, @Nullable String agency) {
-        String url = publicUrl + "/khao-sat/" + URLEncoder.encode(topicId, StandardCharsets.UTF_8);
-        return agency == null || agency.isBlank() ? url : url + "?agency=" + URLEncoder.encode(agency, StandardCharsets.UTF_8);
+    private Optional<SurveyTokens.Grant> grant(Topic topic, @Nullable String token) {
+        return tokens.verify(token).filter(g -> g.topicId().equals(topic.id()))
+                .filter(g -> g.agency().isEmpty() || agencies.find(g.agency()).map(a -> a.handles(topic.field())).orElse(false));
     }
 
-    private ModelAndView<Map<String, Object>> form(Topic topic, @Nullable Agency agency, @Nullable String error) {
-        Map<String, Object> model = texts();
+    private ModelAndView<Map<String, Object>> form(Topic topic, String token, @Nullable Agency agency,
+                                                   @Nullable String error) {
+        Map<String, Object> model = texts(false);
         model.put("topicId", topic.id());
+        model.put("token", token);
         model.put("topic", topic.title());
         model.put("field", topic.field().label());
         // Maps, not records: the template language reads bean getters and map keys only.
@@ -147,11 +152,15 @@ final class SurveyController {
         return Map.of("code", agency.code(), "name", agency.name());
     }
 
-    private Map<String, Object> texts() {
+    private Map<String, Object> texts(boolean expired) {
         Map<String, Object> texts = new HashMap<>();
         for (String key : List.of("title", "question", "agency", "agency.choose", "comment", "comment.hint",
                 "privacy", "thanks", "thanks.satisfied", "thanks.unsatisfied", "missing", "missing.hint")) {
             texts.put(key.replace('.', '_'), messages.get("survey." + key));
+        }
+        if (expired) {
+            texts.put("missing", messages.get("survey.invalid"));
+            texts.put("missing_hint", messages.get("survey.invalid.hint"));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("t", texts);

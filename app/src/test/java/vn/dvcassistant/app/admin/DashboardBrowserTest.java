@@ -48,6 +48,9 @@ class DashboardBrowserTest {
     private static final String HOSTILE = "<script>window.pwned = 1; alert('xss')</script> Hồ sơ bị trả <b>3 lần</b>";
 
     @Inject
+    vn.dvcassistant.app.satisfaction.SurveyTokens surveyTokens;
+
+    @Inject
     EmbeddedServer server;
     @Inject
     StaffAccounts accounts;
@@ -184,7 +187,9 @@ class DashboardBrowserTest {
         // and a random UUID sometimes contains one.
         String comment = "Cán bộ hướng dẫn tận tình " + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
 
-        browser.get(url("/khao-sat/dang-ky-khai-sinh?agency=SO-TP"));
+        String poster = surveyTokens.issue("dang-ky-khai-sinh", "SO-TP", java.time.LocalDate.now().plusDays(30));
+        browser.get(url("/khao-sat/dang-ky-khai-sinh?t=" + java.net.URLEncoder.encode(poster,
+                java.nio.charset.StandardCharsets.UTF_8)));
         browser.findElement(By.id("comment")).sendKeys(comment);
         browser.findElement(By.cssSelector("button[value='rat_hai_long']")).click();
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Cảm ơn bạn đã đánh giá"));

@@ -11,11 +11,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.dvcassistant.app.satisfaction.SurveyTokens;
 import vn.dvcassistant.app.security.RawSql;
 import vn.dvcassistant.app.security.StaffSession;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,6 +33,8 @@ class IdempotencyKeyTest {
     DataSource dataSource;
     @Inject
     JsonMapper json;
+    @Inject
+    SurveyTokens surveys;
 
     HttpClient client;
 
@@ -49,7 +53,8 @@ class IdempotencyKeyTest {
         RawSql sql = new RawSql(dataSource);
         String key = "rating-" + UUID.randomUUID();
         long before = sql.count("SELECT count(*) FROM satisfaction_rating");
-        Map<String, Object> rating = Map.of("topicId", "dang-ky-khai-sinh", "level", "hai_long", "channel", "web");
+        Map<String, Object> rating = Map.of("topicId", "dang-ky-khai-sinh", "level", "hai_long", "channel", "survey",
+                "token", poster());
 
         HttpResponse<String> first = post("/api/v1/satisfaction", rating, key);
         HttpResponse<String> retry = post("/api/v1/satisfaction", rating, key);
@@ -81,15 +86,20 @@ class IdempotencyKeyTest {
     void aRefusedRequestFreesItsKeyAndAMalformedKeyIsRefused() throws IOException {
         String key = "fix-" + UUID.randomUUID();
         assertThat(post("/api/v1/satisfaction", Map.of("topicId", "dang-ky-khai-sinh", "level", "rat_tot",
-                "channel", "web"), key).getStatus().getCode()).isEqualTo(400);
+                "channel", "survey", "token", poster()), key).getStatus().getCode()).isEqualTo(400);
         assertThat(post("/api/v1/satisfaction", Map.of("topicId", "dang-ky-khai-sinh", "level", "rat_hai_long",
-                "channel", "web"), key).getStatus().getCode()).isEqualTo(201);
+                "channel", "survey", "token", poster()), key).getStatus().getCode()).isEqualTo(201);
 
         HttpResponse<String> malformed = post("/api/v1/satisfaction", Map.of("topicId", "dang-ky-khai-sinh",
                 "level", "hai_long", "channel", "web"), "khóa có dấu cách");
         assertThat(malformed.getStatus().getCode()).isEqualTo(400);
         assertThat(body(malformed)).containsEntry("error", "invalid_idempotency_key")
                 .containsEntry("field", "Idempotency-Key");
+    }
+
+    /** The token a printed survey poster for birth registration carries. */
+    private String poster() {
+        return surveys.issue("dang-ky-khai-sinh", null, LocalDate.now().plusDays(30));
     }
 
     private HttpResponse<String> post(String path, Map<String, Object> body, String key) {

@@ -77,28 +77,25 @@ class ChannelRepliesTest {
     }
 
     @Test
-    void aSatisfactionPromptBecomesAFollowUpWithOneButtonPerLevelThatFitsTelegramAndZalo() {
+    void aSatisfactionPromptBecomesAFollowUpAskingWhetherTheCitizenDidTheProcedure() {
         String topicId = "xac-nhan-tinh-trang-hon-nhan"; // among the longest ids (28 characters)
         ChatReply answer = new ChatReply(UUID.randomUUID(), "answer", "Xác nhận tình trạng hôn nhân...", 0.9,
                 List.of(new ChatReply.Source(topicId, "Cấp giấy xác nhận tình trạng hôn nhân", "https://x", "ho-tich")),
                 List.of(new ChatReply.Suggestion("a", "A"), new ChatReply.Suggestion("b", "B"),
                         new ChatReply.Suggestion("c", "C")), null, null, false, null,
-                new ChatReply.SatisfactionPrompt(topicId, List.of("rat_hai_long", "hai_long", "khong_hai_long")));
+                new ChatReply.SatisfactionPrompt(topicId, List.of("rat_hai_long", "hai_long", "khong_hai_long"),
+                        List.of(new ChatReply.AgencyChoice("UBND-XA", "Ủy ban nhân dân cấp xã"))));
 
         List<Reply> rendered = replies.render(answer, false);
 
         assertThat(rendered).hasSize(2);
         assertThat(rendered.get(0).buttons()).hasSize(Reply.MAX_BUTTONS);
         Reply offer = rendered.get(1);
-        assertThat(offer.parts()).containsExactly(new ReplyPart.Paragraph(
-                "Bạn đánh giá thế nào về thủ tục «Cấp giấy xác nhận tình trạng hôn nhân»? Hãy chọn một mức dưới đây."));
-        assertThat(offer.buttons()).extracting(Button::label).containsExactly("Rất hài lòng", "Hài lòng", "Không hài lòng");
+        assertThat(offer.parts()).containsExactly(new ReplyPart.Paragraph("Bạn đã làm thủ tục «Cấp giấy xác nhận "
+                + "tình trạng hôn nhân» chưa? Nếu đã làm, bạn hãy đánh giá mức độ hài lòng."));
+        assertThat(offer.buttons()).extracting(Button::label).containsExactly("Tôi đã làm thủ tục này", "Chưa làm");
         assertThat(offer.buttons()).extracting(b -> ButtonAction.parse(b.data()).orElseThrow()).containsExactly(
-                new ButtonAction.Satisfaction(SatisfactionLevel.RAT_HAI_LONG, topicId),
-                new ButtonAction.Satisfaction(SatisfactionLevel.HAI_LONG, topicId),
-                new ButtonAction.Satisfaction(SatisfactionLevel.KHONG_HAI_LONG, topicId));
-        // Zalo cuts button titles after about 20 characters.
-        assertThat(offer.buttons()).allSatisfy(b -> assertThat(b.label().length()).isLessThanOrEqualTo(20));
+                new ButtonAction.Did(true, topicId), new ButtonAction.Did(false, topicId));
 
         assertThat(replies.render(answer, true)).as("no offer in a group chat").hasSize(1);
     }
@@ -111,6 +108,20 @@ class ChannelRepliesTest {
         assertThat(ButtonAction.parse("sat:hai_long:")).isEmpty();
         assertThat(ButtonAction.parse("sat:hai_long")).isEmpty();
         assertThat(ButtonAction.parse("sat:")).isEmpty();
+        assertThat(ButtonAction.parse("did:y:dang-ky-khai-sinh")).contains(new ButtonAction.Did(true, "dang-ky-khai-sinh"));
+        assertThat(ButtonAction.parse("did:x:dang-ky-khai-sinh")).isEmpty();
+        assertThat(ButtonAction.parse("did:y:")).isEmpty();
+        assertThat(ButtonAction.parse("sa:1:dang-ky-khai-sinh:UBND-XA")).contains(
+                new ButtonAction.SatisfactionAgency(SatisfactionLevel.RAT_HAI_LONG, "dang-ky-khai-sinh", "UBND-XA"));
+        assertThat(ButtonAction.parse("sa:3:dang-ky-khai-sinh:-")).contains(
+                new ButtonAction.SatisfactionAgency(SatisfactionLevel.KHONG_HAI_LONG, "dang-ky-khai-sinh", null));
+        assertThat(ButtonAction.parse("sa:4:dang-ky-khai-sinh:-")).isEmpty();
+        assertThat(ButtonAction.parse("sa:0:dang-ky-khai-sinh:-")).isEmpty();
+        assertThat(ButtonAction.parse("sa:1:dang-ky-khai-sinh:")).isEmpty();
+        assertThat(ButtonAction.parse("sa:1::UBND-XA")).isEmpty();
+        // The longest topic id with a commune's code (ward code of the 2025 list) fits Telegram's 64 bytes.
+        assertThat(ButtonAction.satisfactionAgency(SatisfactionLevel.HAI_LONG, "xac-nhan-tinh-trang-hon-nhan",
+                "CA-XA-26734").getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(64);
     }
 
     @Test

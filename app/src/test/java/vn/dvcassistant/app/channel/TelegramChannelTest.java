@@ -131,7 +131,7 @@ class TelegramChannelTest implements TestPropertyProvider {
     }
 
     @Test
-    void aProcedureAnswerIsFollowedByTheSatisfactionOfferAndAPressStoresOneAnonymousRating() throws Exception {
+    void aProcedureAnswerAsksWhetherTheCitizenDidItThenTheLevelThenTheAgencyAndStoresOneRating() throws Exception {
         long chat = newChatId();
         TestDatabase db = new TestDatabase(transactions);
         long before = telegramRatings(db, "dang-ky-khai-sinh");
@@ -141,41 +141,79 @@ class TelegramChannelTest implements TestPropertyProvider {
         assertThat(sent.get(1).path("text").asText()).containsIgnoringCase("khai sinh");
         assertThat(buttonData(sent.get(1)).get(0)).startsWith("rate:up:");
         JsonNode offer = sent.get(2);
-        assertThat(offer.path("text").asText()).isEqualTo("Bạn đánh giá thế nào về thủ tục «Đăng ký khai sinh»? "
+        assertThat(offer.path("text").asText()).isEqualTo("Bạn đã làm thủ tục «Đăng ký khai sinh» chưa? "
+                + "Nếu đã làm, bạn hãy đánh giá mức độ hài lòng.");
+        assertThat(buttonData(offer)).containsExactly("did:y:dang-ky-khai-sinh", "did:n:dang-ky-khai-sinh");
+        assertThat(buttonLabels(offer)).containsExactly("Tôi đã làm thủ tục này", "Chưa làm");
+
+        post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "did:y:dang-ky-khai-sinh"), SECRET);
+        JsonNode levels = sentTo(chat, 4).get(3);
+        assertThat(levels.path("text").asText()).isEqualTo("Bạn đánh giá thế nào về thủ tục «Đăng ký khai sinh»? "
                 + "Hãy chọn một mức dưới đây.");
-        assertThat(buttonData(offer)).containsExactly("sat:rat_hai_long:dang-ky-khai-sinh",
+        assertThat(buttonData(levels)).containsExactly("sat:rat_hai_long:dang-ky-khai-sinh",
                 "sat:hai_long:dang-ky-khai-sinh", "sat:khong_hai_long:dang-ky-khai-sinh");
-        assertThat(buttonLabels(offer)).containsExactly("Rất hài lòng", "Hài lòng", "Không hài lòng");
+        assertThat(buttonLabels(levels)).containsExactly("Rất hài lòng", "Hài lòng", "Không hài lòng");
+
+        post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "sat:hai_long:dang-ky-khai-sinh"), SECRET);
+        JsonNode where = sentTo(chat, 5).get(4);
+        assertThat(where.path("text").asText()).isEqualTo("Bạn đã làm thủ tục ở cơ quan nào?");
+        // Birth registration is done at the commune: the commune comes first; "Không nhớ" is always last.
+        assertThat(buttonData(where)).startsWith("sa:2:dang-ky-khai-sinh:UBND-XA")
+                .contains("sa:2:dang-ky-khai-sinh:SO-TP").endsWith("sa:2:dang-ky-khai-sinh:-");
+        assertThat(buttonLabels(where)).startsWith("Ủy ban nhân dân cấp xã").endsWith("Không nhớ");
+        assertThat(telegramRatings(db, "dang-ky-khai-sinh")).as("nothing stored before the last step").isEqualTo(before);
 
         String first = "cb-" + UUID.randomUUID();
-        post(callback(nextUpdateId(), chat, first, "sat:hai_long:dang-ky-khai-sinh"), SECRET);
-        String thanks = sentTo(chat, 4).get(3).path("text").asText();
+        post(callback(nextUpdateId(), chat, first, "sa:2:dang-ky-khai-sinh:UBND-XA"), SECRET);
+        String thanks = sentTo(chat, 6).get(5).path("text").asText();
         assertThat(thanks).contains("Cảm ơn bạn đã đánh giá thủ tục «Đăng ký khai sinh»").contains("góp ý");
         botApi.await(CALLBACK, r -> r.body().contains(first), 1);
         assertThat(telegramRatings(db, "dang-ky-khai-sinh")).isEqualTo(before + 1);
         assertThat(db.column("""
                 SELECT field || '/' || level || '/' || satisfied || '/' || agency || '/' || coalesce(comment, '-')
                 FROM satisfaction_rating WHERE topic_id = 'dang-ky-khai-sinh' AND channel = 'telegram'
-                ORDER BY id DESC LIMIT 1""")).containsExactly("ho-tich/hai_long/true//-");
+                ORDER BY id DESC LIMIT 1""")).containsExactly("ho-tich/hai_long/true/UBND-XA/-");
 
-        // A second press (another level, or the same button again) does not count twice.
+        // A second press (another level or agency, or the same button again) does not count twice.
         String second = "cb-" + UUID.randomUUID();
-        post(callback(nextUpdateId(), chat, second, "sat:khong_hai_long:dang-ky-khai-sinh"), SECRET);
+        post(callback(nextUpdateId(), chat, second, "sa:3:dang-ky-khai-sinh:-"), SECRET);
         assertThat(callbackText(second)).isEqualTo("Bạn đã đánh giá thủ tục này rồi. "
                 + "Mỗi thủ tục chỉ được ghi nhận một lần. Cảm ơn bạn.");
-        String third = "cb-" + UUID.randomUUID();
-        post(callback(nextUpdateId(), chat, third, "sat:hai_long:dang-ky-khai-sinh"), SECRET);
-        assertThat(callbackText(third)).startsWith("Bạn đã đánh giá thủ tục này rồi.");
         assertThat(telegramRatings(db, "dang-ky-khai-sinh")).isEqualTo(before + 1);
 
         // Asked again in the same conversation: the answer, but no second offer.
         post(privateText(nextUpdateId(), chat, "đăng ký khai sinh"), SECRET);
-        JsonNode again = sentTo(chat, 5).get(4);
+        JsonNode again = sentTo(chat, 7).get(6);
         assertThat(again.path("text").asText()).containsIgnoringCase("khai sinh");
         ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.TELEGRAM);
-        List<JsonNode> all = sentTo(chat, 5);
-        assertThat(all).hasSize(5);
-        assertThat(buttonData(all.get(4))).noneMatch(data -> data.startsWith("sat:"));
+        List<JsonNode> all = sentTo(chat, 7);
+        assertThat(all).hasSize(7);
+        assertThat(buttonData(all.get(6))).noneMatch(data -> data.startsWith("did:"));
+    }
+
+    @Test
+    void notYetRecordsNothingAndARatingWithoutAnAgencyIsStillCounted() throws Exception {
+        long chat = newChatId();
+        TestDatabase db = new TestDatabase(transactions);
+        long before = telegramRatings(db, "dang-ky-ket-hon");
+        post(privateText(nextUpdateId(), chat, "đăng ký kết hôn cần giấy tờ gì"), SECRET);
+        assertThat(buttonData(sentTo(chat, 3).get(2))).contains("did:n:dang-ky-ket-hon");
+
+        post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "did:n:dang-ky-ket-hon"), SECRET);
+        JsonNode notYet = sentTo(chat, 4).get(3);
+        assertThat(notYet.path("text").asText()).startsWith("Cảm ơn bạn. Khi đã làm xong thủ tục");
+        assertThat(buttonData(notYet)).isEmpty();
+        ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.TELEGRAM);
+        assertThat(telegramRatings(db, "dang-ky-ket-hon")).isEqualTo(before);
+
+        // Having done it after all, the same offer still works; "Không nhớ" stores the rating with no agency.
+        post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "sa:3:dang-ky-ket-hon:-"), SECRET);
+        sentTo(chat, 5);
+        assertThat(db.column("""
+                SELECT level || '/' || agency || '/' FROM satisfaction_rating
+                WHERE topic_id = 'dang-ky-ket-hon' AND channel = 'telegram' ORDER BY id DESC LIMIT 1"""))
+                .containsExactly("khong_hai_long//");
+        assertThat(telegramRatings(db, "dang-ky-ket-hon")).isEqualTo(before + 1);
     }
 
     @Test
@@ -186,24 +224,26 @@ class TelegramChannelTest implements TestPropertyProvider {
         assertThat(buttonData(sent.get(1)).get(0)).startsWith("rate:up:");
         ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.TELEGRAM);
         assertThat(sentTo(chat, 2)).hasSize(2)
-                .allSatisfy(m -> assertThat(buttonData(m)).noneMatch(data -> data.startsWith("sat:")));
+                .allSatisfy(m -> assertThat(buttonData(m)).noneMatch(data -> data.startsWith("did:")));
     }
 
     @Test
     void forgedOrStaleSatisfactionButtonsAreAnsweredAndStoreNothing() throws Exception {
         long chat = newChatId();
         post(privateText(nextUpdateId(), chat, "lệ phí đăng ký kết hôn"), SECRET);
-        assertThat(buttonData(sentTo(chat, 3).get(2))).contains("sat:hai_long:dang-ky-ket-hon");
+        assertThat(buttonData(sentTo(chat, 3).get(2))).contains("did:y:dang-ky-ket-hon");
         TestDatabase db = new TestDatabase(transactions);
         long total = db.count("SELECT count(*) FROM satisfaction_rating");
 
         String stale = "Nút này đã cũ. Bạn hãy gõ câu hỏi nhé.";
         Map<String, String> expected = Map.of(
-                "sat:hai_long:khong-co-thu-tuc-nay", "Không tìm thấy chủ đề này.",
+                "sa:2:khong-co-thu-tuc-nay:-", "Không tìm thấy chủ đề này.",
                 "sat:tuyet_voi:dang-ky-ket-hon", stale,
-                "sat:hai_long:", stale,
+                "sa:9:dang-ky-ket-hon:-", stale,
+                "sa:2::-", stale,
+                "sa:2:dang-ky-ket-hon:SO-KHONG-CO", "Không tìm thấy cơ quan này.",
                 // A real procedure, but never offered in this conversation.
-                "sat:rat_hai_long:dang-ky-khai-sinh", stale);
+                "sa:1:dang-ky-khai-sinh:-", stale);
         for (Map.Entry<String, String> press : expected.entrySet()) {
             String id = "cb-" + UUID.randomUUID();
             assertThat(post(callback(nextUpdateId(), chat, id, press.getKey()), SECRET).code()).isEqualTo(200);
@@ -211,7 +251,7 @@ class TelegramChannelTest implements TestPropertyProvider {
         }
         // Another chat cannot use this chat's offer either.
         String id = "cb-" + UUID.randomUUID();
-        post(callback(nextUpdateId(), newChatId(), id, "sat:hai_long:dang-ky-ket-hon"), SECRET);
+        post(callback(nextUpdateId(), newChatId(), id, "sa:2:dang-ky-ket-hon:-"), SECRET);
         assertThat(callbackText(id)).isEqualTo(stale);
         assertThat(db.count("SELECT count(*) FROM satisfaction_rating")).isEqualTo(total);
     }

@@ -118,9 +118,14 @@ class ChatCommentAndSatisfactionTest {
         assertThat(prompt.get("topicId")).isEqualTo("dang-ky-khai-sinh");
         List<String> levels = (List<String>) prompt.get("levels");
         assertThat(levels).containsExactly("rat_hai_long", "hai_long", "khong_hai_long");
+        // Where birth registration is done: the commune first (the procedure's authority level).
+        List<Map<String, Object>> agencies = (List<Map<String, Object>>) prompt.get("agencies");
+        assertThat(agencies).extracting(a -> a.get("code")).startsWith("UBND-XA").contains("SO-TP")
+                .doesNotContain("SO-NNMT");
 
         HttpResponse<Map> rated = http.toBlocking().exchange(HttpRequest.POST("/api/v1/satisfaction",
-                Map.of("topicId", prompt.get("topicId"), "level", levels.get(1), "channel", "web"))
+                Map.of("topicId", prompt.get("topicId"), "level", levels.get(1), "channel", "web",
+                        "sessionId", session, "agency", "UBND-XA"))
                 .contentType(MediaType.APPLICATION_JSON_TYPE), Map.class);
         assertThat(rated.code()).isEqualTo(201);
 

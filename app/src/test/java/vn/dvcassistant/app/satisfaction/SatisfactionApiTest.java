@@ -12,12 +12,17 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.micronaut.http.cookie.Cookie;
 import vn.dvcassistant.app.security.RawSql;
+import vn.dvcassistant.app.security.Roles;
+import vn.dvcassistant.app.security.StaffAccounts;
+import vn.dvcassistant.app.security.StaffSession;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -38,27 +43,73 @@ class SatisfactionApiTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    SurveyTokens tokens;
+
+    @Inject
+    StaffAccounts accounts;
+
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
+
     @Test
     void ratingIsStoredWithTheTopicsFieldAndAnswers201() {
+        String poster = tokens.issue("cap-giay-chung-nhan-lan-dau", "SO-NNMT", LocalDate.now().plusDays(7));
         HttpResponse<Map> response = client.toBlocking().exchange(post(Map.of(
                 "topicId", "cap-giay-chung-nhan-lan-dau", "level", "hai_long", "agency", "SO-NNMT",
-                "channel", "zalo", "comment", "Cán bộ nhiệt tình. CCCD 001203004567")), Map.class);
+                "channel", "survey", "token", poster, "comment", "Cán bộ nhiệt tình. CCCD 001203004567")), Map.class);
 
         assertThat(response.code()).isEqualTo(201);
         Map<?, ?> body = response.body();
         assertThat(body.get("field")).isEqualTo("dat-dai");
         assertThat(body.get("satisfied")).isEqualTo(true);
         long id = ((Number) body.get("id")).longValue();
-        assertThat(stored(id)).isEqualTo("dat-dai|SO-NNMT|zalo|hai_long|true|Cán bộ nhiệt tình. CCCD [số giấy tờ]");
+        assertThat(stored(id)).isEqualTo("dat-dai|SO-NNMT|survey|hai_long|true|Cán bộ nhiệt tình. CCCD [số giấy tờ]");
     }
 
     @Test
     void agencyIsOptional() {
+        String poster = tokens.issue("dang-ky-khai-sinh", null, LocalDate.now().plusDays(7));
         HttpResponse<Map> response = client.toBlocking().exchange(post(Map.of(
-                "topicId", "dang-ky-khai-sinh", "level", "khong_hai_long", "channel", "assisted")), Map.class);
+                "topicId", "dang-ky-khai-sinh", "level", "khong_hai_long", "channel", "survey", "token", poster)),
+                Map.class);
         assertThat(response.code()).isEqualTo(201);
         assertThat(stored(((Number) response.body().get("id")).longValue()))
-                .isEqualTo("ho-tich||assisted|khong_hai_long|false|null");
+                .isEqualTo("ho-tich||survey|khong_hai_long|false|null");
+    }
+
+    /** Anyone can call the API: a rating counts only when it can be traced to how it was collected. */
+    @Test
+    void untraceableRatingsAreRefusedOnEveryChannel() {
+        long before = ratingsOf("dang-ky-khai-sinh");
+        Map<String, Object> rating = new HashMap<>(Map.of("topicId", "dang-ky-khai-sinh", "level", "rat_hai_long"));
+        rating.put("channel", "web");
+        assertThat(errorOf(rating)).as("web without its chat session").isEqualTo("403 untraceable_rating");
+        for (String channel : new String[] {"telegram", "zalo", "periodic"}) {
+            rating.put("channel", channel);
+            assertThat(errorOf(rating)).as(channel).isEqualTo("403 rating_channel_not_open");
+        }
+        rating.put("channel", "assisted");
+        assertThat(errorOf(rating)).as("assisted without a login").isEqualTo("401 staff_login_required");
+        rating.put("channel", "survey");
+        assertThat(errorOf(rating)).isEqualTo("400 missing_token");
+        rating.put("token", tokens.issue("dang-ky-khai-sinh", null, LocalDate.now().minusDays(1)));
+        assertThat(errorOf(rating)).as("an expired poster").isEqualTo("403 invalid_token");
+        assertThat(ratingsOf("dang-ky-khai-sinh")).isEqualTo(before);
+    }
+
+    @Test
+    void assistedRatingsComeOnlyFromAVolunteerOrAnAdmin() {
+        Map<String, Object> rating = Map.of("topicId", "dang-ky-khai-sinh", "level", "hai_long", "channel", "assisted");
+        HttpClient client = StaffSession.client(server);
+        Cookie editor = StaffSession.loginAs(client, accounts, Roles.EDITOR, null);
+        HttpResponse<String> refused = StaffSession.send(client, post(rating).cookie(editor));
+        assertThat(refused.getStatus().getCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("assisted_needs_volunteer");
+
+        Cookie volunteer = StaffSession.loginAs(client, accounts, Roles.VOLUNTEER, null);
+        HttpResponse<String> taken = StaffSession.send(client, post(rating).cookie(volunteer));
+        assertThat(taken.getStatus().getCode()).isEqualTo(201);
     }
 
     @ParameterizedTest
@@ -128,7 +179,7 @@ class SatisfactionApiTest {
         return new RawSql(dataSource).count("SELECT count(*) FROM satisfaction_rating WHERE topic_id = ?", topicId);
     }
 
-    private static HttpRequest<?> post(Map<String, ?> body) {
+    private static io.micronaut.http.MutableHttpRequest<?> post(Map<String, ?> body) {
         return HttpRequest.POST("/api/v1/satisfaction", body).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 

@@ -195,7 +195,11 @@ class SecurityRouteTableTest {
         String path = route.getUriMatchTemplate().expand(values);
         List<MediaType> consumes = route.getConsumes();
         MediaType type = consumes.isEmpty() ? MediaType.APPLICATION_JSON_TYPE : consumes.get(0);
-        Object body = MediaType.APPLICATION_FORM_URLENCODED_TYPE.equals(type) ? Map.of("a", "b") : Map.of();
+        Object body = MediaType.APPLICATION_FORM_URLENCODED_TYPE.equals(type) ? Map.of("a", "b")
+                : MediaType.MULTIPART_FORM_DATA_TYPE.equals(type)
+                ? io.micronaut.http.client.multipart.MultipartBody.builder().addPart("file", "a.csv",
+                        MediaType.TEXT_PLAIN_TYPE, new byte[] {'a'}).build()
+                : Map.of();
         MutableHttpRequest<?> request = route.getHttpMethod().permitsRequestBody()
                 ? HttpRequest.create(route.getHttpMethod(), path).body(body).contentType(type)
                 : HttpRequest.create(route.getHttpMethod(), path);

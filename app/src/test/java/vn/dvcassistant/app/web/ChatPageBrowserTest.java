@@ -132,33 +132,6 @@ class ChatPageBrowserTest {
     }
 
     @Test
-    void ratingTheProcedureFromTheChatIsCountedOnce() {
-        ask("đăng ký kết hôn cần giấy tờ gì");
-        WebElement answer = lastBotMessage();
-        long before = satisfactionRatings("dang-ky-ket-hon");
-
-        answer.findElement(By.cssSelector(".satisfaction button[data-level='hai_long']")).click();
-
-        new WebDriverWait(browser, REPLY_TIMEOUT).until(d -> !answer.findElements(By.cssSelector(".satisfaction .thanks")).isEmpty());
-        assertThat(answer.findElement(By.cssSelector(".satisfaction .thanks")).getText()).isEqualTo("Cảm ơn bạn đã đánh giá.");
-        assertThat(answer.findElements(By.cssSelector(".satisfaction button")))
-                .allSatisfy(b -> assertThat(b.isEnabled()).isFalse());
-        // Sent with the chat's session, so the server holds it to one rating for this procedure.
-        Object status = ((JavascriptExecutor) browser).executeAsyncScript(
-                "var done = arguments[0];"
-                        + "fetch('/api/v1/satisfaction', {method: 'POST', headers: {'Content-Type': 'application/json'},"
-                        + " body: JSON.stringify({topicId: 'dang-ky-ket-hon', level: 'rat_hai_long', channel: 'web',"
-                        + " sessionId: localStorage.getItem('dvc.sessionId') || sessionStorage.getItem('dvc.sessionId')})})"
-                        + ".then(function (r) { done(r.status); });");
-        assertThat(status).isEqualTo(409L);
-        assertThat(satisfactionRatings("dang-ky-ket-hon")).isEqualTo(before + 1);
-    }
-
-    private long satisfactionRatings(String topicId) {
-        return new RawSql(dataSource).count("SELECT count(*) FROM satisfaction_rating WHERE topic_id = ?", topicId);
-    }
-
-    @Test
     void vagueQuestionOffersChipsAndAChipAnswersThatTopic() {
         ask("cho hỏi thủ tục");
 

@@ -117,14 +117,23 @@ class ZaloChannelTest implements TestPropertyProvider {
         post(http, text(user, msgId(user), "đăng ký khai sinh"), true);
 
         // Zalo splits the long answer into several messages; the offer comes after the last of them.
-        Request offerRequest = openApi.await(SEND, to(user).and(containing("#dvc:sat:")), 1).get(0);
+        Request offerRequest = openApi.await(SEND, to(user).and(containing("#dvc:did:")), 1).get(0);
         List<Request> sent = openApi.requests(SEND, to(user));
         assertThat(sent.get(sent.size() - 1)).isSameAs(offerRequest);
         assertThat(sent.get(sent.size() - 2).body()).contains("#dvc:rate:up:");
         JsonNode offer = json.readTree(offerRequest.body()).path("message");
-        assertThat(offer.path("text").asText()).isEqualTo("Bạn đánh giá thế nào về thủ tục «Đăng ký khai sinh»? "
+        assertThat(offer.path("text").asText()).isEqualTo("Bạn đã làm thủ tục «Đăng ký khai sinh» chưa? "
+                + "Nếu đã làm, bạn hãy đánh giá mức độ hài lòng.");
+        assertThat(offer.path("attachment").path("payload").path("buttons")).extracting(b -> b.path("payload").asText())
+                .containsExactly("#dvc:did:y:dang-ky-khai-sinh", "#dvc:did:n:dang-ky-khai-sinh");
+
+        // A press comes back as a hidden user_send_text carrying the payload.
+        post(http, text(user, msgId(user), "#dvc:did:y:dang-ky-khai-sinh"), true);
+        JsonNode levels = json.readTree(openApi.await(SEND, to(user).and(containing("#dvc:sat:")), 1).get(0).body())
+                .path("message");
+        assertThat(levels.path("text").asText()).isEqualTo("Bạn đánh giá thế nào về thủ tục «Đăng ký khai sinh»? "
                 + "Hãy chọn một mức dưới đây.");
-        JsonNode buttons = offer.path("attachment").path("payload").path("buttons");
+        JsonNode buttons = levels.path("attachment").path("payload").path("buttons");
         assertThat(buttons).hasSize(3).allSatisfy(b -> assertThat(b.path("type").asText()).isEqualTo("oa.query.hide"));
         assertThat(buttons).extracting(b -> b.path("title").asText())
                 .containsExactly("Rất hài lòng", "Hài lòng", "Không hài lòng");
@@ -132,18 +141,25 @@ class ZaloChannelTest implements TestPropertyProvider {
                 "#dvc:sat:rat_hai_long:dang-ky-khai-sinh", "#dvc:sat:hai_long:dang-ky-khai-sinh",
                 "#dvc:sat:khong_hai_long:dang-ky-khai-sinh");
 
-        // A press comes back as a hidden user_send_text carrying the payload.
         post(http, text(user, msgId(user), "#dvc:sat:khong_hai_long:dang-ky-khai-sinh"), true);
+        JsonNode where = json.readTree(openApi.await(SEND, to(user).and(containing("#dvc:sa:3:")), 1).get(0).body())
+                .path("message");
+        assertThat(where.path("text").asText()).isEqualTo("Bạn đã làm thủ tục ở cơ quan nào?");
+        assertThat(where.path("attachment").path("payload").path("buttons")).extracting(b -> b.path("payload").asText())
+                .contains("#dvc:sa:3:dang-ky-khai-sinh:SO-TP", "#dvc:sa:3:dang-ky-khai-sinh:-");
+        assertThat(zaloRatings(db)).isEqualTo(before);
+
+        post(http, text(user, msgId(user), "#dvc:sa:3:dang-ky-khai-sinh:SO-TP"), true);
         Request thanks = openApi.await(SEND, to(user).and(containing("Cảm ơn bạn đã đánh giá thủ tục")), 1).get(0);
         assertThat(json.readTree(thanks.body()).path("message").path("text").asText())
                 .contains("«Đăng ký khai sinh»").contains("chưa hài lòng").contains("góp ý");
         assertThat(zaloRatings(db)).isEqualTo(before + 1);
         assertThat(db.column("""
-                SELECT field || '/' || level || '/' || satisfied || '/' || coalesce(comment, '-')
+                SELECT field || '/' || level || '/' || satisfied || '/' || agency || '/' || coalesce(comment, '-')
                 FROM satisfaction_rating WHERE topic_id = 'dang-ky-khai-sinh' AND channel = 'zalo'
-                ORDER BY id DESC LIMIT 1""")).containsExactly("ho-tich/khong_hai_long/false/-");
+                ORDER BY id DESC LIMIT 1""")).containsExactly("ho-tich/khong_hai_long/false/SO-TP/-");
 
-        post(http, text(user, msgId(user), "#dvc:sat:khong_hai_long:dang-ky-khai-sinh"), true);
+        post(http, text(user, msgId(user), "#dvc:sa:3:dang-ky-khai-sinh:SO-TP"), true);
         openApi.await(SEND, to(user).and(containing("Bạn đã đánh giá thủ tục này rồi.")), 1);
         assertThat(zaloRatings(db)).isEqualTo(before + 1);
 
@@ -153,7 +169,7 @@ class ZaloChannelTest implements TestPropertyProvider {
         post(http, text(user, msgId(user), "#dvc:topic:nop-ho-so-truc-tuyen"), true);
         openApi.await(SEND, to(user).and(containing("#dvc:rate:up:")), 3);
         ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.ZALO);
-        assertThat(openApi.requests(SEND, to(user).and(containing("#dvc:sat:")))).hasSize(1);
+        assertThat(openApi.requests(SEND, to(user).and(containing("#dvc:did:")))).hasSize(1);
     }
 
     /** Zalo has no toast: the thanks goes in the same message as the apology, not in one of its own. */
@@ -169,7 +185,7 @@ class ZaloChannelTest implements TestPropertyProvider {
                 down = button.path("payload").asText();
             }
         }
-        openApi.await(SEND, to(user).and(containing("#dvc:sat:")), 1); // the answer's last message
+        openApi.await(SEND, to(user).and(containing("#dvc:did:")), 1); // the answer's last message
         int before = openApi.requests(SEND, to(user)).size();
 
         post(http, text(user, msgId(user), down), true);
@@ -214,9 +230,9 @@ class ZaloChannelTest implements TestPropertyProvider {
         String user = newUserId();
         TestDatabase db = new TestDatabase(transactions);
         long total = db.count("SELECT count(*) FROM satisfaction_rating");
-        post(http, text(user, msgId(user), "#dvc:sat:rat_hai_long:dang-ky-ket-hon"), true);
+        post(http, text(user, msgId(user), "#dvc:sa:1:dang-ky-ket-hon:-"), true);
         openApi.await(SEND, to(user), 1);
-        post(http, text(user, msgId(user), "#dvc:sat:rat_hai_long:khong-co-thu-tuc-nay"), true);
+        post(http, text(user, msgId(user), "#dvc:sa:1:khong-co-thu-tuc-nay:-"), true);
         List<Request> sent = openApi.await(SEND, to(user), 2);
         assertThat(sent.get(0).body()).contains("Nút này đã cũ");
         assertThat(sent.get(1).body()).contains("Không tìm thấy chủ đề này.");

@@ -1,0 +1,177 @@
+package vn.dvcassistant.app.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.dvcassistant.app.security.RawSql;
+
+import javax.sql.DataSource;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rating a procedure on the chat page as a citizen does, in headless Chromium against the real service:
+ * ask → answer → "Tôi đã làm thủ tục này" → level → agency → the rating is in that agency's figures.
+ */
+@MicronautTest(transactional = false)
+class SatisfactionWalkBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(15);
+
+    private static WebDriver browser;
+    private static Path profileDir;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    DataSource dataSource;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium is installed at " + CHROMIUM).isTrue();
+        profileDir = Files.createTempDirectory("dvc-chromium-profile");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profileDir, "--window-size=390,844", "--lang=vi");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profileDir != null) {
+            try (Stream<Path> files = Files.walk(profileDir)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    /** A new citizen on a phone-sized window. */
+    @BeforeEach
+    void openFreshPage() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(url("/chat.css"));
+        ((JavascriptExecutor) browser).executeScript("window.localStorage.clear();");
+        browser.get(url("/"));
+        waitForBotMessages(1);
+    }
+
+    @Test
+    void askAnswerDidItLevelAgencyAndTheRatingIsInTheAgencysFigures() {
+        long before = agencyTotal("UBND-XA");
+        ask("đăng ký kết hôn cần giấy tờ gì");
+        WebElement answer = lastBotMessage();
+        WebElement box = answer.findElement(By.cssSelector(".satisfaction"));
+        assertThat(box.getText()).contains("Bạn đã làm thủ tục này chưa?");
+        assertThat(box.findElements(By.cssSelector("button[data-level]"))).as("no level before 'did you do it'").isEmpty();
+
+        box.findElement(By.cssSelector("button[data-done='yes']")).click();
+        assertThat(box.findElement(By.cssSelector("button[data-done='yes']")).getText()).isEqualTo("Tôi đã làm thủ tục này");
+        box.findElement(By.cssSelector("button[data-level='hai_long']")).click();
+        List<WebElement> agencies = box.findElements(By.cssSelector("button[data-agency]"));
+        assertThat(agencies).extracting(WebElement::getText).startsWith("Ủy ban nhân dân cấp xã").endsWith("Không nhớ");
+        assertThat(agencyTotal("UBND-XA")).as("nothing sent before the agency step").isEqualTo(before);
+
+        box.findElement(By.cssSelector("button[data-agency='UBND-XA']")).click();
+        new WebDriverWait(browser, REPLY_TIMEOUT).until(d -> !box.findElements(By.cssSelector(".thanks")).isEmpty());
+        assertThat(box.findElement(By.cssSelector(".thanks")).getText()).isEqualTo("Cảm ơn bạn đã đánh giá.");
+        assertThat(box.findElements(By.cssSelector("button"))).allSatisfy(b -> assertThat(b.isEnabled()).isFalse());
+
+        // The agency's figures (what the dashboard and the province's report read) count it.
+        assertThat(agencyTotal("UBND-XA")).isEqualTo(before + 1);
+
+        // Sent with the chat's session: the server holds it to one rating for this procedure.
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[0];"
+                        + "fetch('/api/v1/satisfaction', {method: 'POST', headers: {'Content-Type': 'application/json'},"
+                        + " body: JSON.stringify({topicId: 'dang-ky-ket-hon', level: 'rat_hai_long', channel: 'web',"
+                        + " sessionId: localStorage.getItem('dvc.sessionId')})})"
+                        + ".then(function (r) { done(r.status); });");
+        assertThat(status).isEqualTo(409L);
+        assertThat(agencyTotal("UBND-XA")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void notYetSendsNothing() {
+        long before = ratings("dang-ky-khai-sinh");
+        ask("đăng ký khai sinh");
+        WebElement box = lastBotMessage().findElement(By.cssSelector(".satisfaction"));
+        box.findElement(By.cssSelector("button[data-done='no']")).click();
+        assertThat(box.findElement(By.cssSelector(".thanks")).getText()).startsWith("Cảm ơn bạn. Khi đã làm xong thủ tục");
+        assertThat(box.findElements(By.cssSelector("button[data-level]"))).isEmpty();
+        assertThat(ratings("dang-ky-khai-sinh")).isEqualTo(before);
+    }
+
+    private long agencyTotal(String agency) {
+        try (HttpClient client = HttpClient.create(server.getURL())) {
+            Map<?, ?> report = client.toBlocking().retrieve(
+                    HttpRequest.GET("/api/v1/stats/satisfaction?agency=" + agency), Map.class);
+            return ((Number) report.get("total")).longValue();
+        }
+    }
+
+    private long ratings(String topicId) {
+        return new RawSql(dataSource).count("SELECT count(*) FROM satisfaction_rating WHERE topic_id = ?", topicId);
+    }
+
+    private void ask(String question) {
+        int before = botMessages().size();
+        WebElement input = browser.findElement(By.id("question"));
+        input.sendKeys(question);
+        input.sendKeys(Keys.ENTER);
+        waitForBotMessages(before + 1);
+    }
+
+    private List<WebElement> waitForBotMessages(int count) {
+        new WebDriverWait(browser, REPLY_TIMEOUT).until(d -> botMessages().size() >= count
+                && browser.findElement(By.id("send")).isEnabled());
+        return botMessages();
+    }
+
+    private List<WebElement> botMessages() {
+        return browser.findElements(By.cssSelector("#conversation .msg.bot"));
+    }
+
+    private WebElement lastBotMessage() {
+        List<WebElement> messages = botMessages();
+        return messages.get(messages.size() - 1);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + server.getPort() + path;
+    }
+}
