@@ -175,6 +175,10 @@ final class CampaignSending implements AutoCloseable {
         return "other";
     }
 
+    boolean stopped() {
+        return stopping;
+    }
+
     /** Stops: no new message is started, those in flight finish and are recorded, the rest go back. */
     @Override
     public void close() {
