@@ -33,7 +33,7 @@ final class CampaignController {
     record View(String id, String status, String text, @Nullable String topicId, CampaignRequest.Audience audience,
                 @Nullable Instant sendAt, String createdBy, @Nullable String approvedBy, @Nullable Instant startedAt,
                 @Nullable Instant finishedAt, int targeted, int sent, int failed, int blocked, int skipped,
-                int pending, CampaignResults.Figures results, List<CampaignStore.AuditLine> audit) {
+                int pending, CampaignResults.Figures results, List<CampaignAuditLine> audit) {
     }
 
     private final CampaignService campaigns;

@@ -14,7 +14,7 @@ import java.util.List;
  * dẫn" (opens the linked topic's answer in the chat) and "Hủy nhận thông báo".
  */
 @Singleton
-final class CampaignMessage {
+public final class CampaignMessage {
 
     private final Messages messages;
 
@@ -39,7 +39,7 @@ final class CampaignMessage {
     }
 
     /** The text of the message, as the staff page previews it. */
-    String preview(Campaign campaign) {
+    public String preview(Campaign campaign) {
         return campaign.text().strip() + "\n\n" + messages.get("outreach.campaign.footer");
     }
 }

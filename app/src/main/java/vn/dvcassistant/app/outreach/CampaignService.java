@@ -108,7 +108,12 @@ public class CampaignService {
         return store.latest(limit);
     }
 
-    public List<CampaignStore.AuditLine> audit(UUID id) {
+    /** The communes a campaign may target (the agency directory's commune People's Committees). */
+    public List<vn.dvcassistant.app.province.Agency> communes() {
+        return communes.all();
+    }
+
+    public List<CampaignAuditLine> audit(UUID id) {
         return store.audit(id);
     }
 

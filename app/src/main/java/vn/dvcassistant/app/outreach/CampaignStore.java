@@ -129,15 +129,15 @@ class CampaignStore {
     }
 
     /** The audit log of a campaign, oldest first: "action actor". */
-    List<AuditLine> audit(UUID id) {
+    List<CampaignAuditLine> audit(UUID id) {
         return transactions.executeRead(status -> {
             try (PreparedStatement select = status.getConnection().prepareStatement(
                     "SELECT action, actor, at FROM campaign_audit WHERE campaign_id = ? ORDER BY id")) {
                 select.setObject(1, id);
-                List<AuditLine> out = new ArrayList<>();
+                List<CampaignAuditLine> out = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new AuditLine(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
+                        out.add(new CampaignAuditLine(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
                     }
                 }
                 return out;
@@ -145,10 +145,6 @@ class CampaignStore {
                 throw new IllegalStateException("Cannot read a campaign's audit log", e);
             }
         });
-    }
-
-    @io.micronaut.serde.annotation.Serdeable
-    record AuditLine(String action, String actor, Instant at) {
     }
 
     static void audit(Connection c, UUID id, String action, String actor) throws SQLException {
