@@ -15,6 +15,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
 import vn.dvcassistant.app.admin.chart.SvgCharts;
 import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.app.outreach.CampaignOverview;
 import vn.dvcassistant.app.province.ProvinceClock;
 import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.security.Roles;
@@ -39,6 +40,7 @@ import java.util.Map;
 final class DashboardController {
 
     private static final int UNANSWERED_SHOWN = 20;
+    private static final int CAMPAIGNS_SHOWN = 20;
 
     private final SatisfactionStatistics satisfaction;
     private final AnswerStatistics answers;
@@ -47,9 +49,11 @@ final class DashboardController {
     private final ProvinceClock settings;
     private final PageText text;
     private final SvgCharts charts;
+    private final CampaignOverview campaigns;
 
     DashboardController(SatisfactionStatistics satisfaction, AnswerStatistics answers, CommentStatistics comments,
-                        AgencyDirectory agencies, ProvinceClock settings, PageText text) {
+                        AgencyDirectory agencies, ProvinceClock settings, PageText text, CampaignOverview campaigns) {
+        this.campaigns = campaigns;
         this.satisfaction = satisfaction;
         this.answers = answers;
         this.comments = comments;
@@ -108,11 +112,24 @@ final class DashboardController {
         model.put("commentReport", comments.compute(filter.period(), filter.agency()));
         model.put("overdue", comments.overdue(filter.agency()));
         model.put("unanswered", answers.unanswered(filter.period(), UNANSWERED_SHOWN));
+        model.put("campaigns", campaignsOf(me, filter.period()));
         return model;
     }
 
     private static SvgCharts.Point point(SatisfactionFigure figure) {
         String label = figure.label() == null ? figure.key() : figure.label();
         return new SvgCharts.Point(label == null ? "" : label, figure.rate(), figure.total());
+    }
+
+    /** Announcements of the period with their results, for those who send them. */
+    private List<CampaignOverview.Line> campaignsOf(StaffMember me, vn.dvcassistant.app.stats.Period period) {
+        if (!me.isAdmin() && !me.isEditor()) {
+            return List.of();
+        }
+        java.time.ZoneId zone = settings.zone();
+        java.time.Instant from = period.from() == null ? java.time.Instant.EPOCH : period.from().atStartOfDay(zone).toInstant();
+        java.time.Instant to = period.to() == null ? java.time.Instant.now().plusSeconds(60)
+                : period.to().plusDays(1).atStartOfDay(zone).toInstant();
+        return campaigns.between(from, to, CAMPAIGNS_SHOWN);
     }
 }

@@ -130,6 +130,10 @@ class CampaignTelegramTest implements TestPropertyProvider {
                 .path("results");
         assertThat(results.path("askedAboutTopic").asInt()).isEqualTo(1);
         assertThat(results.path("unsubscribedAfter").asInt()).isEqualTo(1);
+
+        String csv = send(staff, editor, HttpRequest.GET("/quan-tri/xuat/thong-bao.csv")).body();
+        assertThat(csv).contains("Không gửi được theo quy định của Zalo").contains("miễn lệ phí")
+                .contains("Đã gửi xong");
     }
 
     @Test
