@@ -89,8 +89,9 @@ curl -fs -o /dev/null -b "$WORK/approver" -H "Origin: $APP" -X POST "$APP/api/v1
 START=$(date +%s)
 status() { curl -fs -b "$WORK/admin" "$APP/api/v1/admin/campaigns/$ID"; }
 
-# Memory while sending: the service's resident set every 5 s.
-( while kill -0 "$APP_PID" 2>/dev/null; do grep VmRSS "/proc/$APP_PID/status" | awk '{print $2}'; sleep 5; done ) \
+# Memory while sending: the service's resident set every 5 s (the java process under timeout).
+JAVA_PID="$(pgrep -P "$APP_PID" java || echo "$APP_PID")"
+( while kill -0 "$JAVA_PID" 2>/dev/null; do grep VmRSS "/proc/$JAVA_PID/status" | awk '{print $2}'; sleep 5; done ) \
   >"$WORK/rss.txt" 2>/dev/null &
 PIDS+=($!)
 
@@ -118,4 +119,4 @@ if s["first"] and s["last"] and s["sent"] > 1:
     print(f"delivery span={span:.1f}s rate={s['sent'] / span:.2f} messages/s")
 PY
 echo "rss_kb min=$(sort -n "$WORK/rss.txt" | head -1) max=$(sort -n "$WORK/rss.txt" | tail -1) samples=$(wc -l <"$WORK/rss.txt")"
-echo "gc: $(grep -c 'Pause' "$WORK/gc.log") pauses; last heap line: $(grep 'Pause' "$WORK/gc.log" | tail -1 | sed 's/.*Pause/Pause/')"
+echo "gc: $(grep -c 'Pause' "$WORK/gc.log") pauses; heap after each young collection (MB): $(grep 'Pause Young' "$WORK/gc.log" | sed -E 's/.*->([0-9]+)M.*/\1/' | tr '\n' ' ')"
