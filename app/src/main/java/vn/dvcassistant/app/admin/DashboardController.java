@@ -17,6 +17,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
 import vn.dvcassistant.app.admin.chart.SvgCharts;
 import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.app.outreach.CampaignOverview;
 import vn.dvcassistant.app.province.ProvinceClock;
 import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.app.security.Roles;
@@ -44,6 +45,7 @@ import java.util.Map;
 final class DashboardController {
 
     private static final int UNANSWERED_SHOWN = 20;
+    private static final int CAMPAIGNS_SHOWN = 20;
 
     private final SatisfactionStatistics satisfaction;
     private final AnswerStatistics answers;
@@ -54,12 +56,14 @@ final class DashboardController {
     private final SvgCharts charts;
     private final VietnameseFormat format;
     private final PeriodComparison comparison;
+    private final CampaignOverview campaigns;
 
     DashboardController(SatisfactionStatistics satisfaction, AnswerStatistics answers, CommentStatistics comments,
                         AgencyDirectory agencies, ProvinceClock settings, PageText text, VietnameseFormat format,
-                        PeriodComparison comparison) {
+                        PeriodComparison comparison, CampaignOverview campaigns) {
         this.format = format;
         this.comparison = comparison;
+        this.campaigns = campaigns;
         this.satisfaction = satisfaction;
         this.answers = answers;
         this.comments = comments;
@@ -121,6 +125,7 @@ final class DashboardController {
         model.put("commentReport", comments.compute(filter.period(), filter.agency()));
         model.put("overdue", comments.overdue(filter.agency()));
         model.put("unanswered", answers.unanswered(filter.period(), UNANSWERED_SHOWN));
+        model.put("campaigns", campaignsOf(me, filter.period()));
         return model;
     }
 
@@ -140,5 +145,17 @@ final class DashboardController {
             case "not_met" -> SvgCharts.Tone.NOT_MET;
             default -> SvgCharts.Tone.UNDECIDED;
         };
+    }
+
+    /** Announcements of the period with their results, for those who send them. */
+    private List<CampaignOverview.Line> campaignsOf(StaffMember me, vn.dvcassistant.app.stats.Period period) {
+        if (!me.isAdmin() && !me.isEditor()) {
+            return List.of();
+        }
+        java.time.ZoneId zone = settings.zone();
+        java.time.Instant from = period.from() == null ? java.time.Instant.EPOCH : period.from().atStartOfDay(zone).toInstant();
+        java.time.Instant to = period.to() == null ? java.time.Instant.now().plusSeconds(60)
+                : period.to().plusDays(1).atStartOfDay(zone).toInstant();
+        return campaigns.between(from, to, CAMPAIGNS_SHOWN);
     }
 }

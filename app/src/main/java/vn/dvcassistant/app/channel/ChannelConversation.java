@@ -8,12 +8,14 @@ import vn.dvcassistant.app.conversation.ConversationEngine;
 import vn.dvcassistant.app.conversation.IncomingMessage;
 import vn.dvcassistant.app.feedback.AnswerRatingService;
 import vn.dvcassistant.app.i18n.Messages;
+import vn.dvcassistant.channel.Button;
 import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.channel.InboundEvent;
 import vn.dvcassistant.channel.Reply;
 import vn.dvcassistant.kb.KnowledgeBase;
 import vn.dvcassistant.kb.Topic;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,6 +50,7 @@ public class ChannelConversation {
     private final SatisfactionButtons satisfaction;
     private final Messages messages;
     private final List<CommentTakenNotice> commentNotices;
+    private final List<ChatCommand> commands;
 
     /**
      * Answering is CPU work (search, composing, the database). More concurrent answers than cores do not
@@ -58,8 +61,10 @@ public class ChannelConversation {
 
     ChannelConversation(ConversationEngine engine, AnswerRatingService ratings, KnowledgeBase knowledgeBase,
                         ChannelContacts contacts, ChannelReplies replies, SatisfactionButtons satisfaction,
-                        Messages messages, ChannelSettings settings, List<CommentTakenNotice> commentNotices) {
+                        Messages messages, ChannelSettings settings, List<CommentTakenNotice> commentNotices,
+                        List<ChatCommand> commands) {
         this.commentNotices = List.copyOf(commentNotices);
+        this.commands = List.copyOf(commands);
         this.answering = new Semaphore(settings.answersAtOnce(), true);
         this.engine = engine;
         this.ratings = ratings;
@@ -116,11 +121,27 @@ public class ChannelConversation {
         if (text.codePointCount(0, text.length()) > MAX_TEXT) {
             return message(messages.get("error.text_too_long"));
         }
+        ChatCommand.Chat chat = chat(event, session);
+        for (ChatCommand command : commands) {
+            Optional<List<Reply>> handled = command.onText(chat, text);
+            if (handled.isPresent()) {
+                return new Response(handled.get(), null, null);
+            }
+        }
         return ask(event, session, text, null);
     }
 
     private Response button(InboundEvent event, String session) {
         Optional<ButtonAction> action = ButtonAction.parse(event.buttonData());
+        if (action.isEmpty() && event.buttonData() != null) {
+            ChatCommand.Chat chat = chat(event, session);
+            for (ChatCommand command : commands) {
+                Optional<List<Reply>> handled = command.onButton(chat, event.buttonData());
+                if (handled.isPresent()) {
+                    return new Response(handled.get(), null, null);
+                }
+            }
+        }
         if (action.isEmpty()) {
             return new Response(List.of(), messages.get("channel.button.unknown"), null);
         }
@@ -165,6 +186,9 @@ public class ChannelConversation {
         boolean consent = engine.consentGiven(channel, session);
         contacts.syncConsent(event.channel(), session, event.chatId(), consent);
         List<Reply> rendered = replies.render(reply, event.fromGroup());
+        if (consent && !event.fromGroup() && "answer".equals(reply.kind()) && !reply.sources().isEmpty()) {
+            rendered = withOffers(rendered, chat(event, session), reply.sources().get(0).id());
+        }
         if (reply.commentCode() != null && consent) {
             // Zalo only lets the answer into the chat within a window after the citizen's last message.
             for (CommentTakenNotice notice : commentNotices) {
@@ -174,6 +198,40 @@ public class ChannelConversation {
             }
         }
         return new Response(rendered, null, reply.messageId());
+    }
+
+    private ChatCommand.Chat chat(InboundEvent event, String session) {
+        return new ChatCommand.Chat(event.channel(), ChannelContacts.key(event.channel(), session), event.fromGroup(),
+                () -> engine.consentGiven(event.channel(), session));
+    }
+
+    /**
+     * The commands' buttons ("Nhận thông báo", "Nhắc tôi") under the answer when it has room for them, else
+     * under the last message; left out when neither has (Zalo shows at most five buttons).
+     */
+    private List<Reply> withOffers(List<Reply> rendered, ChatCommand.Chat chat, String topicId) {
+        List<Button> offers = new ArrayList<>();
+        for (ChatCommand command : commands) {
+            offers.addAll(command.afterAnswer(chat, topicId));
+        }
+        if (offers.isEmpty()) {
+            return rendered;
+        }
+        List<Reply> out = new ArrayList<>(rendered);
+        int answer = 0;
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).buttons().stream().anyMatch(b -> b.data().startsWith("rate:"))) {
+                answer = i;
+            }
+        }
+        for (int i : new int[]{answer, out.size() - 1}) {
+            Reply target = out.get(i);
+            if (target.buttons().size() + offers.size() <= Reply.MAX_BUTTONS) {
+                out.set(i, target.withButtonRow(offers.toArray(Button[]::new)));
+                return out;
+            }
+        }
+        return out;
     }
 
     private static Response message(String text) {

@@ -19,6 +19,7 @@ import java.time.Instant;
  * <ul>
  *   <li>questions: text emptied; kind, topic, confidence, channel and time stay;</li>
  *   <li>answer ratings of those questions: free-text reason removed, helpful or not stays;</li>
+ *   <li>announcements (subscription) and reminders of that conversation: ended;</li>
  *   <li>comments sent from that chat account: contact details and reply address removed, the text
  *       replaced by a notice, unsent replies dropped; status, dates and the agency's answer stay.</li>
  * </ul>
@@ -48,6 +49,12 @@ public class PersonalDataEraser {
     private static final String SESSION = """
             UPDATE conversation_session SET last_topic_id = NULL, erasure_requested_at = NULL, consent = 'unknown',
                    consent_at = NULL WHERE id = ?""";
+    /** Announcements and reminders end with the data: nothing more is sent to that chat. */
+    private static final String SUBSCRIPTION = """
+            UPDATE subscription SET ended_at = now(), ended_reason = 'erased' WHERE session_key = ? AND ended_at IS NULL""";
+    private static final String REMINDERS = """
+            UPDATE reminder SET status = 'cancelled', deadline = NULL, remind_on = NULL, done_at = now()
+            WHERE session_key = ? AND status IN ('awaiting_date', 'scheduled')""";
     private static final String LOG_ERASURE = """
             INSERT INTO personal_data_erasure (reason, channel, exchanges, answer_ratings, comments, erased_at)
             VALUES (?, ?, ?, ?, ?, ?)""";
@@ -80,6 +87,8 @@ public class PersonalDataEraser {
                 int comments = update(c, COMMENTS, messages.get("privacy.comment.erased"),
                         Timestamp.from(Instant.now()), sessionKey, channel, chatId);
                 update(c, SESSION, sessionKey);
+                update(c, SUBSCRIPTION, sessionKey);
+                update(c, REMINDERS, sessionKey);
                 ErasureResult result = new ErasureResult(exchanges, ratings, comments);
                 log(c, reason, channel, result);
                 LOG.info("personal_data=erased reason={} channel={} exchanges={} answer_ratings={} comments={}",

@@ -25,7 +25,8 @@ import java.util.function.Predicate;
  */
 public final class FakeApiServer implements AutoCloseable {
 
-    public record Request(String path, Map<String, List<String>> headers, String body) {
+    /** @param receivedNanos {@link System#nanoTime()} when it arrived, to check waits between requests */
+    public record Request(String path, Map<String, List<String>> headers, String body, long receivedNanos) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -109,7 +110,7 @@ public final class FakeApiServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
-        requests.add(new Request(path, Map.copyOf(exchange.getRequestHeaders()), body));
+        requests.add(new Request(path, Map.copyOf(exchange.getRequestHeaders()), body, System.nanoTime()));
         Response response = next(path);
         if (response.delayMillis() > 0) {
             sleep(response.delayMillis());

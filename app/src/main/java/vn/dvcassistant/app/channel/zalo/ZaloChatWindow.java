@@ -58,11 +58,16 @@ public class ZaloChatWindow {
 
     /** True when the citizen wrote within the window. */
     public boolean isOpen(String userId) {
+        return wroteWithin(userId, length);
+    }
+
+    /** True when the citizen wrote within {@code window} (announcements have a window setting of their own). */
+    public boolean wroteWithin(String userId, Duration window) {
         return transactions.executeRead(status -> {
             try (PreparedStatement select = status.getConnection().prepareStatement(
                     "SELECT last_message_at > now() - make_interval(secs => ?) FROM zalo_chat_window "
                             + "WHERE session_key = ?")) {
-                select.setDouble(1, length.toSeconds());
+                select.setDouble(1, window.toSeconds());
                 select.setString(2, key(userId));
                 try (ResultSet rs = select.executeQuery()) {
                     return rs.next() && rs.getBoolean(1);

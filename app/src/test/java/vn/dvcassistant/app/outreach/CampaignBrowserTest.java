@@ -1,0 +1,236 @@
+package vn.dvcassistant.app.outreach;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.dvcassistant.app.channel.FakeApiServer;
+import vn.dvcassistant.app.channel.FakeApiServer.Response;
+import vn.dvcassistant.app.channel.TestDatabase;
+import vn.dvcassistant.app.conversation.SessionKeys;
+import vn.dvcassistant.app.security.Roles;
+import vn.dvcassistant.app.security.StaffAccounts;
+import vn.dvcassistant.app.security.StaffMember;
+import vn.dvcassistant.app.security.StaffSession;
+import vn.dvcassistant.channel.Channel;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole announcement in a real headless Chromium: an admin composes it for one field's subscribers, an
+ * editor approves it, the fake Telegram and Zalo servers receive it as the rules allow, the results page
+ * shows the counts; then a citizen unsubscribes in the chat and the next announcement does not reach them.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CampaignBrowserTest implements TestPropertyProvider {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String ZALO_SEND = "/v3.0/oa/message/cs";
+
+    private final FakeApiServer botApi = new FakeApiServer();
+    private final FakeApiServer zaloApi = new FakeApiServer();
+    private final FakeApiServer zaloOauth = new FakeApiServer();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    StaffAccounts accounts;
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @Inject
+    TransactionOperations<Connection> transactions;
+    @Inject
+    CampaignService campaigns;
+
+    WebDriver browser;
+    Path profile;
+
+    @Override
+    public Map<String, String> getProperties() {
+        botApi.on(TelegramChat.SEND, new Response(200, TelegramChat.OK));
+        botApi.on(TelegramChat.CALLBACK, new Response(200, "{\"ok\":true,\"result\":true}"));
+        zaloApi.on(ZALO_SEND, new Response(200, """
+                {"data":{"message_id":"m1","user_id":"1"},"error":0,"message":"Success"}"""));
+        Map<String, String> properties = TelegramChat.properties(botApi);
+        properties.put("dvc.outreach.poll-interval", "200ms");
+        properties.put("channels.zalo.app-id", "4318855412337893151");
+        properties.put("channels.zalo.app-secret", "app-secret-xyz");
+        properties.put("channels.zalo.oa-secret-key", "oa-secret-key-test");
+        properties.put("channels.zalo.access-token", "configured-access-token");
+        properties.put("channels.zalo.refresh-token", "configured-refresh-token");
+        properties.put("channels.zalo.api-url", zaloApi.baseUrl());
+        properties.put("channels.zalo.oauth-url", zaloOauth.baseUrl());
+        return properties;
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        // Other test classes may share the embedded database: their subscribers are not this test's audience.
+        new TestDatabase(transactions).update("UPDATE subscription SET ended_at = now(), ended_reason = 'test' "
+                + "WHERE ended_at IS NULL");
+        assertThat(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute())
+                .as("Chromium and chromedriver are installed (apt-get install chromium chromium-driver)").isTrue();
+        profile = Files.createTempDirectory("dvc-chrome-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=390,844", "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var paths = Files.walk(profile)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @AfterAll
+    void stopFakes() {
+        botApi.close();
+        zaloApi.close();
+        zaloOauth.close();
+    }
+
+    @Test
+    void staffComposeApproveAndSendToAFieldsSubscribersThenACitizenUnsubscribes() {
+        TelegramChat civilStatus = subscribed("/dangky ho-tich");
+        TelegramChat land = subscribed("/dangky dat-dai");
+        String zaloRecent = zaloSubscriber(Duration.ofHours(1));
+        String zaloLongAgo = zaloSubscriber(Duration.ofDays(4));
+        String author = StaffSession.newUser(accounts, Roles.ADMIN, null);
+        String approver = StaffSession.newUser(accounts, Roles.EDITOR, null);
+        String text = "Từ tuần sau, Sở Tư pháp nhận hồ sơ khai sinh cả sáng thứ Bảy " + UUID.randomUUID().toString().substring(0, 8);
+
+        logIn(author);
+        browser.get(url("/quan-tri/thong-bao"));
+        browser.findElement(By.id("text")).sendKeys(text);
+        browser.findElement(By.id("field-ho-tich")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("topicId"))).selectByValue("dang-ky-khai-sinh");
+        browser.findElement(By.id("create")).click();
+        waitFor(ExpectedConditions.urlMatches("/quan-tri/thong-bao/[0-9a-f-]{36}$"));
+        String page = browser.getCurrentUrl();
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Chờ duyệt");
+        assertThat(browser.findElement(By.id("preview-telegram")).getText()).contains(text).contains("Gõ /huy");
+        assertThat(browser.findElement(By.id("preview-zalo")).getText()).contains(text);
+        assertThat(browser.findElements(By.id("approve"))).as("the author cannot approve").isEmpty();
+
+        browser.manage().deleteAllCookies();
+        logIn(approver);
+        browser.get(page);
+        browser.findElement(By.id("approve")).click();
+        waitFor(ExpectedConditions.urlToBe(page));
+        waitFor(driver -> {
+            driver.navigate().refresh();
+            return driver.findElement(By.id("status")).getText().equals("Đã gửi xong");
+        });
+        assertThat(browser.findElement(By.id("approved-by")).getText()).isEqualTo(approver);
+        assertThat(browser.findElement(By.id("targeted")).getText()).isEqualTo("3");
+        assertThat(browser.findElement(By.id("sent")).getText()).isEqualTo("2");
+        assertThat(browser.findElement(By.id("blocked")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("failed")).getText()).isEqualTo("0");
+        assertThat(browser.findElement(By.id("results")).getText())
+                .contains("Người nhận không nhắn cho trang Zalo trong thời gian cho phép");
+
+        browser.get(url("/quan-tri/tong-quan"));
+        assertThat(browser.findElement(By.id("campaigns")).getText()).contains("Đã gửi xong");
+
+        civilStatus.awaitText(text);
+        assertThat(land.texts()).noneMatch(t -> t.contains(text));
+        assertThat(zaloApi.requests(ZALO_SEND, r -> r.body().contains(text))).hasSize(1)
+                .allSatisfy(r -> assertThat(r.body()).contains(zaloRecent).doesNotContain(zaloLongAgo));
+
+        // The citizen presses "Hủy nhận thông báo" under the announcement; the next one does not reach them.
+        civilStatus.press("sub:off", 0);
+        civilStatus.awaitText("Bạn đã hủy nhận thông báo.");
+        int before = civilStatus.texts().size();
+        String next = "Thông báo thứ hai về hộ tịch " + UUID.randomUUID().toString().substring(0, 8);
+        Campaign second = campaigns.create(new StaffMember(author, "Tác giả", Roles.ADMIN, null),
+                new CampaignRequest(next, null, new CampaignRequest.Audience(List.of("ho-tich"), null, List.of("telegram")), null));
+        campaigns.approve(new StaffMember(approver, "Người duyệt", Roles.EDITOR, null), second.id());
+        browser.get(url("/quan-tri/thong-bao/" + second.id()));
+        waitFor(driver -> {
+            driver.navigate().refresh();
+            return driver.findElement(By.id("status")).getText().equals("Đã gửi xong");
+        });
+        assertThat(browser.findElement(By.id("targeted")).getText()).isEqualTo("0");
+        assertThat(civilStatus.texts()).hasSize(before).noneMatch(t -> t.contains(next));
+        browser.get(url("/quan-tri/thong-bao"));
+        assertThat(browser.findElement(By.id("list")).getText()).contains("Đã gửi xong").contains("2 / 3");
+    }
+
+    private void logIn(String username) {
+        browser.get(url("/dang-nhap"));
+        browser.findElement(By.cssSelector("form[action='/login'] #username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(StaffSession.PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
+        waitFor(ExpectedConditions.urlContains("/quan-tri"));
+    }
+
+    private TelegramChat subscribed(String command) {
+        TelegramChat chat = new TelegramChat(http, botApi);
+        chat.consent();
+        chat.say(command, 2);
+        chat.awaitText("Bạn đã đăng ký nhận thông báo");
+        return chat;
+    }
+
+    private String zaloSubscriber(Duration wrote) {
+        String user = String.valueOf(System.nanoTime());
+        String key = SessionKeys.of(Channel.ZALO, user);
+        TestDatabase db = new TestDatabase(transactions);
+        db.update("INSERT INTO channel_contact (session_key, channel, chat_id, updated_at) VALUES (?, 'zalo', ?, now())",
+                key, user);
+        db.update("INSERT INTO subscription (session_key, channel, fields, started_at) VALUES (?, 'zalo', '{ho-tich}', now())",
+                key);
+        db.update("INSERT INTO zalo_chat_window (session_key, last_message_at) VALUES (?, now() - make_interval(secs => ?))",
+                key, (double) wrote.toSeconds());
+        return user;
+    }
+
+    private void waitFor(ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + server.getPort() + path;
+    }
+}
