@@ -111,6 +111,26 @@ class TelegramChannelTest implements TestPropertyProvider {
     }
 
     @Test
+    void aShortAnswerOffersItsPartsAndAPartButtonAnswersThatPartOnly() throws Exception {
+        long chat = newChatId();
+        post(privateText(nextUpdateId(), chat, "đăng ký kết hôn"), SECRET);
+        List<JsonNode> sent = sentTo(chat, 4); // notice, short answer, parts, satisfaction offer
+        JsonNode menu = sent.stream().filter(m -> m.path("text").asText().equals("Xem từng phần:")).findFirst()
+                .orElseThrow();
+        assertThat(buttonData(menu)).containsExactly("part:steps:dang-ky-ket-hon", "part:documents:dang-ky-ket-hon",
+                "part:fee:dang-ky-ket-hon", "part:time:dang-ky-ket-hon", "part:authority:dang-ky-ket-hon");
+        assertThat(sent.get(1).path("text").asText()).doesNotContain("Giấy tờ cần chuẩn bị");
+
+        String callbackId = "cb-" + UUID.randomUUID();
+        assertThat(post(callback(nextUpdateId(), chat, callbackId, "part:documents:dang-ky-ket-hon"), SECRET).code())
+                .isEqualTo(200);
+
+        JsonNode part = sentTo(chat, 5).stream()
+                .filter(m -> m.path("text").asText().contains("Giấy tờ cần chuẩn bị")).findFirst().orElseThrow();
+        assertThat(part.path("text").asText()).contains("Đăng ký kết hôn").doesNotContain("Các bước");
+    }
+
+    @Test
     void ratingButtonIsAcknowledgedAndTheRatingStored() throws Exception {
         long chat = newChatId();
         post(privateText(nextUpdateId(), chat, "lệ phí đăng ký kết hôn"), SECRET);
@@ -127,7 +147,7 @@ class TelegramChannelTest implements TestPropertyProvider {
                 exchangeId)).containsExactly(false);
         // Not helpful: an apology with the hotline follows. The answer's satisfaction offer is sent on its
         // own, so a press as quick as this one may come before or after it.
-        assertThat(sentTo(chat, 4).subList(2, 4)).anySatisfy(m -> assertThat(m.path("text").asText()).contains("18001096"));
+        assertThat(sentTo(chat, 5).subList(2, 5)).anySatisfy(m -> assertThat(m.path("text").asText()).contains("18001096"));
     }
 
     @Test
@@ -137,10 +157,10 @@ class TelegramChannelTest implements TestPropertyProvider {
         long before = telegramRatings(db, "dang-ky-khai-sinh");
         post(privateText(nextUpdateId(), chat, "đăng ký khai sinh"), SECRET);
 
-        List<JsonNode> sent = sentTo(chat, 3);
+        List<JsonNode> sent = sentTo(chat, 4); // notice, short answer, its parts, the offer
         assertThat(sent.get(1).path("text").asText()).containsIgnoringCase("khai sinh");
         assertThat(buttonData(sent.get(1)).get(0)).startsWith("rate:up:");
-        JsonNode offer = sent.get(2);
+        JsonNode offer = sent.get(3);
         assertThat(offer.path("text").asText()).isEqualTo("Bạn đánh giá thế nào về thủ tục «Đăng ký khai sinh»? "
                 + "Hãy chọn một mức dưới đây.");
         assertThat(buttonData(offer)).containsExactly("sat:rat_hai_long:dang-ky-khai-sinh",
@@ -149,7 +169,7 @@ class TelegramChannelTest implements TestPropertyProvider {
 
         String first = "cb-" + UUID.randomUUID();
         post(callback(nextUpdateId(), chat, first, "sat:hai_long:dang-ky-khai-sinh"), SECRET);
-        String thanks = sentTo(chat, 4).get(3).path("text").asText();
+        String thanks = sentTo(chat, 5).get(4).path("text").asText();
         assertThat(thanks).contains("Cảm ơn bạn đã đánh giá thủ tục «Đăng ký khai sinh»").contains("góp ý");
         botApi.await(CALLBACK, r -> r.body().contains(first), 1);
         assertThat(telegramRatings(db, "dang-ky-khai-sinh")).isEqualTo(before + 1);
@@ -170,22 +190,22 @@ class TelegramChannelTest implements TestPropertyProvider {
 
         // Asked again in the same conversation: the answer, but no second offer.
         post(privateText(nextUpdateId(), chat, "đăng ký khai sinh"), SECRET);
-        JsonNode again = sentTo(chat, 5).get(4);
+        JsonNode again = sentTo(chat, 7).get(5);
         assertThat(again.path("text").asText()).containsIgnoringCase("khai sinh");
         ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.TELEGRAM);
-        List<JsonNode> all = sentTo(chat, 5);
-        assertThat(all).hasSize(5);
-        assertThat(buttonData(all.get(4))).noneMatch(data -> data.startsWith("sat:"));
+        List<JsonNode> all = sentTo(chat, 7);
+        assertThat(all).hasSize(7);
+        assertThat(all.subList(5, 7)).allSatisfy(m -> assertThat(buttonData(m)).noneMatch(data -> data.startsWith("sat:")));
     }
 
     @Test
     void portalHelpGetsNoSatisfactionOffer() {
         long chat = newChatId();
         post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "topic:nop-ho-so-truc-tuyen"), SECRET);
-        List<JsonNode> sent = sentTo(chat, 2);
+        List<JsonNode> sent = sentTo(chat, 3);
         assertThat(buttonData(sent.get(1)).get(0)).startsWith("rate:up:");
         ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.TELEGRAM);
-        assertThat(sentTo(chat, 2)).hasSize(2)
+        assertThat(sentTo(chat, 3)).hasSize(3)
                 .allSatisfy(m -> assertThat(buttonData(m)).noneMatch(data -> data.startsWith("sat:")));
     }
 
@@ -193,7 +213,7 @@ class TelegramChannelTest implements TestPropertyProvider {
     void forgedOrStaleSatisfactionButtonsAreAnsweredAndStoreNothing() throws Exception {
         long chat = newChatId();
         post(privateText(nextUpdateId(), chat, "lệ phí đăng ký kết hôn"), SECRET);
-        assertThat(buttonData(sentTo(chat, 3).get(2))).contains("sat:hai_long:dang-ky-ket-hon");
+        assertThat(buttonData(sentTo(chat, 4).get(3))).contains("sat:hai_long:dang-ky-ket-hon");
         TestDatabase db = new TestDatabase(transactions);
         long total = db.count("SELECT count(*) FROM satisfaction_rating");
 
@@ -274,8 +294,8 @@ class TelegramChannelTest implements TestPropertyProvider {
 
         List<JsonNode> sent = sentTo(group, 2);
         ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.TELEGRAM);
-        // Notice and answer; a group gets no satisfaction offer (it would nag every member).
-        assertThat(botApi.requests(SEND, r -> r.body().contains(String.valueOf(group)))).hasSize(2);
+        // Notice, answer and its parts; a group gets no satisfaction offer (it would nag every member).
+        assertThat(botApi.requests(SEND, r -> r.body().contains(String.valueOf(group)))).hasSize(3);
         assertThat(sent.get(1).path("text").asText()).containsIgnoringCase("căn cước");
     }
 
