@@ -143,6 +143,23 @@ class PhonePagesBrowserTest {
         assertThat(widthFits()).as(path + " fits 390 px").isTrue();
     }
 
+    @Test
+    void theChatWithAShortAnswerAndItsPartButtonsPassesAxe() throws IOException {
+        browser.get(url("/"));
+        js("localStorage.clear();");
+        browser.navigate().refresh();
+        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.cssSelector(".welcome")).isEmpty());
+        WebElement input = browser.findElement(By.id("question"));
+        input.sendKeys("dang ky khai sinh cho con");
+        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.cssSelector(".msg.bot .parts button")).isEmpty()
+                && d.findElement(By.id("send")).isEnabled());
+
+        assertThat(seriousViolations()).isEmpty();
+        assertThat(widthFits()).isTrue();
+        saveScreenshot("chat-phone.png");
+    }
+
     /** axe-core's serious and critical findings, as "rule: target" lines. */
     @SuppressWarnings("unchecked")
     private List<String> seriousViolations() throws IOException {
