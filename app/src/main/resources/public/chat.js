@@ -57,7 +57,8 @@
     input.style.height = input.scrollHeight + 2 + 'px';
   }
 
-  function addUserMessage(text) {
+  function addUserMessage(text, restoring) {
+    if (!restoring) { store({ role: 'user', text: text }); }
     conversation.appendChild(el('div', 'msg user', text));
     scrollDown();
   }
@@ -107,16 +108,22 @@
     return paragraphs[paragraphs.length - 1];
   }
 
-  // Sections of a structured answer, keyed by the engine's `focus` names so that the part the
-  // citizen asked about ("lệ phí bao nhiêu?") comes right after the summary.
+  // The parts of an answer, each behind its own button under the short answer. An information topic
+  // has no fee, time or place: the server sends them as null, so their buttons are left out.
   function answerSections(parts) {
     return [
-      ['steps', function (parent) { list('ol', t('steps'), parts.steps, parent); }],
-      ['documents', function (parent) { list('ul', t('documents'), parts.documents, parent); }],
-      ['fee', function (parent) { line(t('fee'), parts.fee, parent); }],
-      ['time', function (parent) { line(t('processingTime'), parts.processingTime, parent); }],
-      ['authority', function (parent) { line(t('authority'), parts.authority, parent); }],
-      ['online', function (parent) { line(t('online'), parts.online, parent); }]
+      { name: 'steps', label: 'part.steps', has: parts.steps && parts.steps.length,
+        draw: function (parent) { list('ol', t('steps'), parts.steps, parent); } },
+      { name: 'documents', label: 'part.documents', has: parts.documents && parts.documents.length,
+        draw: function (parent) { list('ul', t('documents'), parts.documents, parent); } },
+      { name: 'fee', label: 'part.fee', has: !!parts.fee,
+        draw: function (parent) { line(t('fee'), parts.fee, parent); } },
+      { name: 'time', label: 'part.time', has: !!parts.processingTime,
+        draw: function (parent) { line(t('processingTime'), parts.processingTime, parent); } },
+      { name: 'authority', label: 'part.authority', has: !!parts.authority,
+        draw: function (parent) { line(t('authority'), parts.authority, parent); } },
+      { name: 'online', label: null, has: !!parts.online,
+        draw: function (parent) { line(t('online'), t('online.' + parts.online), parent); } }
     ];
   }
 
@@ -130,27 +137,51 @@
     return paragraphs.join('\n\n');
   }
 
+  // One button per part the citizen has not just read; a tap asks that part about the same topic.
+  function partButtons(reply, sections, shown, bubble) {
+    var topicId = ((reply.sources || [])[0] || {}).id;
+    if (!topicId) { return; }
+    var box = el('div', 'actions parts');
+    sections.forEach(function (section) {
+      if (!section.has || !section.label || section.name === shown) { return; }
+      var button = el('button', null, t(section.label));
+      button.type = 'button';
+      button.setAttribute('data-part', section.name);
+      button.addEventListener('click', function () { ask(t(section.label), topicId); });
+      box.appendChild(button);
+    });
+    if (box.childNodes.length) { bubble.appendChild(box); }
+  }
+
+  // The page shows the automated-assistant notice once, at its top; the server also puts it in a
+  // session's first reply, which would say it twice.
+  function withoutNotice(reply) {
+    var text = reply.answer || '';
+    if (reply.notice && text.indexOf(reply.notice) === 0) { text = text.slice(reply.notice.length).replace(/^\s+/, ''); }
+    return text;
+  }
+
   function renderStructuredAnswer(reply, bubble) {
     var parts = reply.parts;
     var source = (reply.sources || [])[0];
-    if (reply.notice) { bubble.appendChild(el('p', 'notice', reply.notice)); }
     var title = parts.title || (source && source.title);
     if (title) { bubble.appendChild(el('h2', null, title)); }
+    var sections = answerSections(parts);
+    var focused = sections.filter(function (s) { return s.name === parts.focus && s.has; })[0];
     if (reply.composer === 'llm') {
+      // A model-composed answer fits the question itself; the part buttons still offer the entry's parts.
       bubble.appendChild(el('p', 'summary composed', composedText(reply)));
       bubble.appendChild(el('p', 'composed-note', t('composedByModel')));
-    } else {
-      bubble.appendChild(el('p', 'summary', parts.summary));
-    }
-    var sections = answerSections(parts);
-    var focused = sections.filter(function (s) { return s[0] === parts.focus; });
-    var others = sections.filter(function (s) { return s[0] !== parts.focus; });
-    focused.forEach(function (s) {
+    } else if (focused) {
+      // A follow-up ("Lệ phí", "bao lâu?") shows the part asked, not the whole answer again.
       var box = el('div', 'focus');
-      s[1](box);
-      if (box.childNodes.length) { bubble.appendChild(box); }
-    });
-    others.forEach(function (s) { s[1](bubble); });
+      focused.draw(box);
+      bubble.appendChild(box);
+    } else {
+      bubble.appendChild(el('p', 'summary', parts['short'] || parts.summary));
+      sections.filter(function (s) { return s.name === 'online' && s.has; }).forEach(function (s) { s.draw(bubble); });
+    }
+    partButtons(reply, sections, focused && focused.name, bubble);
     officialLink(parts.officialUrl || (source && source.url), bubble);
     if (reply.askConsent) { bubble.appendChild(el('p', 'consent-question', consentQuestion(reply))); }
   }
@@ -160,7 +191,7 @@
     if (reply.kind === 'answer' && reply.parts && reply.parts.summary) {
       renderStructuredAnswer(reply, bubble);
     } else {
-      bubble.appendChild(document.createTextNode(reply.answer || ''));
+      bubble.appendChild(document.createTextNode(withoutNotice(reply)));
       var first = (reply.sources || [])[0];
       if (reply.kind === 'answer' && first) { officialLink(first.url, bubble); }
     }
@@ -180,11 +211,16 @@
           if (!response.ok) { throw new Error('HTTP ' + response.status); }
           chosen.classList.add('chosen');
           actions.appendChild(el('span', 'thanks', t('thanksForRating')));
+          remember(reply, 'rated', helpful ? 'helpful' : 'not-helpful');
         })
         .catch(function () {
           yes.disabled = no.disabled = false;
           addNotice(t('ratingFailed'));
         });
+    }
+    if (reply.rated) {
+      yes.disabled = no.disabled = true;
+      (reply.rated === 'helpful' ? yes : no).classList.add('chosen');
     }
     yes.addEventListener('click', function () { rate(true, yes); });
     no.addEventListener('click', function () { rate(false, no); });
@@ -272,19 +308,9 @@
       });
   }
 
+  // The consent buttons under a reply that asks for it again (the citizen wrote before choosing).
   function consentButtons(bubble) {
-    var actions = el('div', 'actions');
-    [['consentYes', 'đồng ý'], ['consentNo', 'không đồng ý']].forEach(function (choice) {
-      var button = el('button', null, t(choice[0]));
-      button.type = 'button';
-      button.addEventListener('click', function () {
-        Array.prototype.forEach.call(actions.querySelectorAll('button'), function (b) { b.disabled = true; });
-        button.classList.add('chosen');
-        ask(choice[1], null, t(choice[0]));
-      });
-      actions.appendChild(button);
-    });
-    bubble.appendChild(actions);
+    bubble.appendChild(consentChoice());
   }
 
   function showChips(suggestions) {
@@ -307,7 +333,8 @@
     parent.appendChild(a);
   }
 
-  function addBotReply(reply) {
+  function addBotReply(reply, restoring) {
+    if (!restoring) { store({ role: 'bot', reply: reply }); }
     var bubble = el('div', 'msg bot');
     bubble.setAttribute('data-kind', reply.kind || '');
     renderAnswerBody(reply, bubble);
@@ -315,6 +342,8 @@
     if (reply.kind === 'answer' && reply.messageId) { ratingButtons(reply, bubble); }
     if (reply.satisfactionPrompt) { satisfactionButtons(reply.satisfactionPrompt, bubble); }
     if (reply.commentCode) { trackingLink(reply.commentCode, bubble); }
+    linkPhones(bubble);
+    if (reply.kind === 'answer') { readAloudButton(bubble); }
     conversation.appendChild(bubble);
     showChips(reply.suggestions);
     scrollToReply(bubble);
@@ -388,12 +417,242 @@
     }
   });
 
-  fetch('/i18n/vi.json')
-    .then(function (response) { return response.json(); })
-    .then(function (json) { strings = json; })
-    .catch(function () { /* keys stay readable if the bundle fails */ })
-    .then(function () {
-      // Greeting the server triggers the automated-assistant notice, the consent question and the menu.
-      ask('xin chào', null, 'Xin chào');
+  // ---- Kept across reloads: the session id, what was said and the citizen's choices live in the
+  // browser's storage, so a reload (or a phone that dropped the tab) shows the same conversation.
+  var HISTORY_KEY = 'dvc.history';
+  var CONSENT_KEY = 'dvc.consent';
+  var history = [];
+
+  function storageGet(key) {
+    try { return window.localStorage.getItem(key); } catch (e) { return null; }
+  }
+
+  function storageSet(key, value) {
+    try { window.localStorage.setItem(key, value); } catch (e) { /* full or private mode: kept in memory only */ }
+  }
+
+  function loadHistory() {
+    try {
+      var parsed = JSON.parse(storageGet(HISTORY_KEY) || '[]');
+      return Array.isArray(parsed) ? parsed : [];
+    } catch (e) { return []; }
+  }
+
+  function store(entry) {
+    history.push(entry);
+    storageSet(HISTORY_KEY, JSON.stringify(history));
+  }
+
+  // A choice made under a reply (its rating) is kept with it, so a restored reply shows it already made.
+  function remember(reply, key, value) {
+    reply[key] = value;
+    storageSet(HISTORY_KEY, JSON.stringify(history));
+  }
+
+  function restoreHistory() {
+    history = loadHistory();
+    history.forEach(function (entry) {
+      if (entry.role === 'user') { addUserMessage(entry.text, true); }
+      if (entry.role === 'bot' && entry.reply) { addBotReply(entry.reply, true); }
+      if (entry.role === 'note') { conversation.appendChild(el('div', 'msg bot', entry.text)); }
     });
+  }
+
+  // "Bắt đầu lại": a new session on the server, an empty page here.
+  function startOver() {
+    try {
+      [HISTORY_KEY, CONSENT_KEY, 'dvc.sessionId'].forEach(function (key) { window.localStorage.removeItem(key); });
+    } catch (e) { /* nothing was stored */ }
+    window.location.href = '/';
+  }
+
+  // ---- Consent first: the notice and the consent question open the page, above the fold; nothing is
+  // sent as if the citizen had typed it.
+  var welcome = null;
+
+  function consentChoice() {
+    var actions = el('div', 'actions consent');
+    var chosen = storageGet(CONSENT_KEY);
+    [['consentYes', true], ['consentNo', false]].forEach(function (choice) {
+      var button = el('button', null, t(choice[0]));
+      button.type = 'button';
+      button.setAttribute('data-consent', choice[1] ? 'yes' : 'no');
+      if (chosen) {
+        button.disabled = true;
+        if ((chosen === 'given') === choice[1]) { button.classList.add('chosen'); }
+      }
+      button.addEventListener('click', function () { giveConsent(choice[1], actions, button); });
+      actions.appendChild(button);
+    });
+    return actions;
+  }
+
+  function giveConsent(given, actions, button) {
+    var buttons = document.querySelectorAll('.actions.consent button');
+    Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });
+    postJson('/api/v1/consent', { sessionId: sessionId(), channel: 'web', consent: given })
+      .then(function (response) {
+        if (!response.ok) { throw new Error('HTTP ' + response.status); }
+        storageSet(CONSENT_KEY, given ? 'given' : 'refused');
+        button.classList.add('chosen');
+        var text = welcome ? (given ? welcome.consentGiven : welcome.consentRefused) : '';
+        store({ role: 'note', text: text });
+        conversation.appendChild(el('div', 'msg bot', text));
+        scrollDown();
+      })
+      .catch(function () {
+        Array.prototype.forEach.call(buttons, function (b) { b.disabled = false; });
+        addNotice(t('networkError'));
+      });
+  }
+
+  function showWelcome() {
+    var bubble = el('div', 'msg bot welcome');
+    bubble.setAttribute('data-kind', 'welcome');
+    bubble.appendChild(el('p', 'notice', welcome.notice));
+    bubble.appendChild(el('p', 'consent-question', welcome.consentQuestion));
+    bubble.appendChild(consentChoice());
+    bubble.appendChild(el('p', null, welcome.greeting));
+    // The most asked topics inside the opening message, under the consent: in the chips bar they
+    // took the room the consent buttons need on a phone.
+    var topics = el('div', 'actions topics');
+    (welcome.suggestions || []).forEach(function (suggestion) {
+      var chip = el('button', null, suggestion.title);
+      chip.type = 'button';
+      chip.setAttribute('data-topic', suggestion.id);
+      chip.addEventListener('click', function () { ask(suggestion.title, suggestion.id); });
+      topics.appendChild(chip);
+    });
+    bubble.appendChild(topics);
+    linkPhones(bubble);
+    conversation.appendChild(bubble);
+  }
+
+  // ---- Tappable phone numbers: hotlines in answers become tel: links (1800 1096, 1022, 0xxx...).
+  var PHONE = /(\b1800\s?\d{4}\b|\b1900\s?\d{4}\b|\b1022\b|\b0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}\b)/g;
+
+  function linkPhones(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, null);
+    var nodes = [];
+    while (walker.nextNode()) {
+      var node = walker.currentNode;
+      if (!node.parentNode.closest('a, button')) { nodes.push(node); }
+    }
+    nodes.forEach(function (node) {
+      var text = node.nodeValue;
+      PHONE.lastIndex = 0;
+      if (!PHONE.test(text)) { return; }
+      var fragment = document.createDocumentFragment();
+      var last = 0;
+      text.replace(PHONE, function (match, group, offset) {
+        fragment.appendChild(document.createTextNode(text.slice(last, offset)));
+        var a = el('a', 'tel', match);
+        a.href = 'tel:' + match.replace(/[^0-9]/g, '');
+        fragment.appendChild(a);
+        last = offset + match.length;
+        return match;
+      });
+      fragment.appendChild(document.createTextNode(text.slice(last)));
+      node.parentNode.replaceChild(fragment, node);
+    });
+  }
+
+  // ---- Read aloud with the browser's own speech synthesis, only when it has a Vietnamese voice.
+  function vietnameseVoice() {
+    if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) { return null; }
+    var voices = window.speechSynthesis.getVoices() || [];
+    return voices.filter(function (v) { return /^vi/i.test(v.lang || ''); })[0] || null;
+  }
+
+  function readAloudButton(bubble) {
+    var button = el('button', 'read-aloud', t('readAloud'));
+    button.type = 'button';
+    button.hidden = !vietnameseVoice();
+    button.addEventListener('click', function () {
+      var voice = vietnameseVoice();
+      if (!voice) { return; }
+      window.speechSynthesis.cancel();
+      var utterance = new window.SpeechSynthesisUtterance(spokenText(bubble));
+      utterance.lang = 'vi-VN';
+      try { utterance.voice = voice; } catch (e) { /* lang alone picks a Vietnamese voice */ }
+      window.speechSynthesis.speak(utterance);
+    });
+    var box = el('div', 'actions speech');
+    box.appendChild(button);
+    bubble.appendChild(box);
+  }
+
+  // What the answer says, without the buttons' labels.
+  function spokenText(bubble) {
+    var copy = bubble.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll('button, .actions, a.official'), function (n) {
+      if (n.parentNode) { n.parentNode.removeChild(n); }
+    });
+    return copy.textContent.replace(/\s+/g, ' ').trim();
+  }
+
+  // Voices often load after the page: show the buttons when a Vietnamese one arrives.
+  function updateReadAloud() {
+    var hidden = !vietnameseVoice();
+    Array.prototype.forEach.call(document.querySelectorAll('.read-aloud'), function (b) { b.hidden = hidden; });
+  }
+
+  if (window.speechSynthesis && window.speechSynthesis.addEventListener) {
+    window.speechSynthesis.addEventListener('voiceschanged', updateReadAloud);
+  }
+
+  // ---- Larger text, remembered on this phone.
+  var LARGE_KEY = 'dvc.largeText';
+
+  function applyLargeText(on) {
+    document.documentElement.classList.toggle('large-text', on);
+    var toggle = document.getElementById('larger-text');
+    if (toggle) { toggle.setAttribute('aria-pressed', on ? 'true' : 'false'); }
+  }
+
+  function setUpToolbar() {
+    applyLargeText(storageGet(LARGE_KEY) === 'on');
+    document.getElementById('larger-text').addEventListener('click', function () {
+      var on = !document.documentElement.classList.contains('large-text');
+      storageSet(LARGE_KEY, on ? 'on' : 'off');
+      applyLargeText(on);
+    });
+    document.getElementById('start-over').addEventListener('click', startOver);
+    document.getElementById('comment').addEventListener('click', function () { ask('góp ý', null, t('comment')); });
+  }
+
+  // ---- Opening the page.
+  function topicFromAddress() {
+    var match = /[?&]chu-de=([^&#]+)/.exec(window.location.search);
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+
+  function start() {
+    var topic = topicFromAddress();
+    var welcomeUrl = '/api/v1/chat/welcome' + (topic ? '?topic=' + encodeURIComponent(topic) : '');
+    return Promise.all([
+      fetch('/i18n/vi.json').then(function (r) { return r.json(); }).then(function (json) { strings = json; })
+        .catch(function () { /* keys stay readable if the bundle fails */ }),
+      fetch(welcomeUrl, { headers: { 'Accept': 'application/json' } })
+        .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.json(); })
+        .then(function (json) { welcome = json; })
+    ]).then(function () {
+      setUpToolbar();
+      showWelcome();
+      restoreHistory();
+      updateReadAloud();
+      if (welcome.topic) {
+        // A printed guide's QR code: ask about its topic once, then drop it from the address so a
+        // reload does not ask again.
+        if (window.history && window.history.replaceState) { window.history.replaceState(null, '', '/'); }
+        return ask(welcome.topic.title, welcome.topic.id);
+      }
+      if (history.length) { scrollDown(); }
+      return null;
+    }).catch(function () {
+      addNotice(t('networkError'));
+    });
+  }
+
+  start();
 })();

@@ -10,7 +10,8 @@ import java.util.UUID;
  * callback_data limit): {@code rate:up:<answer id>}, {@code rate:down:<answer id>}, {@code topic:<topic id>},
  * {@code consent:yes}, {@code consent:no}, and the three steps of rating a procedure:
  * {@code did:y:<topic id>} / {@code did:n:<topic id>} (did you do it?), {@code sat:<level code>:<topic id>}
- * (at most 19 + 28 bytes), {@code sa:<level number>:<topic id>:<agency code or ->} (where?).
+ * (at most 19 + 28 bytes), {@code sa:<level number>:<topic id>:<agency code or ->} (where?),
+ * {@code part:<part>:<topic id>} (one part of an answer: steps, documents, fee, time, authority).
  */
 sealed interface ButtonAction {
 
@@ -41,6 +42,14 @@ sealed interface ButtonAction {
 
     static String satisfactionAgency(SatisfactionLevel level, String topicId, String agency) {
         return "sa:" + (level.ordinal() + 1) + ":" + topicId + ":" + (agency == null ? "-" : agency);
+    }
+
+    /** One part of the answer about a topic ("Lệ phí"), asked as a follow-up on that topic. */
+    record Part(AnswerPart part, String topicId) implements ButtonAction {
+    }
+
+    static String part(AnswerPart part, String topicId) {
+        return "part:" + part.code() + ":" + topicId;
     }
 
     static String rate(UUID messageId, boolean helpful) {
@@ -97,6 +106,13 @@ sealed interface ButtonAction {
             }
             return Optional.of(new SatisfactionAgency(SatisfactionLevel.values()[level], parts[2],
                     "-".equals(parts[3]) ? null : parts[3]));
+        }
+        if (data.startsWith("part:")) {
+            int colon = data.indexOf(':', 5);
+            if (colon < 0 || colon == data.length() - 1) {
+                return Optional.empty();
+            }
+            return AnswerPart.fromCode(data.substring(5, colon)).map(part -> new Part(part, data.substring(colon + 1)));
         }
         if (data.equals("consent:yes") || data.equals("consent:no")) {
             return Optional.of(new Consent(data.equals("consent:yes")));

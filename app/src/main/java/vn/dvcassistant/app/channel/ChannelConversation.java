@@ -158,6 +158,9 @@ public class ChannelConversation {
         if (action.get() instanceof ButtonAction.Did did) {
             return satisfaction.did(did);
         }
+        if (action.get() instanceof ButtonAction.Part part) {
+            return askPart(event, session, part);
+        }
         if (action.get() instanceof ButtonAction.Satisfaction rated) {
             return satisfaction.level(rated);
         }
@@ -168,6 +171,14 @@ public class ChannelConversation {
         engine.recordConsent(event.channel(), session, given);
         contacts.syncConsent(event.channel(), session, event.chatId(), given);
         return message(messages.get(given ? "chat.consent.given" : "chat.consent.refused"));
+    }
+
+    /** The part's label ("Lệ phí") asked on its topic: the engine answers that part only. */
+    private Response askPart(InboundEvent event, String session, ButtonAction.Part part) {
+        if (knowledgeBase.topic(part.topicId()).isEmpty()) {
+            return new Response(List.of(), messages.get("error.unknown_topic"), null);
+        }
+        return ask(event, session, messages.get(part.part().labelKey()), part.topicId());
     }
 
     private Response rate(Channel channel, ButtonAction.Rate rate) {

@@ -8,10 +8,12 @@ import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.channel.Button;
 import vn.dvcassistant.channel.Reply;
 import vn.dvcassistant.channel.ReplyPart;
+import vn.dvcassistant.kb.OnlineLevel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -51,10 +53,41 @@ final class ChannelReplies {
                     : first);
         }
         out.add(main(reply));
+        partsMenu(reply).ifPresent(out::add);
         if (!inGroup) {
             satisfactionOffer(reply).ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * "Xem từng phần:" with a button per part of the answer the citizen has not just read (steps, documents,
+     * fee, time, place; an information topic has only the first two), in a message of its own: the answer's
+     * rating and related topics already take Zalo's five buttons. A tap asks that part about the same topic.
+     */
+    private Optional<Reply> partsMenu(ChatReply reply) {
+        AnswerParts parts = reply.parts();
+        if (!ReplyKind.ANSWER.wire().equals(reply.kind()) || parts == null || reply.sources().isEmpty()) {
+            return Optional.empty();
+        }
+        String topicId = reply.sources().get(0).id();
+        List<Button> buttons = new ArrayList<>();
+        for (AnswerPart part : AnswerPart.values()) {
+            String data = ButtonAction.part(part, topicId);
+            if (part.presentIn(parts) && !part.code().equals(parts.focus())
+                    && data.getBytes(StandardCharsets.UTF_8).length <= Button.MAX_DATA_BYTES) {
+                buttons.add(new Button(messages.get(part.labelKey()), data));
+            }
+        }
+        if (buttons.isEmpty()) {
+            return Optional.empty();
+        }
+        // Two or three to a row: the labels are short, and one per row would fill a phone's screen.
+        List<List<Button>> rows = new ArrayList<>();
+        for (int i = 0; i < buttons.size(); i += 3) {
+            rows.add(buttons.subList(i, Math.min(buttons.size(), i + 3)));
+        }
+        return Optional.of(new Reply(List.of(new ReplyPart.Paragraph(messages.get("channel.parts.ask"))), rows));
     }
 
     /** The same messages with one more paragraph at the end of the last one. */
@@ -127,7 +160,7 @@ final class ChannelReplies {
     }
 
     /**
-     * A full answer, or one about its steps or documents, as structure (bold list titles, a real link);
+     * A short answer, or one about its steps or documents, as structure (bold list titles, a real link);
      * empty for the one-line answers about fee, time, authority or online, which read fine as text.
      */
     private Optional<List<ReplyPart>> structured(AnswerParts parts) {
@@ -147,20 +180,10 @@ final class ChannelReplies {
         if (parts.focus() != null) {
             return Optional.empty();
         }
-        out.add(new ReplyPart.Paragraph(parts.title() + "\n" + parts.summary()));
-        if (!parts.steps().isEmpty()) {
-            out.add(new ReplyPart.NumberedList(messages.get("answer.steps"), parts.steps()));
-        }
-        if (!parts.documents().isEmpty()) {
-            out.add(new ReplyPart.BulletList(messages.get("answer.documents"), parts.documents()));
-        }
-        if (parts.online() != null) {
-            out.add(new ReplyPart.Paragraph(String.join("\n",
-                    messages.get("answer.fee", parts.fee()),
-                    messages.get("answer.processingTime", parts.processingTime()),
-                    messages.get("answer.authority", parts.authority()),
-                    messages.get("answer.online", parts.online()))));
-        }
+        // Short first: the steps, documents, fee, time and place are one button away (partsMenu).
+        out.add(new ReplyPart.Paragraph(parts.title() + "\n" + parts.shortAnswer()));
+        OnlineLevel.fromLabel(parts.online() == null ? "" : parts.online()).ifPresent(level -> out.add(
+                new ReplyPart.Paragraph(messages.get("channel.online." + level.name().toLowerCase(Locale.ROOT)))));
         addLink(out, parts);
         return Optional.of(out);
     }

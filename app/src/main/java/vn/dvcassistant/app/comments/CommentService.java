@@ -104,7 +104,7 @@ public class CommentService {
         return new SubmittedComment(saved.code(), saved.status(), agency.code(), agency.name(),
                 saved.answerDue().toString(), submission.consent() && contactOffered,
                 messages.get("comment.received", saved.code(), agency.name(), format(saved.answerDue())),
-                links.of(saved.code()));
+                links.of(saved.code(), channel));
     }
 
     public Optional<CitizenComment> find(String code) {

@@ -83,15 +83,15 @@ class CommentSupplements {
             case OTHER_CHAT -> new Reply(messages.get("chat.supplement.otherChat", code), null);
             case ACCEPTED -> request.information().isBlank()
                     ? new Reply(messages.get("chat.supplement.empty", code), code)
-                    : supply(code, request.information(), from(message));
+                    : supply(code, request.information(), from(message), message.channel());
         });
     }
 
-    private Reply supply(String code, String information, @Nullable ReplyAddress from) {
+    private Reply supply(String code, String information, @Nullable ReplyAddress from, Channel channel) {
         CitizenComment supplied = comments.supplyInformation(code, information, from);
         String agency = comments.track(code).map(CommentTracking::agencyName).orElse(supplied.agency());
         return new Reply(messages.get("chat.supplement.done", code, agency, format(supplied.answerDue()),
-                links.of(code)), code);
+                links.of(code, channel)), code);
     }
 
     private Reply unknown(String typedCode) {

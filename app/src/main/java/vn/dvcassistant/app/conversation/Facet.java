@@ -16,7 +16,8 @@ public enum Facet {
             "can giay")),
     STEPS(List.of("cac buoc", "lam the nao", "lam sao", "cach lam", "quy trinh", "trinh tu", "thu tuc the nao",
             "lam nhu the nao")),
-    AUTHORITY(List.of("o dau", "noi nao", "co quan nao", "nop o dau", "ai giai quyet", "cho nao", "dau lam")),
+    AUTHORITY(List.of("o dau", "noi nao", "co quan nao", "nop o dau", "ai giai quyet", "cho nao", "dau lam",
+            "noi lam")),
     ONLINE(List.of("online", "truc tuyen", "qua mang", "tren mang", "onl", "dien tu", "tai nha"));
 
     /** Words that carry no topic on their own, so a question made of them and a facet is a follow-up. */

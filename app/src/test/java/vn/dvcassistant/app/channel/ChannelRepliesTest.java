@@ -54,7 +54,8 @@ class ChannelRepliesTest {
         assertThat(rendered.get(0).parts()).containsExactly(new ReplyPart.Paragraph(notice), new ReplyPart.Paragraph(question));
         assertThat(rendered.get(0).buttons()).extracting(Button::data).containsExactly("consent:yes", "consent:no");
         Reply main = rendered.get(1);
-        assertThat(main.parts()).contains(new ReplyPart.NumberedList(messages.get("answer.steps"), List.of("Đăng nhập", "Nộp")),
+        assertThat(main.parts()).containsExactly(new ReplyPart.Paragraph("Đăng ký khai sinh\nLàm trên VNeID."),
+                new ReplyPart.Paragraph("Làm hoàn toàn trên mạng: nộp, trả phí và nhận kết quả không cần đến cơ quan."),
                 new ReplyPart.Link(messages.get("channel.officialLink"), "https://dichvucong.gov.vn/p/1"));
         // Two rating buttons and the three related topics fit in Zalo's five.
         assertThat(main.buttons()).extracting(Button::data)
@@ -90,6 +91,7 @@ class ChannelRepliesTest {
 
         assertThat(rendered).hasSize(2);
         assertThat(rendered.get(0).buttons()).hasSize(Reply.MAX_BUTTONS);
+        assertThat(rendered.get(0).parts()).isNotEmpty();
         Reply offer = rendered.get(1);
         assertThat(offer.parts()).containsExactly(new ReplyPart.Paragraph("Bạn đã làm thủ tục «Cấp giấy xác nhận "
                 + "tình trạng hôn nhân» chưa? Nếu đã làm, bạn hãy đánh giá mức độ hài lòng."));
@@ -129,7 +131,7 @@ class ChannelRepliesTest {
         UUID id = UUID.randomUUID();
         List<String> steps = Collections.nCopies(60, "Bước có nội dung khá dài để thử chia tin nhắn & kiểm tra <thẻ> HTML.");
         AnswerParts parts = new AnswerParts("Thủ tục dài", "procedure", "Tóm tắt.", "Tóm tắt.", steps, List.of(), "Miễn phí", "1 ngày", "UBND",
-                "toàn trình", "https://dichvucong.gov.vn", null);
+                "toàn trình", "https://dichvucong.gov.vn", "steps");
         ChatReply answer = new ChatReply(id, "answer", "x", 0.9, List.of(), List.of(), parts, null, false);
 
         var messagesOut = new TelegramRenderer().render("1", replies.render(answer, false).get(0));
@@ -139,5 +141,68 @@ class ChannelRepliesTest {
         assertThat(messagesOut.get(0).getText()).contains("&amp;").contains("&lt;thẻ&gt;");
         assertThat(messagesOut.get(messagesOut.size() - 1).getReplyMarkup()).isNotNull();
         assertThat(messagesOut.get(0).getReplyMarkup()).isNull();
+    }
+
+    @Test
+    void aShortAnswerIsFollowedByOneButtonPerPartThatAsksItOnTheSameTopic() {
+        ChatReply answer = answer(procedure(null));
+
+        List<Reply> rendered = replies.render(answer, true);
+
+        assertThat(rendered).hasSize(2);
+        Reply menu = rendered.get(1);
+        assertThat(menu.parts()).containsExactly(new ReplyPart.Paragraph("Xem từng phần:"));
+        assertThat(menu.buttons()).extracting(Button::label)
+                .containsExactly("Các bước", "Giấy tờ", "Lệ phí", "Thời gian", "Nơi làm");
+        assertThat(menu.buttons()).extracting(b -> ButtonAction.parse(b.data()).orElseThrow()).containsExactly(
+                new ButtonAction.Part(AnswerPart.STEPS, "xac-nhan-tinh-trang-hon-nhan"),
+                new ButtonAction.Part(AnswerPart.DOCUMENTS, "xac-nhan-tinh-trang-hon-nhan"),
+                new ButtonAction.Part(AnswerPart.FEE, "xac-nhan-tinh-trang-hon-nhan"),
+                new ButtonAction.Part(AnswerPart.TIME, "xac-nhan-tinh-trang-hon-nhan"),
+                new ButtonAction.Part(AnswerPart.AUTHORITY, "xac-nhan-tinh-trang-hon-nhan"));
+        assertThat(menu.buttonRows()).hasSize(2);
+    }
+
+    @Test
+    void aFollowUpShowsThePartAskedAndOffersOnlyTheOthers() {
+        List<Reply> rendered = replies.render(answer(procedure("documents")), true);
+
+        assertThat(rendered.get(0).parts()).contains(
+                new ReplyPart.BulletList(messages.get("answer.documents"), List.of("Tờ khai")));
+        assertThat(rendered.get(0).parts()).noneMatch(p -> p instanceof ReplyPart.NumberedList);
+        assertThat(rendered.get(1).buttons()).extracting(Button::label)
+                .containsExactly("Các bước", "Lệ phí", "Thời gian", "Nơi làm");
+    }
+
+    @Test
+    void anInformationTopicOffersNoFeeTimeOrPlace() {
+        AnswerParts info = new AnswerParts("Lợi ích", "information", "Đỡ đi lại.", "Đỡ đi lại nhiều.",
+                List.of("Mở Cổng"), List.of(), null, null, null, null, "https://dichvucong.gov.vn", null);
+
+        List<Reply> rendered = replies.render(answer(info), true);
+
+        assertThat(rendered.get(0).parts()).hasSize(2); // short answer and link: no online line
+        assertThat(rendered.get(1).buttons()).extracting(Button::label).containsExactly("Các bước");
+    }
+
+    @Test
+    void partButtonDataThatWeNeverWroteIsRefused() {
+        assertThat(ButtonAction.parse("part:fee:dang-ky-khai-sinh"))
+                .contains(new ButtonAction.Part(AnswerPart.FEE, "dang-ky-khai-sinh"));
+        assertThat(ButtonAction.parse("part:price:dang-ky-khai-sinh")).isEmpty();
+        assertThat(ButtonAction.parse("part:fee:")).isEmpty();
+        assertThat(ButtonAction.parse("part:fee")).isEmpty();
+    }
+
+    private static AnswerParts procedure(String focus) {
+        return new AnswerParts("Xác nhận tình trạng hôn nhân", "procedure", "Nộp ở UBND xã.", "Nộp ở UBND xã nơi cư trú.",
+                List.of("Nộp tờ khai", "Nhận kết quả"), List.of("Tờ khai"), "Theo tỉnh", "3 ngày làm việc", "UBND xã",
+                "một phần", "https://dichvucong.gov.vn/p/2", focus);
+    }
+
+    private static ChatReply answer(AnswerParts parts) {
+        return new ChatReply(UUID.randomUUID(), "answer", "x", 0.9,
+                List.of(new ChatReply.Source("xac-nhan-tinh-trang-hon-nhan", parts.title(), parts.officialUrl(), "ho-tich")),
+                List.of(), parts, null, false);
     }
 }

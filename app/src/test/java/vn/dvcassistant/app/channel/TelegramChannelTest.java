@@ -111,6 +111,26 @@ class TelegramChannelTest implements TestPropertyProvider {
     }
 
     @Test
+    void aShortAnswerOffersItsPartsAndAPartButtonAnswersThatPartOnly() throws Exception {
+        long chat = newChatId();
+        post(privateText(nextUpdateId(), chat, "đăng ký kết hôn"), SECRET);
+        List<JsonNode> sent = sentTo(chat, 4); // notice, short answer, parts, satisfaction offer
+        JsonNode menu = sent.stream().filter(m -> m.path("text").asText().equals("Xem từng phần:")).findFirst()
+                .orElseThrow();
+        assertThat(buttonData(menu)).containsExactly("part:steps:dang-ky-ket-hon", "part:documents:dang-ky-ket-hon",
+                "part:fee:dang-ky-ket-hon", "part:time:dang-ky-ket-hon", "part:authority:dang-ky-ket-hon");
+        assertThat(sent.get(1).path("text").asText()).doesNotContain("Giấy tờ cần chuẩn bị");
+
+        String callbackId = "cb-" + UUID.randomUUID();
+        assertThat(post(callback(nextUpdateId(), chat, callbackId, "part:documents:dang-ky-ket-hon"), SECRET).code())
+                .isEqualTo(200);
+
+        JsonNode part = sentTo(chat, 5).stream()
+                .filter(m -> m.path("text").asText().contains("Giấy tờ cần chuẩn bị")).findFirst().orElseThrow();
+        assertThat(part.path("text").asText()).contains("Đăng ký kết hôn").doesNotContain("Các bước");
+    }
+
+    @Test
     void ratingButtonIsAcknowledgedAndTheRatingStored() throws Exception {
         long chat = newChatId();
         post(privateText(nextUpdateId(), chat, "lệ phí đăng ký kết hôn"), SECRET);
@@ -127,7 +147,7 @@ class TelegramChannelTest implements TestPropertyProvider {
                 exchangeId)).containsExactly(false);
         // Not helpful: an apology with the hotline follows. The answer's satisfaction offer is sent on its
         // own, so a press as quick as this one may come before or after it.
-        assertThat(sentTo(chat, 4).subList(2, 4)).anySatisfy(m -> assertThat(m.path("text").asText()).contains("18001096"));
+        assertThat(sentTo(chat, 5).subList(2, 5)).anySatisfy(m -> assertThat(m.path("text").asText()).contains("18001096"));
     }
 
     @Test
@@ -137,17 +157,17 @@ class TelegramChannelTest implements TestPropertyProvider {
         long before = telegramRatings(db, "dang-ky-khai-sinh");
         post(privateText(nextUpdateId(), chat, "đăng ký khai sinh"), SECRET);
 
-        List<JsonNode> sent = sentTo(chat, 3);
+        List<JsonNode> sent = sentTo(chat, 4); // notice, short answer, its parts, the offer
         assertThat(sent.get(1).path("text").asText()).containsIgnoringCase("khai sinh");
         assertThat(buttonData(sent.get(1)).get(0)).startsWith("rate:up:");
-        JsonNode offer = sent.get(2);
+        JsonNode offer = sent.get(3);
         assertThat(offer.path("text").asText()).isEqualTo("Bạn đã làm thủ tục «Đăng ký khai sinh» chưa? "
                 + "Nếu đã làm, bạn hãy đánh giá mức độ hài lòng.");
         assertThat(buttonData(offer)).containsExactly("did:y:dang-ky-khai-sinh", "did:n:dang-ky-khai-sinh");
         assertThat(buttonLabels(offer)).containsExactly("Tôi đã làm thủ tục này", "Chưa làm");
 
         post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "did:y:dang-ky-khai-sinh"), SECRET);
-        JsonNode levels = sentTo(chat, 4).get(3);
+        JsonNode levels = sentTo(chat, 5).get(4);
         assertThat(levels.path("text").asText()).isEqualTo("Bạn đánh giá thế nào về thủ tục «Đăng ký khai sinh»? "
                 + "Hãy chọn một mức dưới đây.");
         assertThat(buttonData(levels)).containsExactly("sat:rat_hai_long:dang-ky-khai-sinh",
@@ -155,7 +175,7 @@ class TelegramChannelTest implements TestPropertyProvider {
         assertThat(buttonLabels(levels)).containsExactly("Rất hài lòng", "Hài lòng", "Không hài lòng");
 
         post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "sat:hai_long:dang-ky-khai-sinh"), SECRET);
-        JsonNode where = sentTo(chat, 5).get(4);
+        JsonNode where = sentTo(chat, 6).get(5);
         assertThat(where.path("text").asText()).isEqualTo("Bạn đã làm thủ tục ở cơ quan nào?");
         // Birth registration is done at the commune: the commune comes first; "Không nhớ" is always last.
         assertThat(buttonData(where)).startsWith("sa:2:dang-ky-khai-sinh:UBND-XA")
@@ -165,7 +185,7 @@ class TelegramChannelTest implements TestPropertyProvider {
 
         String first = "cb-" + UUID.randomUUID();
         post(callback(nextUpdateId(), chat, first, "sa:2:dang-ky-khai-sinh:UBND-XA"), SECRET);
-        String thanks = sentTo(chat, 6).get(5).path("text").asText();
+        String thanks = sentTo(chat, 7).get(6).path("text").asText();
         assertThat(thanks).contains("Cảm ơn bạn đã đánh giá thủ tục «Đăng ký khai sinh»").contains("góp ý");
         botApi.await(CALLBACK, r -> r.body().contains(first), 1);
         assertThat(telegramRatings(db, "dang-ky-khai-sinh")).isEqualTo(before + 1);
@@ -183,12 +203,12 @@ class TelegramChannelTest implements TestPropertyProvider {
 
         // Asked again in the same conversation: the answer, but no second offer.
         post(privateText(nextUpdateId(), chat, "đăng ký khai sinh"), SECRET);
-        JsonNode again = sentTo(chat, 7).get(6);
+        JsonNode again = sentTo(chat, 9).get(7);
         assertThat(again.path("text").asText()).containsIgnoringCase("khai sinh");
         ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.TELEGRAM);
-        List<JsonNode> all = sentTo(chat, 7);
-        assertThat(all).hasSize(7);
-        assertThat(buttonData(all.get(6))).noneMatch(data -> data.startsWith("did:"));
+        List<JsonNode> all = sentTo(chat, 9);
+        assertThat(all).hasSize(9);
+        assertThat(all.subList(7, 9)).allSatisfy(m -> assertThat(buttonData(m)).noneMatch(data -> data.startsWith("did:")));
     }
 
     @Test
@@ -197,10 +217,10 @@ class TelegramChannelTest implements TestPropertyProvider {
         TestDatabase db = new TestDatabase(transactions);
         long before = telegramRatings(db, "dang-ky-ket-hon");
         post(privateText(nextUpdateId(), chat, "đăng ký kết hôn cần giấy tờ gì"), SECRET);
-        assertThat(buttonData(sentTo(chat, 3).get(2))).contains("did:n:dang-ky-ket-hon");
+        assertThat(buttonData(sentTo(chat, 4).get(3))).contains("did:n:dang-ky-ket-hon");
 
         post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "did:n:dang-ky-ket-hon"), SECRET);
-        JsonNode notYet = sentTo(chat, 4).get(3);
+        JsonNode notYet = sentTo(chat, 5).get(4);
         assertThat(notYet.path("text").asText()).startsWith("Cảm ơn bạn. Khi đã làm xong thủ tục");
         assertThat(buttonData(notYet)).isEmpty();
         ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.TELEGRAM);
@@ -208,7 +228,7 @@ class TelegramChannelTest implements TestPropertyProvider {
 
         // Having done it after all, the same offer still works; "Không nhớ" stores the rating with no agency.
         post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "sa:3:dang-ky-ket-hon:-"), SECRET);
-        sentTo(chat, 5);
+        sentTo(chat, 6);
         assertThat(db.column("""
                 SELECT level || '/' || agency || '/' FROM satisfaction_rating
                 WHERE topic_id = 'dang-ky-ket-hon' AND channel = 'telegram' ORDER BY id DESC LIMIT 1"""))
@@ -220,10 +240,10 @@ class TelegramChannelTest implements TestPropertyProvider {
     void portalHelpGetsNoSatisfactionOffer() {
         long chat = newChatId();
         post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "topic:nop-ho-so-truc-tuyen"), SECRET);
-        List<JsonNode> sent = sentTo(chat, 2);
+        List<JsonNode> sent = sentTo(chat, 3);
         assertThat(buttonData(sent.get(1)).get(0)).startsWith("rate:up:");
         ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.TELEGRAM);
-        assertThat(sentTo(chat, 2)).hasSize(2)
+        assertThat(sentTo(chat, 3)).hasSize(3)
                 .allSatisfy(m -> assertThat(buttonData(m)).noneMatch(data -> data.startsWith("did:")));
     }
 
@@ -231,7 +251,7 @@ class TelegramChannelTest implements TestPropertyProvider {
     void forgedOrStaleSatisfactionButtonsAreAnsweredAndStoreNothing() throws Exception {
         long chat = newChatId();
         post(privateText(nextUpdateId(), chat, "lệ phí đăng ký kết hôn"), SECRET);
-        assertThat(buttonData(sentTo(chat, 3).get(2))).contains("did:y:dang-ky-ket-hon");
+        assertThat(buttonData(sentTo(chat, 4).get(3))).contains("did:y:dang-ky-ket-hon");
         TestDatabase db = new TestDatabase(transactions);
         long total = db.count("SELECT count(*) FROM satisfaction_rating");
 
@@ -314,8 +334,8 @@ class TelegramChannelTest implements TestPropertyProvider {
 
         List<JsonNode> sent = sentTo(group, 2);
         ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.TELEGRAM);
-        // Notice and answer; a group gets no satisfaction offer (it would nag every member).
-        assertThat(botApi.requests(SEND, r -> r.body().contains(String.valueOf(group)))).hasSize(2);
+        // Notice, answer and its parts; a group gets no satisfaction offer (it would nag every member).
+        assertThat(botApi.requests(SEND, r -> r.body().contains(String.valueOf(group)))).hasSize(3);
         assertThat(sent.get(1).path("text").asText()).containsIgnoringCase("căn cước");
     }
 

@@ -65,6 +65,12 @@ class SecurityRouteTableTest {
             "GET /khao-sat/{topicId}",
             "POST /khao-sat/{topicId}",
             "GET /khao-sat/{topicId}/qr.png",
+            // Printable guides: the same public content as the chat, for volunteers and one-stop desks.
+            "GET /api/v1/chat/welcome",
+            "GET /huong-dan",
+            "GET /huong-dan/{topicId}",
+            "GET /huong-dan/linh-vuc/{fieldCode}",
+            "GET /huong-dan/{topicId}/qr.png",
             "GET /health",
             // Channel webhooks authenticate the caller with the channel's own secret or signature
             // instead of a staff login; they answer 404 while the channel is off.

@@ -29,6 +29,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -46,6 +47,9 @@ class ChatPageBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(15);
+
+    /** The stored session key of a page's session id (conversation.SessionKeys), in SQL. */
+    private static final String SESSION_KEY = "encode(sha256(convert_to(?, 'UTF8')), 'hex')";
 
     private static WebDriver browser;
     private static Path profileDir;
@@ -90,6 +94,7 @@ class ChatPageBrowserTest {
     /** Every test is a new citizen: a new session id, a fresh page, a desktop-sized window. */
     @BeforeEach
     void openFreshPage() {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(url("/chat.css"));
         js("window.localStorage.clear();");
@@ -104,7 +109,7 @@ class ChatPageBrowserTest {
                 .contains("Tôi là trợ lý tự động")
                 .contains("Bạn có đồng ý cho lưu thông tin cá nhân");
 
-        List<WebElement> consentButtons = greeting.findElements(By.cssSelector(".actions button"));
+        List<WebElement> consentButtons = greeting.findElements(By.cssSelector(".actions.consent button"));
         assertThat(consentButtons).extracting(WebElement::getText).containsExactly("Đồng ý", "Không đồng ý");
 
         consentButtons.get(0).click();
@@ -114,14 +119,18 @@ class ChatPageBrowserTest {
     }
 
     @Test
-    void answersBirthRegistrationWithNumberedStepsAndAnOfficialLinkInANewTab() {
+    void answersBirthRegistrationShortFirstWithPartButtonsAndAnOfficialLinkInANewTab() {
         ask("dang ky khai sinh cho con");
 
         WebElement answer = lastBotMessage();
         assertThat(answer.getAttribute("data-kind")).isEqualTo("answer");
         assertThat(answer.findElement(By.tagName("h2")).getText()).isEqualTo("Đăng ký khai sinh");
-        assertThat(answer.findElement(By.cssSelector("h3")).getText()).isEqualTo("Các bước");
-        assertThat(answer.findElements(By.cssSelector("ol li"))).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(answer.findElement(By.cssSelector("p.summary")).getText()).isNotBlank();
+        // Short first: the steps and documents wait behind their buttons.
+        assertThat(answer.findElements(By.cssSelector("ol li, ul li"))).isEmpty();
+        assertThat(answer.findElements(By.cssSelector(".parts button"))).extracting(WebElement::getText)
+                .containsExactly("Các bước", "Giấy tờ", "Lệ phí", "Thời gian", "Nơi làm");
+        assertThat(answer.getText()).contains("Làm trên mạng: làm ");
 
         WebElement link = answer.findElement(By.cssSelector("a.official"));
         assertThat(link.getText()).isEqualTo("Mở trang chính thức");
@@ -182,6 +191,236 @@ class ChatPageBrowserTest {
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
+    // ---- Phone pages (a 390 x 844 phone, an elderly citizen writing without diacritics).
+
+    @Test
+    void consentComesFirstAboveTheFoldAndOpeningThePageSendsNothing() {
+        onPhone();
+        browser.navigate().refresh();
+        waitForBotMessages(1);
+
+        WebElement yes = browser.findElement(By.cssSelector(".welcome button[data-consent='yes']"));
+        assertThat(isOnScreen(yes)).as("the consent button is visible without scrolling: " + js(
+                "var r = arguments[0].getBoundingClientRect(); return JSON.stringify(r) + ' ' + window.innerHeight"
+                        + " + ' ' + document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2).outerHTML.slice(0, 80);",
+                yes)).isTrue();
+        assertThat(browser.findElements(By.cssSelector(".msg.user"))).isEmpty();
+        assertThat(storedExchanges()).isZero();
+
+        yes.click();
+        waitForBotMessages(2);
+        assertThat(lastBotMessage().getText()).contains("Cảm ơn bạn đã đồng ý");
+        assertThat(consentOfThisSession()).isEqualTo("given");
+    }
+
+    @Test
+    void reloadKeepsTheConversationAndStartOverBeginsANewSession() {
+        onPhone();
+        ask("dang ky ket hon can giay to gi");
+        String session = (String) js("return localStorage.getItem('dvc.sessionId');");
+        int messages = browser.findElements(By.cssSelector("#conversation .msg")).size();
+        browser.findElement(By.cssSelector(".welcome button[data-consent='no']")).click();
+        waitForBotMessages(3);
+
+        browser.navigate().refresh();
+        waitForBotMessages(3);
+        assertThat(browser.findElements(By.cssSelector("#conversation .msg"))).hasSize(messages + 1);
+        assertThat(browser.findElements(By.cssSelector(".msg.user")).get(0).getText())
+                .isEqualTo("dang ky ket hon can giay to gi");
+        assertThat(lastBotMessage().getText()).contains("Tôi sẽ không lưu");
+        assertThat(browser.findElements(By.cssSelector(".welcome button[data-consent]")))
+                .allSatisfy(b -> assertThat(b.isEnabled()).isFalse());
+        assertThat(js("return localStorage.getItem('dvc.sessionId');")).isEqualTo(session);
+        // The restored answer still works: its parts buttons ask about the same topic.
+        botMessages().get(1).findElement(By.cssSelector(".parts button[data-part='fee']")).click();
+        assertThat(waitForBotMessages(4).get(3).getText()).contains("Lệ phí");
+
+        browser.findElement(By.id("start-over")).click();
+        new WebDriverWait(browser, REPLY_TIMEOUT).until(d -> botMessages().size() == 1);
+        assertThat(browser.findElements(By.cssSelector(".msg.user"))).isEmpty();
+        assertThat(js("return localStorage.getItem('dvc.sessionId');")).isNotEqualTo(session);
+        assertThat(browser.findElement(By.cssSelector(".welcome button[data-consent='yes']")).isEnabled()).isTrue();
+    }
+
+    @Test
+    void aPartButtonShowsThatPartOnlyOnTheSameTopic() {
+        onPhone();
+        ask("lam the nao de dang ky khai sinh");
+        int before = botMessages().size();
+        lastBotMessage().findElement(By.cssSelector(".parts button[data-part='documents']")).click();
+
+        WebElement part = waitForBotMessages(before + 1).get(before);
+        assertThat(part.findElement(By.tagName("h2")).getText()).isEqualTo("Đăng ký khai sinh");
+        assertThat(part.findElement(By.cssSelector(".focus h3")).getText()).isEqualTo("Giấy tờ cần chuẩn bị");
+        assertThat(part.findElements(By.cssSelector(".focus li"))).isNotEmpty();
+        // Not the whole card again: no steps, no summary; the other parts stay one tap away.
+        assertThat(part.findElements(By.cssSelector("ol, p.summary"))).isEmpty();
+        assertThat(part.findElements(By.cssSelector(".parts button"))).extracting(WebElement::getText)
+                .containsExactly("Các bước", "Lệ phí", "Thời gian", "Nơi làm");
+        List<WebElement> userMessages = browser.findElements(By.cssSelector(".msg.user"));
+        assertThat(userMessages.get(userMessages.size() - 1).getText()).isEqualTo("Giấy tờ");
+
+        part.findElement(By.cssSelector(".parts button[data-part='time']")).click();
+        WebElement time = waitForBotMessages(before + 2).get(before + 1);
+        assertThat(time.findElement(By.cssSelector(".focus")).getText()).startsWith("Thời gian giải quyết:");
+    }
+
+    @Test
+    void anInformationTopicOffersNoFeeTimeOrPlaceButtons() {
+        // No information entry in the content yet: the page is given one the way the server sends it.
+        js("var realFetch = window.fetch; window.fetch = function (url, options) {"
+                + " if (url !== '/api/v1/chat') { return realFetch(url, options); }"
+                + " var reply = {messageId: '00000000-0000-0000-0000-000000000001', kind: 'answer', answer: 'x',"
+                + " confidence: 0.9, sources: [{id: 'loi-ich', title: 'Lợi ích', url: 'https://dichvucong.gov.vn', field: 'dvc-chung'}],"
+                + " suggestions: [], parts: {title: 'Lợi ích', kind: 'information', 'short': 'Đỡ đi lại.', summary: 'Đỡ đi lại nhiều.',"
+                + " steps: ['Mở Cổng'], documents: [], fee: null, processingTime: null, authority: null, online: null,"
+                + " officialUrl: 'https://dichvucong.gov.vn', focus: null}, askConsent: false};"
+                + " return Promise.resolve(new Response(JSON.stringify(reply), {status: 200,"
+                + " headers: {'Content-Type': 'application/json'}})); };");
+        ask("loi ich");
+
+        WebElement answer = lastBotMessage();
+        assertThat(answer.findElement(By.cssSelector("p.summary")).getText()).isEqualTo("Đỡ đi lại.");
+        assertThat(answer.findElements(By.cssSelector(".parts button"))).extracting(WebElement::getText)
+                .containsExactly("Các bước");
+        assertThat(answer.getText()).doesNotContain("Làm trên mạng");
+    }
+
+    @Test
+    void hotlinesAreTappableAndCommentIsAButton() {
+        onPhone();
+        ask("cach nau pho bo ngon");
+        WebElement tel = lastBotMessage().findElement(By.cssSelector("a[href='tel:18001096']"));
+        assertThat(tel.getText()).isEqualTo("18001096");
+        assertThat(tel.getRect().getHeight()).isGreaterThanOrEqualTo(44);
+
+        int before = botMessages().size();
+        browser.findElement(By.id("comment")).click();
+        assertThat(waitForBotMessages(before + 1).get(before).getText()).contains("Mời bạn viết góp ý");
+    }
+
+    @Test
+    void tapTargetsAreAtLeast44PixelsOnAPhone() {
+        onPhone();
+        ask("dang ky khai sinh cho con");
+        List<WebElement> targets = browser.findElements(By.cssSelector(
+                "button:not([hidden]), #chips button, .toolbar button, .parts button"));
+        assertThat(targets).isNotEmpty();
+        assertThat(targets).filteredOn(WebElement::isDisplayed)
+                .allSatisfy(b -> assertThat(b.getRect().getHeight()).as(b.getText()).isGreaterThanOrEqualTo(44));
+    }
+
+    @Test
+    void readAloudIsOfferedWhenTheBrowserHasAVietnameseVoiceAndSpeaksTheAnswer() {
+        String stub = withVoices("[{lang: 'vi-VN', name: 'Tiếng Việt', voiceURI: 'vi', default: true, localService: true}]");
+        try {
+            browser.navigate().refresh();
+            waitForBotMessages(1);
+            ask("dang ky khai sinh cho con");
+            WebElement button = lastBotMessage().findElement(By.cssSelector("button.read-aloud"));
+            assertThat(button.isDisplayed()).isTrue();
+            assertThat(button.getText()).isEqualTo("Đọc to");
+
+            button.click();
+            assertThat((String) js("return window.spoken.join(' ');"))
+                    .startsWith("Đăng ký khai sinh")
+                    .doesNotContain("Hữu ích").doesNotContain("Đọc to");
+            assertThat(js("return window.spokenLang;")).isEqualTo("vi-VN");
+        } finally {
+            removeStub(stub);
+        }
+    }
+
+    @Test
+    void readAloudIsHiddenWhenTheBrowserHasNoVietnameseVoice() {
+        String stub = withVoices("[{lang: 'en-US', name: 'English', voiceURI: 'en', default: true, localService: true}]");
+        try {
+            browser.navigate().refresh();
+            waitForBotMessages(1);
+            ask("dang ky khai sinh cho con");
+            assertThat(lastBotMessage().findElements(By.cssSelector("button.read-aloud")))
+                    .allSatisfy(b -> assertThat(b.isDisplayed()).isFalse());
+        } finally {
+            removeStub(stub);
+        }
+    }
+
+    @Test
+    void largerTextIsAToggleThatSurvivesAReload() {
+        onPhone();
+        WebElement toggle = browser.findElement(By.id("larger-text"));
+        double normal = fontSize();
+        toggle.click();
+        assertThat(fontSize()).isGreaterThan(normal);
+        assertThat(toggle.getAttribute("aria-pressed")).isEqualTo("true");
+
+        browser.navigate().refresh();
+        waitForBotMessages(1);
+        assertThat(fontSize()).isGreaterThan(normal);
+        assertThat(browser.findElement(By.id("larger-text")).getAttribute("aria-pressed")).isEqualTo("true");
+        browser.findElement(By.id("larger-text")).click();
+        assertThat(fontSize()).isEqualTo(normal);
+    }
+
+    @Test
+    void aGuidesQrCodeAddressStartsTheConversationWithThatAnswer() {
+        onPhone();
+        browser.get(url("/?chu-de=dang-ky-ket-hon"));
+        WebElement answer = waitForBotMessages(2).get(1);
+        assertThat(answer.getAttribute("data-kind")).isEqualTo("answer");
+        assertThat(answer.findElement(By.tagName("h2")).getText()).isEqualTo("Đăng ký kết hôn");
+        new WebDriverWait(browser, REPLY_TIMEOUT).until(d -> !d.getCurrentUrl().contains("chu-de"));
+
+        browser.navigate().refresh();
+        waitForBotMessages(2);
+        assertThat(botMessages()).hasSize(2);
+    }
+
+    /** A 390 x 844 viewport, the phone of the issue, whatever room the headless window's frame takes. */
+    private void onPhone() {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    private double fontSize() {
+        return Double.parseDouble(((String) js("return getComputedStyle(document.body).fontSize;")).replace("px", ""));
+    }
+
+    private boolean isOnScreen(WebElement element) {
+        return (Boolean) js("var r = arguments[0].getBoundingClientRect();"
+                + " var hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                + " return r.bottom <= window.innerHeight && r.top >= 0 && (hit === arguments[0] || arguments[0].contains(hit));",
+                element);
+    }
+
+    /** Replaces the browser's voices before the page's script runs, and records what would be spoken. */
+    private String withVoices(String voices) {
+        Map<String, Object> result = ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", "window.spoken = [];"
+                        + " if (window.speechSynthesis) {"
+                        + " window.speechSynthesis.getVoices = function () { return " + voices + "; };"
+                        + " window.speechSynthesis.cancel = function () {};"
+                        + " window.speechSynthesis.speak = function (u) { window.spoken.push(u.text); window.spokenLang = u.lang; }; }"));
+        return (String) result.get("identifier");
+    }
+
+    private void removeStub(String identifier) {
+        ((ChromeDriver) browser).executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                Map.of("identifier", identifier));
+    }
+
+    private long storedExchanges() {
+        String session = (String) js("return localStorage.getItem('dvc.sessionId');");
+        return session == null ? 0 : new RawSql(dataSource).count(
+                "SELECT count(*) FROM exchange WHERE session_id = " + SESSION_KEY, "web:" + session);
+    }
+
+    private String consentOfThisSession() {
+        String session = (String) js("return localStorage.getItem('dvc.sessionId');");
+        return (String) new RawSql(dataSource).column(
+                "SELECT consent FROM conversation_session WHERE id = " + SESSION_KEY, "web:" + session).get(0);
+    }
+
     private void ask(String question) {
         int before = botMessages().size();
         WebElement input = browser.findElement(By.id("question"));
@@ -206,8 +445,8 @@ class ChatPageBrowserTest {
         return messages.get(messages.size() - 1);
     }
 
-    private Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
     private String url(String path) {

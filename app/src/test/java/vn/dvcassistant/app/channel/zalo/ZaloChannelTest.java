@@ -120,7 +120,14 @@ class ZaloChannelTest implements TestPropertyProvider {
         Request offerRequest = openApi.await(SEND, to(user).and(containing("#dvc:did:")), 1).get(0);
         List<Request> sent = openApi.requests(SEND, to(user));
         assertThat(sent.get(sent.size() - 1)).isSameAs(offerRequest);
-        assertThat(sent.get(sent.size() - 2).body()).contains("#dvc:rate:up:");
+        // Before it: the short answer with its rating, then one button per part of the answer.
+        assertThat(sent.get(sent.size() - 3).body()).contains("#dvc:rate:up:");
+        JsonNode parts = json.readTree(sent.get(sent.size() - 2).body()).path("message");
+        assertThat(parts.path("text").asText()).isEqualTo("Xem từng phần:");
+        assertThat(parts.path("attachment").path("payload").path("buttons")).extracting(b -> b.path("title").asText())
+                .containsExactly("Các bước", "Giấy tờ", "Lệ phí", "Thời gian", "Nơi làm");
+        assertThat(parts.path("attachment").path("payload").path("buttons").get(2).path("payload").asText())
+                .isEqualTo("#dvc:part:fee:dang-ky-khai-sinh");
         JsonNode offer = json.readTree(offerRequest.body()).path("message");
         assertThat(offer.path("text").asText()).isEqualTo("Bạn đã làm thủ tục «Đăng ký khai sinh» chưa? "
                 + "Nếu đã làm, bạn hãy đánh giá mức độ hài lòng.");

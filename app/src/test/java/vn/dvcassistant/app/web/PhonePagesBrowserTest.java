@@ -1,0 +1,202 @@
+package vn.dvcassistant.app.web;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public pages on a 390 x 844 phone in Debian's headless Chromium: the printable guides with their QR
+ * codes, and accessibility checked by axe-core (the npm package the build installs in src/test/js; injected
+ * into the page under test, never served by the service).
+ */
+@MicronautTest(transactional = false)
+@Property(name = "dvc.public-url", value = "https://dvc.tinh.gov.vn")
+class PhonePagesBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path AXE = Path.of("src/test/js/node_modules/axe-core/axe.min.js");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static ChromeDriver browser;
+    private static Path profileDir;
+
+    @Inject
+    EmbeddedServer server;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium is installed at " + CHROMIUM).isTrue();
+        assertThat(Files.isReadable(AXE)).as(AXE + " is installed (npm ci in app/src/test/js; .ci/run does it)").isTrue();
+        profileDir = Files.createTempDirectory("dvc-chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profileDir, "--lang=vi");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profileDir != null) {
+            try (Stream<Path> files = Files.walk(profileDir)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @BeforeEach
+    void phone() {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    @Test
+    void aPrintableGuideHasTheShortAnswerStepsDocumentsFeeTimeUpdateDateAndAQrCodeThatOpensTheChatOnIt()
+            throws Exception {
+        browser.get(url("/huong-dan/dang-ky-khai-sinh"));
+
+        WebElement guide = browser.findElement(By.cssSelector("article.guide[data-topic='dang-ky-khai-sinh']"));
+        assertThat(guide.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng ký khai sinh");
+        assertThat(guide.findElement(By.cssSelector(".short")).getText()).isNotBlank();
+        assertThat(guide.findElements(By.cssSelector("ol li"))).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(guide.findElements(By.cssSelector("ul li"))).isNotEmpty();
+        assertThat(guide.findElement(By.cssSelector("dd.fee")).getText()).isNotBlank();
+        assertThat(guide.findElement(By.cssSelector("dd.time")).getText()).isNotBlank();
+        assertThat(guide.findElement(By.cssSelector(".updated")).getText()).matches("Cập nhật: \\d{2}/\\d{2}/\\d{4}");
+        assertThat(widthFits()).isTrue();
+
+        WebElement qr = guide.findElement(By.cssSelector(".qr img"));
+        new WebDriverWait(browser, WAIT).until(d -> ((Long) js("return arguments[0].naturalWidth;", qr)) > 0);
+        assertThat(decodeQr(qr.getAttribute("src"))).isEqualTo("https://dvc.tinh.gov.vn/?chu-de=dang-ky-khai-sinh");
+        saveScreenshot("guide-phone.png");
+    }
+
+    @Test
+    void theGuideListGroupsTopicsByFieldAndPrintsAllOfAField() {
+        browser.get(url("/huong-dan"));
+        WebElement field = browser.findElement(By.cssSelector("section[data-field='ho-tich']"));
+        List<WebElement> topics = field.findElements(By.cssSelector("li a"));
+        assertThat(topics).extracting(WebElement::getText).contains("Đăng ký khai sinh", "Đăng ký kết hôn");
+
+        field.findElement(By.cssSelector("a.print-all")).click();
+        new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().endsWith("/huong-dan/linh-vuc/ho-tich"));
+        assertThat(browser.findElements(By.cssSelector("article.guide"))).hasSize(topics.size());
+        // One guide per printed page.
+        assertThat(js("return getComputedStyle(document.querySelector('article.guide')).breakAfter;")).isEqualTo("page");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/huong-dan", "/huong-dan/dang-ky-khai-sinh", "/gop-y/tra-cuu", "/minh-bach",
+            "/khao-sat/dang-ky-khai-sinh"})
+    void axeFindsNoSeriousOrCriticalViolation(String path) throws IOException {
+        browser.get(url(path));
+        if (path.equals("/")) {
+            new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.cssSelector(".welcome")).isEmpty());
+        }
+        assertThat(seriousViolations()).as(path).isEmpty();
+        assertThat(widthFits()).as(path + " fits 390 px").isTrue();
+    }
+
+    @Test
+    void theChatWithAShortAnswerAndItsPartButtonsPassesAxe() throws IOException {
+        browser.get(url("/"));
+        js("localStorage.clear();");
+        browser.navigate().refresh();
+        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.cssSelector(".welcome")).isEmpty());
+        WebElement input = browser.findElement(By.id("question"));
+        input.sendKeys("dang ky khai sinh cho con");
+        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.cssSelector(".msg.bot .parts button")).isEmpty()
+                && d.findElement(By.id("send")).isEnabled());
+
+        assertThat(seriousViolations()).isEmpty();
+        assertThat(widthFits()).isTrue();
+        saveScreenshot("chat-phone.png");
+    }
+
+    /** axe-core's serious and critical findings, as "rule: target" lines. */
+    @SuppressWarnings("unchecked")
+    private List<String> seriousViolations() throws IOException {
+        js(Files.readString(AXE));
+        Object result = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                + " done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + " .map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); })"
+                + " .catch(function (e) { done(['axe failed: ' + e]); });");
+        return (List<String>) result;
+    }
+
+    private boolean widthFits() {
+        return (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth;");
+    }
+
+    private static String decodeQr(String src) throws Exception {
+        HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(src)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.headers().firstValue("Content-Type")).contains("image/png");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+    }
+
+    /** Kept in target/screenshots for the README's pictures (docs/img). */
+    private static void saveScreenshot(String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + server.getPort() + path;
+    }
+}
