@@ -26,6 +26,13 @@ final class TopicFileParser {
             "processing_time", "legal_basis", "official_url", "questions", "keywords", "sources",
             "reviewed", "review_by");
 
+    /**
+     * The 2025 decentralisation decrees (125, 140, 151/2025/NĐ-CP) apply until 1/3/2027 unless extended, so an
+     * entry resting on them must be reviewed by then.
+     */
+    static final Pattern DECENTRALISATION_DECREES = Pattern.compile("\\b(125|140|151)/2025/N");
+    static final LocalDate DECENTRALISATION_REVIEW = LocalDate.of(2027, 2, 28);
+
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern WORDS = Pattern.compile("\\s+");
 
@@ -91,6 +98,12 @@ final class TopicFileParser {
         Optional<LocalDate> reviewBy = in.date("review_by");
         if (reviewed.isPresent() && reviewBy.isPresent() && reviewBy.get().isBefore(reviewed.get())) {
             in.problem("review_by", "review_by " + reviewBy.get() + " is before reviewed " + reviewed.get());
+        }
+        if (reviewBy.isPresent() && reviewBy.get().isAfter(DECENTRALISATION_REVIEW)
+                && legalBasis.stream().anyMatch(l -> DECENTRALISATION_DECREES.matcher(l).find())) {
+            in.problem("review_by", "cites a 2025 decentralisation decree, which applies until "
+                    + DECENTRALISATION_REVIEW.plusDays(1) + " unless extended: review_by must be on or before "
+                    + DECENTRALISATION_REVIEW);
         }
 
         if (problems.size() > before) {
