@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.kb.OnlineLevel;
 import vn.dvcassistant.kb.Topic;
+import vn.dvcassistant.kb.catalogue.CatalogueTopics;
 
 import java.util.List;
 import java.util.Locale;
@@ -18,18 +19,23 @@ import java.util.Locale;
 final class TemplateAnswerComposer implements AnswerComposer {
 
     private final Messages messages;
+    private final CatalogueAnswers catalogue;
 
-    TemplateAnswerComposer(Messages messages) {
+    TemplateAnswerComposer(Messages messages, CatalogueAnswers catalogue) {
         this.messages = messages;
+        this.catalogue = catalogue;
     }
 
     @Override
     public ComposedAnswer compose(Topic topic, @Nullable Facet facet, String question) {
+        if (CatalogueTopics.isCatalogue(topic)) {
+            return catalogue.compose(topic, facet);
+        }
         AnswerParts parts = new AnswerParts(topic.title(), topic.summary(), topic.steps(), topic.documents(),
                 topic.fee(), topic.processingTime(), topic.authority(), topic.online().label(), topic.officialUrl(),
                 facet == null ? null : facet.name().toLowerCase(Locale.ROOT));
         String text = facet == null ? fullText(topic) : facetText(topic, facet);
-        return new ComposedAnswer(text, parts);
+        return new ComposedAnswer(text + catalogue.codesAndDate(topic), parts);
     }
 
     private String fullText(Topic topic) {
