@@ -7,6 +7,7 @@ import java.util.Random;
 import vn.dvcassistant.kb.Field;
 import vn.dvcassistant.kb.OnlineLevel;
 import vn.dvcassistant.kb.Topic;
+import vn.dvcassistant.kb.TopicKind;
 
 /**
  * Generates a large knowledge base of plausible (not real) Vietnamese procedure entries: an action
@@ -89,7 +90,7 @@ final class SyntheticTopics {
                     questions,
                     List.of(object, name, sector),
                     List.of("synthetic"),
-                    LocalDate.of(2026, 11, 22), LocalDate.of(2027, 5, 22)));
+                    LocalDate.of(2026, 11, 22), LocalDate.of(2027, 5, 22), TopicKind.PROCEDURE, null, List.of()));
         }
         return topics;
     }

@@ -7,13 +7,22 @@ import java.util.List;
  * One curated knowledge-base entry: a procedure or a question about using online public services,
  * loaded from {@code content/<field>/<id>.yml}.
  *
- * @param fee            free text; says where to check when the amount is not confirmed
- * @param processingTime free text; says where to check when the time is not confirmed
+ * @param authority      who handles it; null for an information topic
+ * @param online         how far it can be done online; null for an information topic
+ * @param fee            free text; says where to check when the amount is not confirmed; null for an
+ *                       information topic
+ * @param processingTime free text; says where to check when the time is not confirmed; null for an
+ *                       information topic
  * @param officialUrl    the page a citizen should open (absolute http(s) URL)
  * @param questions      ways people ask for this topic; indexed for search
  * @param keywords       aliases and abbreviations; indexed for search
  * @param sources        where the facts come from
  * @param reviewBy       date after which the entry is stale and must be reviewed
+ * @param kind           a procedure, or an information topic without authority, fee, time or online level
+ * @param shortAnswer    the first reply: at most 40 words in at most 3 sentences; null when the entry has
+ *                       none yet (the summary is used instead)
+ * @param procedureCodes the national procedure codes (mã TTHC) the entry covers, as a source gives them;
+ *                       shown as text, never turned into a link
  */
 public record Topic(
         String id,
@@ -32,7 +41,10 @@ public record Topic(
         List<String> keywords,
         List<String> sources,
         LocalDate reviewed,
-        LocalDate reviewBy) {
+        LocalDate reviewBy,
+        TopicKind kind,
+        String shortAnswer,
+        List<String> procedureCodes) {
 
     public Topic {
         steps = List.copyOf(steps);
@@ -41,6 +53,16 @@ public record Topic(
         questions = List.copyOf(questions);
         keywords = List.copyOf(keywords);
         sources = List.copyOf(sources);
+        procedureCodes = List.copyOf(procedureCodes);
+    }
+
+    public boolean isProcedure() {
+        return kind == TopicKind.PROCEDURE;
+    }
+
+    /** The first reply: the short answer when the entry has one, else the summary. */
+    public String firstReply() {
+        return shortAnswer != null ? shortAnswer : summary;
     }
 
     public boolean isStaleOn(LocalDate day) {

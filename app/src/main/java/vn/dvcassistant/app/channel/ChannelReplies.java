@@ -156,11 +156,13 @@ final class ChannelReplies {
         if (!parts.documents().isEmpty()) {
             out.add(new ReplyPart.BulletList(messages.get("answer.documents"), parts.documents()));
         }
-        out.add(new ReplyPart.Paragraph(String.join("\n",
-                messages.get("answer.fee", parts.fee()),
-                messages.get("answer.processingTime", parts.processingTime()),
-                messages.get("answer.authority", parts.authority()),
-                messages.get("answer.online", parts.online()))));
+        if (parts.online() != null) {
+            out.add(new ReplyPart.Paragraph(String.join("\n",
+                    messages.get("answer.fee", parts.fee()),
+                    messages.get("answer.processingTime", parts.processingTime()),
+                    messages.get("answer.authority", parts.authority()),
+                    messages.get("answer.online", parts.online()))));
+        }
         addLink(out, parts);
         return Optional.of(out);
     }

@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.conversation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -10,7 +11,11 @@ import java.util.List;
  * HTML, Zalo plain text). Every text is Vietnamese from the knowledge-base entry.
  *
  * @param title          the procedure's name
- * @param summary        the direct answer, shown first
+ * @param kind           "procedure" or "information"; an information topic has no fee, time, authority
+ *                       or online level (those are null)
+ * @param shortAnswer    the first reply, at most 40 words ({@code short} in JSON); the summary when the
+ *                       entry has no short answer yet
+ * @param summary        the direct answer, longer
  * @param steps          what to do, in order (unnumbered; the client numbers them)
  * @param documents      what to prepare
  * @param fee            confirmed amount, or where to check it
@@ -24,13 +29,15 @@ import java.util.List;
 @Serdeable
 public record AnswerParts(
         String title,
+        String kind,
+        @JsonProperty("short") String shortAnswer,
         String summary,
         List<String> steps,
         List<String> documents,
-        String fee,
-        String processingTime,
-        String authority,
-        String online,
+        @Nullable String fee,
+        @Nullable String processingTime,
+        @Nullable String authority,
+        @Nullable String online,
         String officialUrl,
         @Nullable String focus) {
 }

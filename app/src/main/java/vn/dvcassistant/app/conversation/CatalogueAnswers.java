@@ -34,7 +34,7 @@ final class CatalogueAnswers {
     }
 
     ComposedAnswer compose(Topic topic, @Nullable Facet facet) {
-        String code = topic.keywords().isEmpty() ? "" : topic.keywords().get(0);
+        String code = topic.procedureCodes().isEmpty() ? "" : topic.procedureCodes().get(0);
         String unknown = messages.get("answer.catalogue.unknown");
         String online = topic.online() == null ? "" : topic.online().label();
         StringBuilder text = new StringBuilder(topic.title());
@@ -47,7 +47,8 @@ final class CatalogueAnswers {
         String link = topic.officialUrl() == null ? PORTAL : topic.officialUrl();
         text.append("\n\n").append(lookUp(topic.officialUrl(), code));
         text.append(dates(topic));
-        AnswerParts parts = new AnswerParts(topic.title(), topic.summary(), List.of(), List.of(),
+        AnswerParts parts = new AnswerParts(topic.title(), topic.kind().code(), topic.firstReply(), topic.summary(),
+                List.of(), List.of(),
                 or(topic.fee(), unknown), or(topic.processingTime(), unknown), or(topic.authority(), unknown),
                 or(online, unknown), link, facet == null ? null : facet.name().toLowerCase(Locale.ROOT));
         return new ComposedAnswer(text.toString(), parts);
@@ -56,7 +57,7 @@ final class CatalogueAnswers {
     /** For a curated entry: the catalogue codes it covers (with their checked links) and its dates. */
     String codesAndDate(Topic topic) {
         StringBuilder text = new StringBuilder();
-        for (String code : ContentSyncCodes.of(topic)) {
+        for (String code : topic.procedureCodes()) {
             text.append("\n").append(messages.get("answer.catalogue.code", code));
             content.catalogueRow(code).filter(r -> !r.row().officialUrl().isEmpty())
                     .ifPresent(r -> text.append("\n").append(messages.get("answer.catalogue.page", r.row().officialUrl())));

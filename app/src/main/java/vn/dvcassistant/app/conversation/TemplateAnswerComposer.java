@@ -13,7 +13,8 @@ import java.util.Locale;
 /**
  * Composes from the entry alone, so every fact in an answer is one an editor wrote: summary first,
  * then steps, documents, fee, time, authority and the official link. A facet question gets the
- * title, that one part and the link.
+ * title, that one part and the link. An information topic has no procedure fields: its answer is the
+ * summary, steps and link, and a question about a fee or a time it does not state gets its first reply.
  */
 @Singleton
 final class TemplateAnswerComposer implements AnswerComposer {
@@ -31,17 +32,32 @@ final class TemplateAnswerComposer implements AnswerComposer {
         if (CatalogueTopics.isCatalogue(topic)) {
             return catalogue.compose(topic, facet);
         }
-        AnswerParts parts = new AnswerParts(topic.title(), topic.summary(), topic.steps(), topic.documents(),
-                topic.fee(), topic.processingTime(), topic.authority(), topic.online().label(), topic.officialUrl(),
-                facet == null ? null : facet.name().toLowerCase(Locale.ROOT));
-        String text = facet == null ? fullText(topic) : facetText(topic, facet);
+        Facet answered = facet != null && answers(topic, facet) ? facet : null;
+        AnswerParts parts = new AnswerParts(topic.title(), topic.kind().code(), topic.firstReply(), topic.summary(),
+                topic.steps(), topic.documents(), topic.fee(), topic.processingTime(), topic.authority(),
+                topic.online() == null ? null : topic.online().label(), topic.officialUrl(),
+                answered == null ? null : answered.name().toLowerCase(Locale.ROOT));
+        String text = answered == null ? fullText(topic) : facetText(topic, answered);
         return new ComposedAnswer(text + catalogue.codesAndDate(topic), parts);
+    }
+
+    /** Whether the entry states the part asked for; an information topic states no fee, time, place or level. */
+    private static boolean answers(Topic topic, Facet facet) {
+        return switch (facet) {
+            case FEE, TIME, AUTHORITY, ONLINE -> topic.isProcedure();
+            case DOCUMENTS -> !topic.documents().isEmpty();
+            case STEPS -> !topic.steps().isEmpty();
+        };
     }
 
     private String fullText(Topic topic) {
         StringBuilder text = new StringBuilder(topic.title()).append('\n').append(topic.summary());
         appendList(text, messages.get("answer.steps"), topic.steps(), true);
         appendList(text, messages.get("answer.documents"), topic.documents(), false);
+        if (!topic.isProcedure()) {
+            text.append("\n\n").append(messages.get("answer.officialUrl", topic.officialUrl()));
+            return text.toString();
+        }
         text.append("\n\n").append(messages.get("answer.fee", topic.fee()));
         text.append('\n').append(messages.get("answer.processingTime", topic.processingTime()));
         text.append('\n').append(messages.get("answer.authority", topic.authority()));

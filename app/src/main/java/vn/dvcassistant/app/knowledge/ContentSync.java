@@ -143,13 +143,9 @@ public class ContentSync {
     private static Set<String> coveredCodes(List<ContentFile> files) {
         try {
             return new ContentLoader().load(files).topics().stream()
-                    .flatMap(t -> procedureCodes(t).stream()).collect(Collectors.toSet());
+                    .flatMap(t -> t.procedureCodes().stream()).collect(Collectors.toSet());
         } catch (ContentValidationException e) {
             return Set.of();
         }
-    }
-
-    static List<String> procedureCodes(Topic topic) {
-        return List.of();
     }
 }

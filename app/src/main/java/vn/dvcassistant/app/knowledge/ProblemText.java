@@ -32,7 +32,12 @@ final class ProblemText {
             w("\"([^\"]*)\" must be lower-case letters, digits and hyphens", "Mã \"$1\" chỉ được gồm chữ thường không dấu, số và dấu gạch ngang."),
             w("duplicate id .*", "Mã này đã được một mục khác dùng."),
             w("not valid YAML: .*", "Tệp YAML sai cú pháp."),
-            w("not valid UTF-8 text", "Tệp không phải văn bản UTF-8."));
+            w("not valid UTF-8 text", "Tệp không phải văn bản UTF-8."),
+            w("an information topic has no .*", "Mục thông tin (kind: information) không có trường này; xóa đi, hoặc chọn loại thủ tục."),
+            w("\"([^\"]*)\" is not a procedure code.*", "\"$1\" không phải mã thủ tục (chữ số và dấu chấm, ví dụ 1.012786)."),
+            w("unknown kind \"([^\"]*)\".*", "Loại \"$1\" không hợp lệ: chọn procedure (thủ tục) hoặc information (thông tin)."),
+            w("short answer too long: (\\d+) words, at most (\\d+)", "Câu trả lời ngắn dài $1 từ; tối đa $2 từ."),
+            w("short answer has (\\d+) sentences, at most (\\d+)", "Câu trả lời ngắn có $1 câu; tối đa $2 câu."));
 
     private ProblemText() {
     }

@@ -41,7 +41,7 @@ class ChannelRepliesTest {
         UUID id = UUID.randomUUID();
         String notice = messages.get("chat.notice");
         String question = messages.get("chat.consent.question");
-        AnswerParts parts = new AnswerParts("Đăng ký khai sinh", "Làm trên VNeID.", List.of("Đăng nhập", "Nộp"),
+        AnswerParts parts = new AnswerParts("Đăng ký khai sinh", "procedure", "Làm trên VNeID.", "Làm trên VNeID.", List.of("Đăng nhập", "Nộp"),
                 List.of("Giấy chứng sinh"), "Miễn phí", "Trong ngày", "UBND xã", "toàn trình",
                 "https://dichvucong.gov.vn/p/1", null);
         ChatReply answer = new ChatReply(id, "answer", notice + "\n\nĐăng ký khai sinh...\n\n" + question, 0.9,
@@ -102,7 +102,7 @@ class ChannelRepliesTest {
     void aVeryLongAnswerIsSplitForTelegramWithTheButtonsOnTheLastMessage() {
         UUID id = UUID.randomUUID();
         List<String> steps = Collections.nCopies(60, "Bước có nội dung khá dài để thử chia tin nhắn & kiểm tra <thẻ> HTML.");
-        AnswerParts parts = new AnswerParts("Thủ tục dài", "Tóm tắt.", steps, List.of(), "Miễn phí", "1 ngày", "UBND",
+        AnswerParts parts = new AnswerParts("Thủ tục dài", "procedure", "Tóm tắt.", "Tóm tắt.", steps, List.of(), "Miễn phí", "1 ngày", "UBND",
                 "toàn trình", "https://dichvucong.gov.vn", null);
         ChatReply answer = new ChatReply(id, "answer", "x", 0.9, List.of(), List.of(), parts, null, false);
 

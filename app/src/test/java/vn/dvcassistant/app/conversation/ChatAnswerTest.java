@@ -43,6 +43,7 @@ class ChatAnswerTest {
         assertThat((String) source.get("url")).startsWith("http");
         var topic = knowledgeBase.topic("dang-ky-ket-hon").orElseThrow();
         Map<String, Object> parts = (Map<String, Object>) reply.get("parts");
+        assertThat(parts).containsEntry("short", topic.firstReply()).containsEntry("kind", "procedure");
         assertThat(parts).containsEntry("summary", topic.summary()).containsEntry("fee", topic.fee())
                 .containsEntry("officialUrl", topic.officialUrl()).containsEntry("online", topic.online().label())
                 .containsEntry("focus", "documents");

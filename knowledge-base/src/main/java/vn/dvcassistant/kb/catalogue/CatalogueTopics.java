@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import vn.dvcassistant.kb.OnlineLevel;
 import vn.dvcassistant.kb.Topic;
+import vn.dvcassistant.kb.TopicKind;
 
 /**
  * Catalogue rows as searchable entries. Such an entry holds only what the catalogue gives (name, code,
@@ -56,6 +57,7 @@ public final class CatalogueTopics {
         return new Topic(row.topicId(), name, row.field(), row.authority(),
                 OnlineLevel.fromLabel(row.online()).orElse(null), summary.toString(), List.of(), List.of(),
                 row.fee(), row.processingTime(), legal, row.officialUrl().isEmpty() ? null : row.officialUrl(),
-                questions, keywords, List.of(SOURCE), updatedOn, updatedOn.plusMonths(REVIEW_MONTHS));
+                questions, keywords, List.of(SOURCE), updatedOn, updatedOn.plusMonths(REVIEW_MONTHS),
+                TopicKind.PROCEDURE, null, keywords);
     }
 }

@@ -48,6 +48,20 @@ final class FieldReader {
         return s.strip();
     }
 
+    /** An optional text: null when the key is absent, a problem when it is present but blank or not a text. */
+    String optionalText(String field) {
+        return map.containsKey(field) ? text(field) : null;
+    }
+
+    /** An optional list: empty when the key is absent, validated like {@link #list} when present. */
+    List<String> optionalList(String field) {
+        return map.containsKey(field) ? list(field, 1) : List.of();
+    }
+
+    boolean has(String field) {
+        return map.containsKey(field);
+    }
+
     /** A required list of non-blank texts with at least {@code min} items. */
     List<String> list(String field, int min) {
         Object value = map.get(field);

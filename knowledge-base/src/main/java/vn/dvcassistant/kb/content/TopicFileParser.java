@@ -14,17 +14,24 @@ import vn.dvcassistant.kb.ContentProblem;
 import vn.dvcassistant.kb.Field;
 import vn.dvcassistant.kb.OnlineLevel;
 import vn.dvcassistant.kb.Topic;
+import vn.dvcassistant.kb.TopicKind;
 
 /** Parses and validates one {@code <field>/<id>.yml} file (format: content/README.md). */
 final class TopicFileParser {
 
     static final int MAX_SUMMARY_WORDS = 80;
     static final int MIN_QUESTIONS = 4;
+    /** The first reply must fit a phone screen and an elderly reader: at most 40 words, 3 sentences. */
+    static final int MAX_SHORT_WORDS = 40;
+    static final int MAX_SHORT_SENTENCES = 3;
 
     static final Set<String> KNOWN_FIELDS = Set.of(
             "id", "title", "field", "authority", "online", "summary", "steps", "documents", "fee",
             "processing_time", "legal_basis", "official_url", "questions", "keywords", "sources",
-            "reviewed", "review_by");
+            "reviewed", "review_by", "kind", "short", "procedure_codes");
+
+    /** What only a procedure has; an information topic that states one of them is refused. */
+    static final List<String> PROCEDURE_ONLY = List.of("authority", "online", "fee", "processing_time");
 
     /**
      * The 2025 decentralisation decrees (125, 140, 151/2025/NĐ-CP) apply until 1/3/2027 unless extended, so an
@@ -35,6 +42,10 @@ final class TopicFileParser {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern WORDS = Pattern.compile("\\s+");
+    /** A sentence ends at . ! ? followed by a space or the end; "1.000.000" and "7.2" do not end one. */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+(\\s|$)");
+    /** National codes look like 1.012786 or 2.002180.000.00.00.H12: digits and dots, letters in the tail. */
+    private static final Pattern PROCEDURE_CODE = Pattern.compile("[0-9]+(\\.[0-9A-Za-z]+)+");
 
     private final Yaml yaml = SafeYaml.create();
 
@@ -78,8 +89,17 @@ final class TopicFileParser {
         }
         String title = in.text("title");
         Field field = readField(in, file);
-        String authority = in.text("authority");
-        OnlineLevel online = readOnline(in);
+        TopicKind kind = readKind(in);
+        boolean procedure = kind != TopicKind.INFORMATION;
+        if (!procedure) {
+            for (String only : PROCEDURE_ONLY) {
+                if (in.has(only)) {
+                    in.problem(only, "an information topic has no " + only + "; remove it, or write kind: procedure");
+                }
+            }
+        }
+        String authority = procedure ? in.text("authority") : null;
+        OnlineLevel online = procedure ? readOnline(in) : null;
         String summary = in.text("summary");
         int words = summary.isEmpty() ? 0 : WORDS.split(summary.strip()).length;
         if (words > MAX_SUMMARY_WORDS) {
@@ -87,8 +107,15 @@ final class TopicFileParser {
         }
         List<String> steps = in.list("steps", 1);
         List<String> documents = in.list("documents", 0);
-        String fee = in.text("fee");
-        String processingTime = in.text("processing_time");
+        String fee = procedure ? in.text("fee") : null;
+        String processingTime = procedure ? in.text("processing_time") : null;
+        String shortAnswer = readShort(in);
+        List<String> procedureCodes = in.optionalList("procedure_codes");
+        for (String code : procedureCodes) {
+            if (!PROCEDURE_CODE.matcher(code).matches()) {
+                in.problem("procedure_codes", "\"" + code + "\" is not a procedure code (digits and dots, e.g. 1.012786)");
+            }
+        }
         List<String> legalBasis = in.list("legal_basis", 0);
         String officialUrl = in.url("official_url");
         List<String> questions = in.list("questions", MIN_QUESTIONS);
@@ -111,7 +138,48 @@ final class TopicFileParser {
         }
         return Optional.of(new Topic(id, title, field, authority, online, summary, steps, documents, fee,
                 processingTime, legalBasis, officialUrl, questions, keywords, sources, reviewed.get(),
-                reviewBy.get()));
+                reviewBy.get(), kind == null ? TopicKind.PROCEDURE : kind, shortAnswer, procedureCodes));
+    }
+
+    private static TopicKind readKind(FieldReader in) {
+        String code = in.optionalText("kind");
+        if (code == null || code.isEmpty()) {
+            return code == null ? TopicKind.PROCEDURE : null;
+        }
+        Optional<TopicKind> kind = TopicKind.fromCode(code);
+        if (kind.isEmpty()) {
+            in.problem("kind", "unknown kind \"" + code + "\"; use one of: "
+                    + Arrays.stream(TopicKind.values()).map(TopicKind::code).collect(Collectors.joining(", ")));
+        }
+        return kind.orElse(null);
+    }
+
+    private static String readShort(FieldReader in) {
+        String text = in.optionalText("short");
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        int words = WORDS.split(text).length;
+        if (words > MAX_SHORT_WORDS) {
+            in.problem("short", "short answer too long: " + words + " words, at most " + MAX_SHORT_WORDS);
+        }
+        int sentences = sentenceCount(text);
+        if (sentences > MAX_SHORT_SENTENCES) {
+            in.problem("short", "short answer has " + sentences + " sentences, at most " + MAX_SHORT_SENTENCES);
+        }
+        return text;
+    }
+
+    static int sentenceCount(String text) {
+        int count = 0;
+        var m = SENTENCE_END.matcher(text.strip());
+        while (m.find()) {
+            count++;
+        }
+        // A last sentence without a full stop still counts.
+        String stripped = text.strip();
+        boolean endsWithStop = !stripped.isEmpty() && ".!?…".indexOf(stripped.charAt(stripped.length() - 1)) >= 0;
+        return endsWithStop ? count : count + 1;
     }
 
     private static Field readField(FieldReader in, ContentFile file) {

@@ -197,7 +197,9 @@ public final class TopicIndex {
                 example(examples, c, keyword, 1f);
             }
             example(examples, c, topic.summary(), BODY_EXAMPLE_WEIGHT);
-            example(examples, c, topic.authority(), BODY_EXAMPLE_WEIGHT);
+            if (topic.authority() != null) {
+                example(examples, c, topic.authority(), BODY_EXAMPLE_WEIGHT);
+            }
             for (String text : topic.steps()) {
                 example(examples, c, text, BODY_EXAMPLE_WEIGHT);
             }
@@ -302,7 +304,9 @@ public final class TopicIndex {
         }
         List<String> body = new ArrayList<>();
         body.add(topic.summary());
-        body.add(topic.authority());
+        if (topic.authority() != null) {
+            body.add(topic.authority());
+        }
         body.addAll(topic.steps());
         body.addAll(topic.documents());
         for (String text : body) {

@@ -13,6 +13,7 @@ import vn.dvcassistant.kb.ContentValidationException;
 import vn.dvcassistant.kb.Field;
 import vn.dvcassistant.kb.OnlineLevel;
 import vn.dvcassistant.kb.Topic;
+import vn.dvcassistant.kb.TopicKind;
 
 class ContentLoaderTest {
 
@@ -38,7 +39,34 @@ class ContentLoaderTest {
         assertThat(ks.questions()).hasSize(4);
         assertThat(ks.officialUrl()).isEqualTo("https://dichvucong.gov.vn/");
         assertThat(ks.reviewBy()).isEqualTo(LocalDate.of(2027, 5, 22));
+        assertThat(ks.kind()).isEqualTo(TopicKind.PROCEDURE);
+        assertThat(ks.shortAnswer()).startsWith("Cha hoặc mẹ đăng ký khai sinh cho con");
+        assertThat(ks.firstReply()).isEqualTo(ks.shortAnswer());
+        assertThat(ks.procedureCodes()).containsExactly("0.000001");
+        Topic kh = content.topics().get(0);
+        assertThat(kh.shortAnswer()).as("no short answer yet: the summary is the first reply").isNull();
+        assertThat(kh.firstReply()).isEqualTo(kh.summary());
         assertThat(content.synonyms().canonicalByVariant()).containsEntry("cccd", "can cuoc cong dan");
+    }
+
+    @Test
+    void anInformationTopicHasNoProcedureFields() {
+        LoadedContent content = new ContentLoader().load(ContentSource.directory(resource("content-information")));
+
+        Topic info = content.topics().get(0);
+        assertThat(info.kind()).isEqualTo(TopicKind.INFORMATION);
+        assertThat(info.isProcedure()).isFalse();
+        assertThat(info.authority()).isNull();
+        assertThat(info.online()).isNull();
+        assertThat(info.fee()).isNull();
+        assertThat(info.processingTime()).isNull();
+    }
+
+    @Test
+    void countsSentencesOfAShortAnswerWithoutBeingFooledByAmounts() {
+        assertThat(TopicFileParser.sentenceCount("Lệ phí 1.000.000 đồng. Làm ở xã")).isEqualTo(2);
+        assertThat(TopicFileParser.sentenceCount("Một câu thôi.")).isEqualTo(1);
+        assertThat(TopicFileParser.sentenceCount("Hỏi gì? Được! Xong... Thêm")).isEqualTo(4);
     }
 
     @Test
@@ -63,6 +91,10 @@ class ContentLoaderTest {
                                     tuple("ho-tich/few-questions.yml", "questions"),
                                     tuple("ho-tich/unknown-key.yml", "review-by"),
                                     tuple("ho-tich/not-yaml.yml", ContentProblem.WHOLE_FILE),
+                                    tuple("dvc-chung/info-with-fee.yml", "fee"),
+                                    tuple("dvc-chung/long-short.yml", "short"),
+                                    tuple("dvc-chung/unknown-kind.yml", "kind"),
+                                    tuple("dvc-chung/bad-code.yml", "procedure_codes"),
                                     tuple("synonyms.yml", "thông tư"));
                     assertThat(messageFor(problems, "ho-tich/dang-ky-khai-sinh.yml")).contains("duplicate id", "cu-tru/dang-ky-khai-sinh.yml");
                     assertThat(messageFor(problems, "ho-tich/missing-title.yml")).isEqualTo("missing field");
@@ -74,6 +106,10 @@ class ContentLoaderTest {
                     assertThat(messageFor(problems, "ho-tich/field-not-folder.yml")).contains("folder");
                     assertThat(messageFor(problems, "ho-tich/unknown-online-level.yml")).contains("toàn bộ");
                     assertThat(messageFor(problems, "ho-tich/few-questions.yml")).contains("at least 4");
+                    assertThat(messageFor(problems, "dvc-chung/info-with-fee.yml")).contains("information topic has no fee");
+                    assertThat(messageFor(problems, "dvc-chung/long-short.yml")).contains("4 sentences, at most 3");
+                    assertThat(messageFor(problems, "dvc-chung/unknown-kind.yml")).contains("unknown kind \"thong-tin\"");
+                    assertThat(e.getMessage()).contains("dvc-chung/bad-code.yml: procedure_codes: \"TTHC-12\" is not a procedure code");
                     assertThat(e.getMessage()).contains("ho-tich/bad-url.yml: official_url: malformed URL");
                 });
     }

@@ -111,7 +111,7 @@ class ConfidenceModelFitTest {
             List<String> questions = t.questions().stream().filter(q -> !held.contains(q)).toList();
             return new Topic(t.id(), t.title(), t.field(), t.authority(), t.online(), t.summary(), t.steps(),
                     t.documents(), t.fee(), t.processingTime(), t.legalBasis(), t.officialUrl(), questions,
-                    t.keywords(), t.sources(), t.reviewed(), t.reviewBy());
+                    t.keywords(), t.sources(), t.reviewed(), t.reviewBy(), t.kind(), t.shortAnswer(), t.procedureCodes());
         }
     }
 

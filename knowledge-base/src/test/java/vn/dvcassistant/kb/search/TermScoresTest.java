@@ -46,7 +46,7 @@ class TermScoresTest {
                         t.summary(), t.steps(), t.documents(), t.fee(), t.processingTime(), t.legalBasis(),
                         t.officialUrl(), t.questions().subList(0, keep),
                         t.keywords().subList(0, Math.min(t.keywords().size(), copy % 5)), t.sources(),
-                        t.reviewed(), t.reviewBy()));
+                        t.reviewed(), t.reviewBy(), t.kind(), t.shortAnswer(), t.procedureCodes()));
             }
         }
         TopicIndex index = TopicIndex.build(topics, content.synonyms());
