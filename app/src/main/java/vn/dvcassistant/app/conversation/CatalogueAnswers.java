@@ -3,7 +3,7 @@ package vn.dvcassistant.app.conversation;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.i18n.Messages;
-import vn.dvcassistant.app.knowledge.ContentSync;
+import vn.dvcassistant.app.knowledge.CatalogueLinks;
 import vn.dvcassistant.app.province.ProvinceClock;
 import vn.dvcassistant.kb.Topic;
 
@@ -25,9 +25,9 @@ final class CatalogueAnswers {
 
     private final Messages messages;
     private final ProvinceClock clock;
-    private final ContentSync content;
+    private final CatalogueLinks content;
 
-    CatalogueAnswers(Messages messages, ProvinceClock clock, ContentSync content) {
+    CatalogueAnswers(Messages messages, ProvinceClock clock, CatalogueLinks content) {
         this.messages = messages;
         this.clock = clock;
         this.content = content;
@@ -59,8 +59,7 @@ final class CatalogueAnswers {
         StringBuilder text = new StringBuilder();
         for (String code : topic.procedureCodes()) {
             text.append("\n").append(messages.get("answer.catalogue.code", code));
-            content.catalogueRow(code).filter(r -> !r.row().officialUrl().isEmpty())
-                    .ifPresent(r -> text.append("\n").append(messages.get("answer.catalogue.page", r.row().officialUrl())));
+            content.checkedLink(code).ifPresent(url -> text.append("\n").append(messages.get("answer.catalogue.page", url)));
         }
         return text + dates(topic);
     }

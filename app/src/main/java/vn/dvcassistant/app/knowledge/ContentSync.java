@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * published. A set that does not load is never served: the previous one keeps answering.
  */
 @Context
-public class ContentSync {
+public class ContentSync implements CatalogueLinks {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContentSync.class);
 
@@ -113,9 +113,10 @@ public class ContentSync {
         serve(revision, store.publishedFiles(), catalogue.activeRows(clock.zone()));
     }
 
-    /** The catalogue row of a procedure code a curated entry names, for its code line and link. */
-    public java.util.Optional<CatalogueStore.StoredRow> catalogueRow(String code) {
-        return java.util.Optional.ofNullable(rowsByCode.get().get(code));
+    @Override
+    public java.util.Optional<String> checkedLink(String code) {
+        return java.util.Optional.ofNullable(rowsByCode.get().get(code)).map(r -> r.row().officialUrl())
+                .filter(url -> !url.isEmpty());
     }
 
     private synchronized void serve(long revision, List<ContentFile> files, List<CatalogueStore.StoredRow> rows) {
