@@ -42,6 +42,7 @@ public class ContentSync implements CatalogueLinks {
     private final AtomicReference<Map<String, CatalogueStore.StoredRow>> rowsByCode = new AtomicReference<>(Map.of());
     private volatile long served = -1;
     private volatile boolean failing;
+    private volatile long lastBuildMillis;
 
     ContentSync(KnowledgeBase knowledgeBase, ContentStore store, CatalogueStore catalogue, ProvinceClock clock) {
         this.knowledgeBase = knowledgeBase;
@@ -113,6 +114,11 @@ public class ContentSync implements CatalogueLinks {
         serve(revision, store.publishedFiles(), catalogue.activeRows(clock.zone()));
     }
 
+    /** How long the last reload took (validation and index build), for logs and tests. */
+    public long lastBuildMillis() {
+        return lastBuildMillis;
+    }
+
     @Override
     public java.util.Optional<String> checkedLink(String code) {
         return java.util.Optional.ofNullable(rowsByCode.get().get(code)).map(r -> r.row().officialUrl())
@@ -130,6 +136,7 @@ public class ContentSync implements CatalogueLinks {
         }
         ReloadResult result = knowledgeBase.replace(files, extra);
         served = revision;
+        lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
         if (result.success()) {
             rowsByCode.set(rows.stream().filter(r -> !r.row().code().isEmpty())
                     .collect(Collectors.toUnmodifiableMap(r -> r.row().code(), Function.identity(), (a, b) -> a)));
