@@ -114,7 +114,7 @@ class ContentPublicationTest {
         send(client, put("nuoi-chim-yen", entry("Đăng ký nhà nuôi chim yến"), author));
         send(client, approve("nuoi-chim-yen", reviewer));
         List<?> history = json.readValue(send(client, HttpRequest.GET("/api/v1/admin/topics/nuoi-chim-yen/history")
-                .cookie(author)).body(), List.class);
+                .cookie(author)).body(), io.micronaut.core.type.Argument.listOf(Map.class));
         assertThat(history).hasSize(2);
         Map<?, ?> newest = (Map<?, ?>) history.get(0);
         assertThat(newest.get("version")).isEqualTo(2);
