@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.dvcassistant.kb.analysis.SynonymDictionary;
+import vn.dvcassistant.kb.content.ContentFile;
 import vn.dvcassistant.kb.content.ContentLoader;
 import vn.dvcassistant.kb.content.ContentSource;
 import vn.dvcassistant.kb.content.LoadedContent;
@@ -58,6 +59,38 @@ public final class KnowledgeBase {
         LoadedContent packaged = new ContentLoader().load(ContentSource.classpath());
         return new KnowledgeBase(ContentSource.classpath(),
                 Snapshot.of(new LoadedContent(List.copyOf(topics), packaged.synonyms(), packaged.outOfScope())));
+    }
+
+    /**
+     * A knowledge base over content files held elsewhere (the app's database) plus topics made in code
+     * (the procedure catalogue), validated exactly like files on disk.
+     *
+     * @throws ContentValidationException listing every problem when the files are invalid
+     */
+    public static KnowledgeBase fromFiles(List<ContentFile> files, Collection<Topic> extraTopics) {
+        return new KnowledgeBase(ContentSource.classpath(), Snapshot.of(withExtra(new ContentLoader().load(files), extraTopics)));
+    }
+
+    private static LoadedContent withExtra(LoadedContent content, Collection<Topic> extraTopics) {
+        if (extraTopics.isEmpty()) {
+            return content;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        List<Topic> all = new java.util.ArrayList<>(content.topics());
+        all.forEach(t -> ids.add(t.id()));
+        List<ContentProblem> problems = new java.util.ArrayList<>();
+        for (Topic extra : extraTopics) {
+            if (ids.add(extra.id())) {
+                all.add(extra);
+            } else {
+                problems.add(new ContentProblem(extra.id(), "id", "duplicate id \"" + extra.id() + "\""));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ContentValidationException(problems);
+        }
+        all.sort(java.util.Comparator.comparing(Topic::id));
+        return new LoadedContent(all, content.synonyms(), content.outOfScope());
     }
 
     private static KnowledgeBase load(ContentSource source) {
@@ -121,6 +154,33 @@ public final class KnowledgeBase {
         }
         current.set(next);
         return new ReloadResult(true, next.index().topics().size(), List.of());
+    }
+
+    /**
+     * Serves {@code files} (validated like the loader's) plus {@code extraTopics} from the next search on,
+     * when they are valid and their index builds; otherwise keeps serving the previous content and says why.
+     */
+    public ReloadResult replace(List<ContentFile> files, Collection<Topic> extraTopics) {
+        Snapshot next;
+        try {
+            next = Snapshot.of(withExtra(new ContentLoader().load(files), extraTopics));
+        } catch (ContentValidationException e) {
+            return new ReloadResult(false, topics().size(), e.problems());
+        } catch (RuntimeException e) {
+            return new ReloadResult(false, topics().size(), List.of(new ContentProblem(
+                    "(content)", ContentProblem.WHOLE_FILE, "cannot build the index: " + e)));
+        }
+        current.set(next);
+        return new ReloadResult(true, next.index().topics().size(), List.of());
+    }
+
+    /**
+     * The files of the content source this knowledge base was loaded from (the seed of an empty database).
+     *
+     * @throws java.io.IOException when the source cannot be read
+     */
+    public List<ContentFile> sourceFiles() throws java.io.IOException {
+        return source.read();
     }
 
     /** When the content now served was loaded. */

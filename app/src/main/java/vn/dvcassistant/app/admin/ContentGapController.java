@@ -61,7 +61,9 @@ final class ContentGapController {
         LocalDate today = LocalDate.now(settings.zone());
         Map<String, Object> model = StaffPages.model(StaffMember.of(authentication), text);
         model.put("unanswered", answers.unanswered(new Period(today.minusDays(DAYS), today), SHOWN));
-        model.put("stale", knowledgeBase.staleOn(today));
+        // Oldest due first: the entry past its review date the longest is the likeliest to be wrong.
+        model.put("stale", knowledgeBase.staleOn(today).stream()
+                .sorted(java.util.Comparator.comparing(vn.dvcassistant.kb.Topic::reviewBy)).toList());
         model.put("llmEnabled", this.model.enabled());
         model.put("composers", composerRows(today.minusDays(DAYS)));
         return model;

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.kb.OnlineLevel;
 import vn.dvcassistant.kb.Topic;
+import vn.dvcassistant.kb.catalogue.CatalogueTopics;
 
 import java.util.List;
 import java.util.Locale;
@@ -19,20 +20,25 @@ import java.util.Locale;
 final class TemplateAnswerComposer implements AnswerComposer {
 
     private final Messages messages;
+    private final CatalogueAnswers catalogue;
 
-    TemplateAnswerComposer(Messages messages) {
+    TemplateAnswerComposer(Messages messages, CatalogueAnswers catalogue) {
         this.messages = messages;
+        this.catalogue = catalogue;
     }
 
     @Override
     public ComposedAnswer compose(Topic topic, @Nullable Facet facet, String question) {
+        if (CatalogueTopics.isCatalogue(topic)) {
+            return catalogue.compose(topic, facet);
+        }
         Facet answered = facet != null && answers(topic, facet) ? facet : null;
         AnswerParts parts = new AnswerParts(topic.title(), topic.kind().code(), topic.firstReply(), topic.summary(),
                 topic.steps(), topic.documents(), topic.fee(), topic.processingTime(), topic.authority(),
                 topic.online() == null ? null : topic.online().label(), topic.officialUrl(),
                 answered == null ? null : answered.name().toLowerCase(Locale.ROOT));
         String text = answered == null ? fullText(topic) : facetText(topic, answered);
-        return new ComposedAnswer(text, parts);
+        return new ComposedAnswer(text + catalogue.codesAndDate(topic), parts);
     }
 
     /** Whether the entry states the part asked for; an information topic states no fee, time, place or level. */

@@ -40,6 +40,14 @@ public final class ContentLoader {
         return load(files);
     }
 
+    /**
+     * Validates one topic file on its own (an editor's draft) with the same rules as a whole load;
+     * every problem is added to {@code problems}.
+     */
+    public Optional<Topic> parseTopic(ContentFile file, List<ContentProblem> problems) {
+        return topicParser.parse(file, problems);
+    }
+
     public LoadedContent load(List<ContentFile> files) {
         List<ContentProblem> problems = new ArrayList<>();
         List<Topic> topics = new ArrayList<>();

@@ -33,6 +33,13 @@ final class TopicFileParser {
     /** What only a procedure has; an information topic that states one of them is refused. */
     static final List<String> PROCEDURE_ONLY = List.of("authority", "online", "fee", "processing_time");
 
+    /**
+     * The 2025 decentralisation decrees (125, 140, 151/2025/NĐ-CP) apply until 1/3/2027 unless extended, so an
+     * entry resting on them must be reviewed by then.
+     */
+    static final Pattern DECENTRALISATION_DECREES = Pattern.compile("\\b(125|140|151)/2025/N");
+    static final LocalDate DECENTRALISATION_REVIEW = LocalDate.of(2027, 2, 28);
+
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern WORDS = Pattern.compile("\\s+");
     /** A sentence ends at . ! ? followed by a space or the end; "1.000.000" and "7.2" do not end one. */
@@ -118,6 +125,12 @@ final class TopicFileParser {
         Optional<LocalDate> reviewBy = in.date("review_by");
         if (reviewed.isPresent() && reviewBy.isPresent() && reviewBy.get().isBefore(reviewed.get())) {
             in.problem("review_by", "review_by " + reviewBy.get() + " is before reviewed " + reviewed.get());
+        }
+        if (reviewBy.isPresent() && reviewBy.get().isAfter(DECENTRALISATION_REVIEW)
+                && legalBasis.stream().anyMatch(l -> DECENTRALISATION_DECREES.matcher(l).find())) {
+            in.problem("review_by", "cites a 2025 decentralisation decree, which applies until "
+                    + DECENTRALISATION_REVIEW.plusDays(1) + " unless extended: review_by must be on or before "
+                    + DECENTRALISATION_REVIEW);
         }
 
         if (problems.size() > before) {

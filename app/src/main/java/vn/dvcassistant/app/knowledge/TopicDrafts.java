@@ -1,0 +1,123 @@
+package vn.dvcassistant.app.knowledge;
+
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.kb.ContentProblem;
+import vn.dvcassistant.kb.ContentValidationException;
+import vn.dvcassistant.kb.Topic;
+import vn.dvcassistant.kb.catalogue.CatalogueTopics;
+import vn.dvcassistant.kb.content.ContentFile;
+import vn.dvcassistant.kb.content.ContentLoader;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+
+/**
+ * Draft → review → published. An editor saves a draft (checked by the loader's rules, problems per field
+ * in Vietnamese); another staff member approves it (unless review is off); the published set is checked
+ * whole before it is stored, so a broken entry never reaches the index.
+ */
+@Singleton
+public class TopicDrafts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicDrafts.class);
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final int MAX_ID = 80;
+
+    private final ContentStore store;
+    private final ContentSync sync;
+    private final ContentSettings settings;
+    private final ContentLoader loader = new ContentLoader();
+    /** Reloads this instance right after a publication, without holding the approver's request. */
+    private final ExecutorService reloads = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "content-reload");
+        t.setDaemon(true);
+        return t;
+    });
+
+    TopicDrafts(ContentStore store, ContentSync sync, ContentSettings settings) {
+        this.store = store;
+        this.sync = sync;
+        this.settings = settings;
+    }
+
+    /** The id rule of a topic made by an editor; the catalogue's prefix is reserved. */
+    public static void checkId(String id) {
+        if (id == null || id.length() > MAX_ID || !ID.matcher(id).matches() || id.startsWith(CatalogueTopics.ID_PREFIX)) {
+            throw new TopicProblems(Map.of("id", List.of(id != null && id.startsWith(CatalogueTopics.ID_PREFIX)
+                    ? "Mã bắt đầu bằng \"tthc-\" dành cho danh mục thủ tục."
+                    : "Mã chỉ được gồm chữ thường không dấu, số và dấu gạch ngang (tối đa 80 ký tự), ví dụ dang-ky-khai-sinh.")));
+        }
+    }
+
+    /** Checks an entry without saving it: the topic, or the problems per field. */
+    public Topic check(String id, Map<String, Object> fields) {
+        checkId(id);
+        String yaml = TopicYaml.of(id, fields);
+        List<ContentProblem> problems = new ArrayList<>();
+        Optional<Topic> topic = loader.parseTopic(new ContentFile(TopicYaml.path(id, fields), yaml), problems);
+        if (topic.isEmpty()) {
+            throw new TopicProblems(byField(problems));
+        }
+        return topic.get();
+    }
+
+    /** Saves the entry as its draft (replacing an open one). */
+    public EntryVersion saveDraft(String id, Map<String, Object> fields, String author, String origin) {
+        check(id, fields);
+        return store.saveDraft(id, TopicYaml.path(id, fields), TopicYaml.of(id, fields), author, origin);
+    }
+
+    /** Brings an old version back as the entry's draft, to be reviewed like any change. */
+    public EntryVersion restore(String id, int version, String author) {
+        EntryVersion old = store.version(id, version).orElseThrow(() -> Refusal.notFound("unknown_version"));
+        return store.saveDraft(id, old.path(), old.yaml(), author, "restore");
+    }
+
+    /**
+     * Publishes the entry's draft.
+     *
+     * @throws Refusal 403 {@code own_draft} when review is on and the approver wrote the draft; 409
+     *                 {@code content_invalid} when the published set with this draft would not load
+     */
+    public EntryVersion approve(String id, String reviewer) {
+        EntryVersion published = store.publishDraft(id, reviewer, draft -> {
+            if (settings.review() && draft.author().equals(reviewer)) {
+                throw Refusal.forbidden("own_draft");
+            }
+            List<ContentFile> files = new ArrayList<>();
+            for (ContentFile f : store.publishedFiles()) {
+                if (!ContentStore.entryIdOf(f).equals(id)) {
+                    files.add(f);
+                }
+            }
+            files.add(new ContentFile(draft.path(), draft.yaml()));
+            try {
+                loader.load(files);
+            } catch (ContentValidationException e) {
+                LOG.warn("content=publish_refused entry={} problems={}", id, e.problems().size());
+                throw Refusal.conflict("content_invalid");
+            }
+        });
+        LOG.info("content=published entry={} version={}", id, published.version());
+        reloads.execute(sync::poll);
+        return published;
+    }
+
+    static Map<String, List<String>> byField(List<ContentProblem> problems) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (ContentProblem p : problems) {
+            String field = ContentProblem.WHOLE_FILE.equals(p.field()) ? "entry" : p.field();
+            out.computeIfAbsent(field, k -> new ArrayList<>()).add(ProblemText.vietnamese(p.message()));
+        }
+        return out;
+    }
+}
