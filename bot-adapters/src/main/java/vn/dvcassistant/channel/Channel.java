@@ -45,6 +45,7 @@ public enum Channel {
             case ZALO -> "Zalo";
             case SURVEY -> "Khảo sát";
             case ASSISTED -> "Có hỗ trợ";
+            case PERIODIC -> "Khảo sát định kỳ";
             case EMAIL -> "Thư điện tử";
         };
     }
