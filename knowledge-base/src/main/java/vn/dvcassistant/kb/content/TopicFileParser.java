@@ -109,7 +109,7 @@ final class TopicFileParser {
         List<String> documents = in.list("documents", 0);
         String fee = procedure ? in.text("fee") : null;
         String processingTime = procedure ? in.text("processing_time") : null;
-        String shortAnswer = readShort(in);
+        String shortAnswer = readShort(in, procedure);
         List<String> procedureCodes = in.optionalList("procedure_codes");
         for (String code : procedureCodes) {
             if (!PROCEDURE_CODE.matcher(code).matches()) {
@@ -154,9 +154,17 @@ final class TopicFileParser {
         return kind.orElse(null);
     }
 
-    private static String readShort(FieldReader in) {
+    /**
+     * A procedure's first reply is its short answer, so a procedure must have one; an information
+     * topic may go without (the chat then opens with its summary).
+     */
+    private static String readShort(FieldReader in, boolean procedure) {
         String text = in.optionalText("short");
         if (text == null || text.isEmpty()) {
+            if (procedure) {
+                in.problem("short", "a procedure needs a short answer: at most " + MAX_SHORT_WORDS + " words in at most "
+                        + MAX_SHORT_SENTENCES + " sentences, the first reply a citizen reads");
+            }
             return null;
         }
         int words = WORDS.split(text).length;

@@ -44,8 +44,8 @@ class ContentLoaderTest {
         assertThat(ks.firstReply()).isEqualTo(ks.shortAnswer());
         assertThat(ks.procedureCodes()).containsExactly("0.000001");
         Topic kh = content.topics().get(0);
-        assertThat(kh.shortAnswer()).as("no short answer yet: the summary is the first reply").isNull();
-        assertThat(kh.firstReply()).isEqualTo(kh.summary());
+        assertThat(kh.shortAnswer()).isEqualTo("Hai bạn đăng ký kết hôn ở Ủy ban nhân dân xã, không mất phí.");
+        assertThat(kh.firstReply()).isEqualTo(kh.shortAnswer());
         assertThat(content.synonyms().canonicalByVariant()).containsEntry("cccd", "can cuoc cong dan");
     }
 
@@ -60,6 +60,37 @@ class ContentLoaderTest {
         assertThat(info.online()).isNull();
         assertThat(info.fee()).isNull();
         assertThat(info.processingTime()).isNull();
+    }
+
+    @Test
+    void anInformationTopicWithoutAShortAnswerOpensWithItsSummary() {
+        LoadedContent content = new ContentLoader().load(ContentSource.directory(resource("content-information")));
+
+        Topic info = content.topics().stream().filter(t -> t.id().equals("khong-co-short")).findFirst().orElseThrow();
+        assertThat(info.shortAnswer()).isNull();
+        assertThat(info.firstReply()).isEqualTo(info.summary());
+    }
+
+    @Test
+    void aProcedureWithoutAShortAnswerIsRefused() {
+        assertThatThrownBy(() -> new ContentLoader().load(ContentSource.directory(resource("content-bad"))))
+                .isInstanceOfSatisfying(ContentValidationException.class, e -> {
+                    assertThat(e.problems()).extracting(ContentProblem::file, ContentProblem::field)
+                            .contains(tuple("ho-tich/no-short.yml", "short"));
+                    assertThat(messageFor(e.problems(), "ho-tich/no-short.yml")).contains("a procedure needs a short answer");
+                });
+    }
+
+    @Test
+    void everyPackagedProcedureHasAShortAnswerWithinTheLimits() {
+        LoadedContent content = new ContentLoader().load(ContentSource.classpath());
+
+        assertThat(content.topics()).filteredOn(Topic::isProcedure).allSatisfy(t -> {
+            assertThat(t.shortAnswer()).as(t.id()).isNotBlank();
+            assertThat(t.shortAnswer().strip().split("\\s+")).as(t.id()).hasSizeLessThanOrEqualTo(TopicFileParser.MAX_SHORT_WORDS);
+            assertThat(TopicFileParser.sentenceCount(t.shortAnswer())).as(t.id())
+                    .isLessThanOrEqualTo(TopicFileParser.MAX_SHORT_SENTENCES);
+        });
     }
 
     @Test
@@ -124,7 +155,7 @@ class ContentLoaderTest {
     @Test
     void readsThePackagedContentFromTheClasspath() {
         LoadedContent content = new ContentLoader().load(ContentSource.classpath());
-        assertThat(content.topics()).hasSizeGreaterThanOrEqualTo(48);
+        assertThat(content.topics()).hasSizeGreaterThanOrEqualTo(70);
         assertThat(content.synonyms().size()).isGreaterThan(30);
     }
 
