@@ -82,7 +82,24 @@ final class SearchHandler {
         }
         text.append("\n\n").append(messages.get("chat.fallback.handoff"));
         return Decision.fallback(text.toString(), result.confidence(),
-                nearest.isEmpty() ? popular.suggestions() : choices(nearest));
+                nearest.isEmpty() ? popular.suggestions() : withPopular(choices(nearest)));
+    }
+
+    /**
+     * A single near topic is one guess; the most asked topics after it give someone who asked vaguely
+     * ("cho hỏi thủ tục") a choice instead of a yes-or-no.
+     */
+    private List<ChatReply.Suggestion> withPopular(List<ChatReply.Suggestion> near) {
+        if (near.size() > 1) {
+            return near;
+        }
+        List<ChatReply.Suggestion> offered = new java.util.ArrayList<>(near);
+        for (ChatReply.Suggestion s : popular.suggestions()) {
+            if (offered.stream().noneMatch(o -> o.id().equals(s.id()))) {
+                offered.add(s);
+            }
+        }
+        return offered;
     }
 
     /**

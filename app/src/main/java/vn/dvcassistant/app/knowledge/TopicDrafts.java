@@ -61,6 +61,16 @@ public class TopicDrafts {
     /** Checks an entry without saving it: the topic, or the problems per field. */
     public Topic check(String id, Map<String, Object> fields) {
         checkId(id);
+        Map<String, List<String>> broken = new java.util.LinkedHashMap<>();
+        fields.forEach((key, value) -> {
+            if (hasBrokenText(key) || hasBrokenText(value)) {
+                broken.put(String.valueOf(key).replaceAll("[\\uD800-\\uDFFF]", "?"),
+                        List.of("Có ký tự không hợp lệ (mã hóa hỏng); hãy gõ lại nội dung này."));
+            }
+        });
+        if (!broken.isEmpty()) {
+            throw new TopicProblems(broken);
+        }
         String yaml = TopicYaml.of(id, fields);
         List<ContentProblem> problems = new ArrayList<>();
         Optional<Topic> topic = loader.parseTopic(new ContentFile(TopicYaml.path(id, fields), yaml), problems);
@@ -68,6 +78,31 @@ public class TopicDrafts {
             throw new TopicProblems(byField(problems));
         }
         return topic.get();
+    }
+
+    /**
+     * A lone UTF-16 surrogate (what a malformed "\\ud800" in JSON decodes to) cannot be written as YAML or
+     * stored as UTF-8: refused per field before anything else reads it.
+     */
+    private static boolean hasBrokenText(Object value) {
+        if (value instanceof String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().anyMatch(e -> hasBrokenText(e.getKey()) || hasBrokenText(e.getValue()));
+        }
+        if (value instanceof java.util.Collection<?> items) {
+            return items.stream().anyMatch(TopicDrafts::hasBrokenText);
+        }
+        return false;
     }
 
     /** Saves the entry as its draft (replacing an open one). */

@@ -52,6 +52,7 @@ class ContentPublicationTest {
         e.put("field", "kinh-doanh");
         e.put("authority", "Ủy ban nhân dân cấp xã");
         e.put("online", "một phần");
+        e.put("short", "Nuôi chim yến trong khu dân cư thì đăng ký ở xã trước khi xây nhà yến.");
         e.put("summary", "Hộ nuôi chim yến trong nhà ở khu dân cư đăng ký với Ủy ban nhân dân cấp xã trước khi xây nhà yến.");
         e.put("steps", List.of("Chuẩn bị hồ sơ đăng ký nhà yến.", "Nộp hồ sơ tại bộ phận một cửa cấp xã."));
         e.put("documents", List.of("Tờ khai đăng ký nhà yến"));
