@@ -48,12 +48,13 @@ class BackupRoundTripTest {
         Map<?, ?> comment;
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, config(url), "test");
              HttpClient client = HttpClient.create(server.getURL())) {
-            Map<?, ?> reply = post(client, "/api/v1/chat", Map.of("sessionId", UUID.randomUUID().toString(),
+            String session = UUID.randomUUID().toString();
+            Map<?, ?> reply = post(client, "/api/v1/chat", Map.of("sessionId", session,
                     "text", "đăng ký khai sinh cần gì"));
             post(client, "/api/v1/feedback", Map.of("messageId", reply.get("messageId"), "helpful", false,
                     "comment", "thiếu lệ phí"));
             post(client, "/api/v1/satisfaction", Map.of("topicId", "dang-ky-khai-sinh", "level", "hai_long",
-                    "channel", "web"));
+                    "channel", "web", "sessionId", session));
             code = post(client, "/api/v1/comments", Map.of("text", "Trang nộp hồ sơ hay bị lỗi vào buổi tối",
                     "field", "ho-tich")).get("code").toString();
             comment = get(client, "/api/v1/comments/" + code);
