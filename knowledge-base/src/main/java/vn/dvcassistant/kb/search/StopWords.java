@@ -54,7 +54,8 @@ final class StopWords {
             List.of("giay", "to"), List.of("o", "dau"), List.of("truc", "tuyen"), List.of("thu", "tuc"),
             List.of("huong", "dan"), List.of("cac", "buoc"), List.of("quy", "trinh"), List.of("dieu", "kien"),
             List.of("the", "nao"), List.of("lam", "sao"), List.of("can", "gi"), List.of("gom"),
-            List.of("mau"), List.of("to", "khai"), List.of("chi", "phi"), List.of("het", "bao", "nhieu"));
+            List.of("mau"), List.of("to", "khai"), List.of("chi", "phi"), List.of("het", "bao", "nhieu"),
+            List.of("han", "chot"), List.of("khi", "nao"));
 
     private StopWords() {
     }
