@@ -68,16 +68,22 @@ public class IdempotentRequests {
         }
         MutableHttpResponse<?> response;
         try {
-            response = action.get();
+            // What the action writes in its transaction (a comment) commits together with the kept answer: an
+            // instance killed in between leaves neither, so the retry that takes the key over stores it once.
+            response = transactions.executeWrite(status -> {
+                MutableHttpResponse<?> answer = action.get();
+                if (answer.getStatus().getCode() < 400) {
+                    keep(scope, key, answer);
+                }
+                return answer;
+            });
         } catch (RuntimeException e) {
             release(scope, key);
             throw e;
         }
         if (response.getStatus().getCode() >= 400) {
             release(scope, key);
-            return response;
         }
-        keep(scope, key, response);
         return response;
     }
 
