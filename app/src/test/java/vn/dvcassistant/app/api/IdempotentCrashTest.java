@@ -41,13 +41,13 @@ class IdempotentCrashTest {
         String key = "crash-" + UUID.randomUUID();
         CommentSubmission submission = new CommentSubmission(text, null, "ho-tich", "web", false, null, null, null, null);
 
-        Throwable died = catchThrowable(() -> idempotent.once("comment", key,
+        Throwable died = catchThrowable(() -> idempotent.onceWithRecord("comment", key,
                 () -> HttpResponse.created(new Unkeepable(comments.submit(submission).code()))));
         assertThat(died).isNotNull();
         assertThat(sql.count("SELECT count(*) FROM citizen_comment WHERE text = ?", text))
                 .as("nothing stored without its kept answer").isZero();
 
-        HttpResponse<?> retry = idempotent.once("comment", key, () -> HttpResponse.created(comments.submit(submission)));
+        HttpResponse<?> retry = idempotent.onceWithRecord("comment", key, () -> HttpResponse.created(comments.submit(submission)));
         assertThat(retry.getStatus().getCode()).isEqualTo(201);
         assertThat(sql.count("SELECT count(*) FROM citizen_comment WHERE text = ?", text)).isEqualTo(1);
     }
