@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /**
  * Soak load: a fixed arrival rate of mixed requests (chat 55%, answer ratings 15%, satisfaction ratings 15%,
- * comments 15%) for a fixed time, whatever the server does; latency counted from when each request was due.
+ * comments 15%; a rating drawn before there is an answer or an offered chat to rate is sent as a chat) for a fixed time, whatever the server does; latency counted from when each request was due.
  * Every rating and comment carries a marker of its own (letters only: the service masks digit runs), and the
  * markers of those acknowledged with 2xx are written to {@code --acked}, for the check against the database.
  * One line per request goes to {@code --log}: due offset (ms), kind, status, latency (ms), Retry-After present.
@@ -54,6 +54,7 @@ public final class SoakLoad {
         ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> acked = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> messageIds = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> offeredSessions = new ConcurrentLinkedQueue<>();
         AtomicInteger seq = new AtomicInteger();
         long total = (long) (durationMs / 1000.0 * rate);
         CountDownLatch done = new CountDownLatch((int) total);
@@ -67,7 +68,7 @@ public final class SoakLoad {
             long dueNanos = start + (long) (i * 1e9 / rate);
             double pick = random.nextDouble();
             clock.schedule(() -> fire(client, base, runId, pick, seq.incrementAndGet(), dueNanos, start, messageIds,
-                    log, acked, done), dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    offeredSessions, log, acked, done), dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
         done.await(durationMs + 120_000, TimeUnit.MILLISECONDS);
         clock.shutdownNow();
@@ -82,20 +83,31 @@ public final class SoakLoad {
     }
 
     private static void fire(HttpClient client, String base, String runId, double pick, int n, long dueNanos,
-                             long start, ConcurrentLinkedQueue<String> messageIds, ConcurrentLinkedQueue<String> log,
+                             long start, ConcurrentLinkedQueue<String> messageIds,
+                             ConcurrentLinkedQueue<String> offeredSessions, ConcurrentLinkedQueue<String> log,
                              ConcurrentLinkedQueue<String> acked, CountDownLatch done) {
         Random random = new Random(n);
         String kind;
         String path;
         String body;
         String marker = null;
+        String offeredSession = null;
         // One rating per answer (the table's key): each answer is rated once, by the first rating drawn after it.
         String messageId = pick >= 0.55 && pick < 0.70 ? messageIds.poll() : null;
-        if (pick < 0.55 || (pick < 0.70 && messageId == null)) {
+        // A web satisfaction rating must come from a chat that was offered the procedure, once per chat.
+        if (pick >= 0.70 && pick < 0.85) {
+            offeredSession = offeredSessions.poll();
+        }
+        if (pick < 0.55 || (pick < 0.70 && messageId == null) || (pick >= 0.70 && pick < 0.85 && offeredSession == null)) {
             kind = "chat";
             path = "/api/v1/chat";
-            body = json("sessionId", "soak-" + runId + "-" + random.nextInt(500),
-                    "text", QUESTIONS[random.nextInt(QUESTIONS.length)]);
+            // Every fourth chat opens a new conversation about birth registration, which offers its rating.
+            String session = n % 4 == 0 ? "soak-" + runId + "-ks-" + n : "soak-" + runId + "-" + random.nextInt(500);
+            String text = session.contains("-ks-") ? "đăng ký khai sinh cần gì" : QUESTIONS[random.nextInt(QUESTIONS.length)];
+            body = json("sessionId", session, "text", text);
+            if (session.contains("-ks-")) {
+                offeredSession = session;
+            }
         } else if (pick < 0.70) {
             kind = "answer_rating";
             marker = "soak " + runId + " " + randomLetters(random, 12);
@@ -106,7 +118,7 @@ public final class SoakLoad {
             marker = "soak " + runId + " " + randomLetters(random, 12);
             path = "/api/v1/satisfaction";
             body = json("topicId", "dang-ky-khai-sinh", "level", LEVELS[random.nextInt(3)], "channel", "web",
-                    "comment", marker);
+                    "sessionId", offeredSession, "comment", marker);
         } else {
             kind = "comment";
             marker = "soak " + runId + " " + randomLetters(random, 12);
@@ -114,8 +126,14 @@ public final class SoakLoad {
             body = json("text", "Góp ý thử tải " + marker, "field", "ho-tich", "channel", "web");
         }
         String finalMarker = marker;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
+        String newOffer = "chat".equals(kind) ? offeredSession : null;
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json");
+        if (marker != null) {
+            // As the chat page does: a key per record, so a retried request is counted once.
+            builder.header("Idempotency-Key", runId + "-" + n);
+        }
+        HttpRequest request = builder
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
             long latencyMs = (System.nanoTime() - dueNanos) / 1_000_000;
@@ -127,6 +145,9 @@ public final class SoakLoad {
                 if (finalMarker != null) {
                     acked.add(kind + "\t" + finalMarker);
                 } else {
+                    if (newOffer != null && offeredSessions.size() < 5000) {
+                        offeredSessions.add(newOffer);
+                    }
                     Matcher m = MESSAGE_ID.matcher(response.body());
                     if (m.find() && messageIds.size() < 5000) {
                         messageIds.add(m.group(1));

@@ -49,6 +49,23 @@ public class IdempotentRequests {
      * @param action handles the request; runs at most once per key while its answer is kept
      */
     public HttpResponse<?> once(String scope, @Nullable String key, Supplier<? extends MutableHttpResponse<?>> action) {
+        return once(scope, key, action, false);
+    }
+
+    /**
+     * As {@link #once}, for an action that stores its record in the caller's transaction (a comment): the record
+     * and the kept answer commit together, so an instance killed between the two leaves neither, and the retry
+     * that takes the key over stores the record once. Not for an action whose writes wait on another
+     * transaction (the group-committed ratings): holding a connection while waiting for another could empty the
+     * pool.
+     */
+    public HttpResponse<?> onceWithRecord(String scope, @Nullable String key,
+                                          Supplier<? extends MutableHttpResponse<?>> action) {
+        return once(scope, key, action, true);
+    }
+
+    private HttpResponse<?> once(String scope, @Nullable String key, Supplier<? extends MutableHttpResponse<?>> action,
+                                 boolean oneTransaction) {
         if (key == null) {
             return action.get();
         }
@@ -68,7 +85,8 @@ public class IdempotentRequests {
         }
         MutableHttpResponse<?> response;
         try {
-            response = action.get();
+            response = oneTransaction ? transactions.executeWrite(status -> keptIfStored(scope, key, action.get()))
+                    : action.get();
         } catch (RuntimeException e) {
             release(scope, key);
             throw e;
@@ -77,7 +95,17 @@ public class IdempotentRequests {
             release(scope, key);
             return response;
         }
-        keep(scope, key, response);
+        if (!oneTransaction) {
+            // The record is committed: if keeping its answer fails, the key stays claimed rather than freed.
+            keep(scope, key, response);
+        }
+        return response;
+    }
+
+    private MutableHttpResponse<?> keptIfStored(String scope, String key, MutableHttpResponse<?> response) {
+        if (response.getStatus().getCode() < 400) {
+            keep(scope, key, response);
+        }
         return response;
     }
 

@@ -56,7 +56,7 @@ final class CommentController {
     HttpResponse<?> submit(@Body CommentRequest request,
                            @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
         // A retried submission with the same key returns the first tracking code instead of a second comment.
-        return idempotent.once("comment", idempotencyKey, () -> HttpResponse.created(comments.submit(
+        return idempotent.onceWithRecord("comment", idempotencyKey, () -> HttpResponse.created(comments.submit(
                 new CommentSubmission(request.text(), request.topicId(), request.field(),
                         request.channel() == null ? "web" : request.channel(), Boolean.TRUE.equals(request.consent()),
                         request.name(), request.phone(), request.email(), null))));
