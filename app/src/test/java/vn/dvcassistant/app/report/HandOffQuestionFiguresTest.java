@@ -111,7 +111,7 @@ class HandOffQuestionFiguresTest {
             assertThat(number(questionTotal, 9)).isEqualTo(1);
             assertThat(number(last(sheets.get("Xử lý góp ý")), 1)).isEqualTo(2);
 
-            List<Row> list = sheets.get("Danh sách góp ý, câu hỏi");
+            List<Row> list = sheets.get("Danh sách góp ý và câu hỏi");
             assertThat(list.stream().filter(r -> r.getCellText(0).equals(answered)).findFirst().orElseThrow().getCellText(1))
                     .isEqualTo("Câu hỏi chuyển cán bộ");
             Row lateRow = list.stream().filter(r -> r.getCellText(0).equals(late)).findFirst().orElseThrow();
