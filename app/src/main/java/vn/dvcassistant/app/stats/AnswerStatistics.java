@@ -56,11 +56,18 @@ public final class AnswerStatistics {
              GROUP BY topic_id ORDER BY sum(n) DESC, topic_id LIMIT ?
             """;
 
+    /**
+     * Groups the same question typed with other case or spacing. Runs of whitespace are rare, so they are
+     * collapsed only where there are some: a regular expression over every unanswered question of a year
+     * was half the year-end report's time.
+     */
     private static final String UNANSWERED = """
             SELECT min(question), count(*), count(*) FILTER (WHERE handoff_requested), max(created_at)
-              FROM exchange
-             WHERE kind = 'fallback' AND created_at >= ? AND created_at < ?
-             GROUP BY lower(regexp_replace(btrim(question), '\\s+', ' ', 'g'))
+              FROM (SELECT question, handoff_requested, created_at, translate(question, E'\\t\\n\\r', '   ') AS spaced
+                      FROM exchange
+                     WHERE kind = 'fallback' AND created_at >= ? AND created_at < ?) fallback
+             GROUP BY lower(btrim(CASE WHEN strpos(spaced, '  ') > 0 THEN regexp_replace(spaced, ' {2,}', ' ', 'g')
+                                       ELSE spaced END))
              ORDER BY count(*) DESC, max(created_at) DESC
              LIMIT ?
             """;
