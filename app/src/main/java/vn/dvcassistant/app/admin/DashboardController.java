@@ -24,6 +24,7 @@ import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffMember;
 import vn.dvcassistant.app.stats.AnswerStatistics;
 import vn.dvcassistant.app.stats.CommentStatistics;
+import vn.dvcassistant.app.comments.CommentKind;
 import vn.dvcassistant.app.stats.SatisfactionFigure;
 import vn.dvcassistant.app.stats.SatisfactionReport;
 import vn.dvcassistant.app.stats.SatisfactionStatistics;
@@ -123,6 +124,7 @@ final class DashboardController {
         model.put("assisted", report.assisted());
         model.put("answers", answers.summary(filter.period()));
         model.put("commentReport", comments.compute(filter.period(), filter.agency()));
+        model.put("questionReport", comments.compute(filter.period(), filter.agency(), CommentKind.QUESTION));
         model.put("overdue", comments.overdue(filter.agency()));
         model.put("unanswered", answers.unanswered(filter.period(), UNANSWERED_SHOWN));
         model.put("campaigns", campaignsOf(me, filter.period()));

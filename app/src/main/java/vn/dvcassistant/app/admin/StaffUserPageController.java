@@ -17,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import vn.dvcassistant.app.alerts.StaffAlertAddresses;
 import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.api.RefusalHandler;
 import vn.dvcassistant.app.i18n.Messages;
@@ -38,18 +39,26 @@ import java.util.UUID;
 final class StaffUserPageController {
 
     /** The notices a successful action redirects to ({@code ?xong=...}); anything else shows nothing. */
-    private static final Set<String> DONE = Set.of("deactivated", "activated", "password");
+    private static final Set<String> DONE = Set.of("deactivated", "activated", "password", "alerts");
 
     @Serdeable
     record PasswordForm(@Nullable String password) {
+    }
+
+    /** Where and how an account receives alerts about its agency's comments and hand-off questions. */
+    @Serdeable
+    record AlertForm(@Nullable String email, @Nullable String alertMode) {
     }
 
     private final StaffAccounts accounts;
     private final AgencyDirectory agencies;
     private final PageText text;
     private final Messages messages;
+    private final StaffAlertAddresses alerts;
 
-    StaffUserPageController(StaffAccounts accounts, AgencyDirectory agencies, PageText text, Messages messages) {
+    StaffUserPageController(StaffAccounts accounts, AgencyDirectory agencies, PageText text, Messages messages,
+                            StaffAlertAddresses alerts) {
+        this.alerts = alerts;
         this.accounts = accounts;
         this.agencies = agencies;
         this.text = text;
@@ -91,6 +100,12 @@ final class StaffUserPageController {
         return run(authentication, () -> accounts.setPassword(id, form.password()), "password");
     }
 
+    @Post(value = "/{id}/canh-bao", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> setAlerts(Authentication authentication, @PathVariable UUID id, @Body AlertForm form) {
+        return run(authentication, () -> alerts.update(id, form.email(), form.alertMode()), "alerts");
+    }
+
     /** Back to the list (with a notice) when done; the list again with the reason when refused. */
     private HttpResponse<?> run(Authentication authentication, Runnable action, @Nullable String done) {
         try {
@@ -107,6 +122,11 @@ final class StaffUserPageController {
         model.put("users", accounts.all().stream().map(StaffUserView::of).toList());
         model.put("roles", Roles.LEAST_PRIVILEGED_FIRST);
         model.put("agencies", agencies.all());
+        model.put("agencyNames", agencies.all().stream().collect(java.util.stream.Collectors.toMap(
+                vn.dvcassistant.app.province.Agency::code, vn.dvcassistant.app.province.Agency::name, (a, b) -> a)));
+        model.put("alerts", alerts.all());
+        model.put("alertModes", java.util.Arrays.stream(StaffAlertAddresses.AlertMode.values())
+                .map(StaffAlertAddresses.AlertMode::code).toList());
         model.put("error", error);
         model.put("notice", null);
         return model;

@@ -3,6 +3,7 @@ package vn.dvcassistant.app.export;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import vn.dvcassistant.app.comments.CommentKind;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.app.province.Agency;
 import vn.dvcassistant.app.province.AgencyDirectory;
@@ -142,15 +143,19 @@ public class ReportExports {
         out.row(Arrays.asList(summary.questions(), summary.fallbacks(), new Percent(summary.fallbackRate()),
                 summary.ratings(), summary.helpful(), new Percent(summary.helpfulRate())));
 
-        CommentReport commentReport = comments.compute(period, agency);
-        out.table(messages.get("export.sheet.comments"), headers("export.col.agency", "export.col.received",
+        List<String> commentHeaders = headers("export.col.agency", "export.col.received",
                 "export.col.acknowledged", "export.col.acknowledgedSharePct", "export.col.answered",
                 "export.col.answeredOnTime", "export.col.answeredOnTimeSharePct", "export.col.medianDays",
-                "export.col.published", "export.col.overdue"));
-        for (CommentFigures f : commentReport.byAgency()) {
-            out.row(commentRow(f.agencyName() == null ? f.agency() : f.agencyName(), f));
+                "export.col.published", "export.col.overdue");
+        for (CommentKind kind : CommentKind.values()) {
+            CommentReport commentReport = comments.compute(period, agency, kind);
+            out.table(messages.get(kind == CommentKind.COMMENT ? "export.sheet.comments" : "export.sheet.questions"),
+                    commentHeaders);
+            for (CommentFigures f : commentReport.byAgency()) {
+                out.row(commentRow(f.agencyName() == null ? f.agency() : f.agencyName(), f));
+            }
+            out.row(commentRow(messages.get("export.group.total"), commentReport.total()));
         }
-        out.row(commentRow(messages.get("export.group.total"), commentReport.total()));
 
         out.table(messages.get("export.sheet.commentList"), headers("export.col.code", "export.col.kind",
                 "export.col.field", "export.col.agency", "export.col.commentStatus", "export.col.receivedAt",

@@ -2,6 +2,7 @@ package vn.dvcassistant.app.report;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import vn.dvcassistant.app.comments.CommentKind;
 import vn.dvcassistant.app.export.ReportExports;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.app.province.Agency;
@@ -112,16 +113,19 @@ public final class YearEndReports {
                 assisted == null ? null : table(figureHeaders("report.col.group"),
                         List.of(figureRow(messages.get("export.row.assistedApart"), assisted)))));
 
-        CommentFigures c = comments.compute(period, agency).total();
+        List<List<String>> handling = new ArrayList<>();
+        for (CommentKind kind : CommentKind.values()) {
+            CommentFigures c = comments.compute(period, agency, kind).total();
+            handling.add(List.of(messages.get("export.kind." + kind.code()), format.count(c.received()),
+                    format.count(c.acknowledged()), format.percent(c.acknowledgedShare()),
+                    format.count(c.answeredOnTime()) + " (" + format.percent(c.answeredOnTimeShare()) + ")",
+                    format.count(c.overdue()), format.decimal(c.medianDaysToAnswer())));
+        }
         sections.add(section("report.s.comments", List.of(messages.get("report.comments.note")), table(
                 List.of(messages.get("report.col.kind"), messages.get("export.col.received"),
                         messages.get("export.col.acknowledged"), messages.get("export.col.acknowledgedSharePct"),
                         messages.get("export.col.answeredOnTime"), messages.get("export.col.overdue"),
-                        messages.get("export.col.medianDays")),
-                List.of(List.of(messages.get("export.kind.comment"), format.count(c.received()), format.count(c.acknowledged()),
-                        format.percent(c.acknowledgedShare()), format.count(c.answeredOnTime()) + " ("
-                                + format.percent(c.answeredOnTimeShare()) + ")", format.count(c.overdue()),
-                        format.decimal(c.medianDaysToAnswer()))))));
+                        messages.get("export.col.medianDays")), handling)));
 
         AnswerSummary summary = answers.summary(period);
         List<List<String>> asked = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,20 +17,57 @@ import java.util.List;
 @Singleton
 public final class AnswerStatistics {
 
+    /**
+     * Days up to {@code exchange_rollup_state.folded_through} are read from {@code exchange_daily}, later ones
+     * from {@code exchange}; both in one statement, so one snapshot. Parameters: the period's first and last
+     * local day, the time zone, the period's start and end instants (twice), then the answer ratings' bounds.
+     */
     private static final String SUMMARY = """
-            SELECT (SELECT count(*) FROM exchange
-                     WHERE kind IN ('answer', 'clarify', 'fallback') AND created_at >= ? AND created_at < ?),
-                   (SELECT count(*) FROM exchange
-                     WHERE kind = 'fallback' AND created_at >= ? AND created_at < ?),
+            WITH s AS (SELECT folded_through AS f FROM exchange_rollup_state WHERE id = 1),
+                 daily AS (SELECT coalesce(sum(total) FILTER (WHERE kind IN ('answer', 'clarify', 'fallback')), 0) AS questions,
+                                  coalesce(sum(total) FILTER (WHERE kind = 'fallback'), 0) AS fallbacks
+                             FROM exchange_daily
+                            WHERE day BETWEEN ? AND ? AND day <= (SELECT f FROM s)),
+                 tail AS (SELECT count(*) AS questions, count(*) FILTER (WHERE kind = 'fallback') AS fallbacks
+                            FROM exchange
+                           WHERE kind IN ('answer', 'clarify', 'fallback')
+                             AND created_at >= (SELECT CASE WHEN f IS NULL THEN CAST(? AS timestamptz)
+                                   ELSE greatest(CAST(? AS timestamptz), (f + 1)::timestamp AT TIME ZONE ?) END FROM s)
+                             AND created_at < ?)
+            SELECT daily.questions + tail.questions, daily.fallbacks + tail.fallbacks,
                    (SELECT count(*) FROM answer_rating WHERE created_at >= ? AND created_at < ?),
                    (SELECT count(*) FROM answer_rating WHERE helpful AND created_at >= ? AND created_at < ?)
+              FROM daily, tail
             """;
 
+    /** The topics answered most often, from the daily counters and the days not folded yet (as in SUMMARY). */
+    private static final String MOST_ASKED = """
+            WITH s AS (SELECT folded_through AS f FROM exchange_rollup_state WHERE id = 1)
+            SELECT topic_id, sum(n) FROM (
+                SELECT topic_id, total AS n FROM exchange_daily
+                 WHERE kind = 'answer' AND topic_id <> '' AND day BETWEEN ? AND ? AND day <= (SELECT f FROM s)
+                UNION ALL
+                SELECT topic_id, count(*) FROM exchange
+                 WHERE kind = 'answer' AND topic_id IS NOT NULL
+                   AND created_at >= (SELECT CASE WHEN f IS NULL THEN CAST(? AS timestamptz)
+                         ELSE greatest(CAST(? AS timestamptz), (f + 1)::timestamp AT TIME ZONE ?) END FROM s)
+                   AND created_at < ?
+                 GROUP BY topic_id) counted
+             GROUP BY topic_id ORDER BY sum(n) DESC, topic_id LIMIT ?
+            """;
+
+    /**
+     * Groups the same question typed with other case or spacing. Runs of whitespace are rare, so they are
+     * collapsed only where there are some: a regular expression over every unanswered question of a year
+     * was half the year-end report's time.
+     */
     private static final String UNANSWERED = """
             SELECT min(question), count(*), count(*) FILTER (WHERE handoff_requested), max(created_at)
-              FROM exchange
-             WHERE kind = 'fallback' AND created_at >= ? AND created_at < ?
-             GROUP BY lower(regexp_replace(btrim(question), '\\s+', ' ', 'g'))
+              FROM (SELECT question, handoff_requested, created_at, translate(question, E'\\t\\n\\r', '   ') AS spaced
+                      FROM exchange
+                     WHERE kind = 'fallback' AND created_at >= ? AND created_at < ?) fallback
+             GROUP BY lower(btrim(CASE WHEN strpos(spaced, '  ') > 0 THEN regexp_replace(spaced, ' {2,}', ' ', 'g')
+                                       ELSE spaced END))
              ORDER BY count(*) DESC, max(created_at) DESC
              LIMIT ?
             """;
@@ -45,9 +83,10 @@ public final class AnswerStatistics {
     public AnswerSummary summary(Period period) {
         return transactions.executeRead(status -> {
             try (PreparedStatement query = status.getConnection().prepareStatement(SUMMARY)) {
-                for (int i = 0; i < 4; i++) {
-                    query.setTimestamp(2 * i + 1, period.start(zone));
-                    query.setTimestamp(2 * i + 2, period.end(zone));
+                int i = bindSplit(query, period);
+                for (int k = 0; k < 2; k++) {
+                    query.setTimestamp(i++, period.start(zone));
+                    query.setTimestamp(i++, period.end(zone));
                 }
                 try (ResultSet rs = query.executeQuery()) {
                     rs.next();
@@ -90,13 +129,9 @@ public final class AnswerStatistics {
     /** The topics answered most often in {@code period}: what citizens asked most. */
     public List<AskedTopic> mostAsked(Period period, int limit) {
         return transactions.executeRead(status -> {
-            try (PreparedStatement query = status.getConnection().prepareStatement("""
-                    SELECT topic_id, count(*) FROM exchange
-                     WHERE kind = 'answer' AND topic_id IS NOT NULL AND created_at >= ? AND created_at < ?
-                     GROUP BY topic_id ORDER BY count(*) DESC, topic_id LIMIT ?""")) {
-                query.setTimestamp(1, period.start(zone));
-                query.setTimestamp(2, period.end(zone));
-                query.setInt(3, Math.max(1, Math.min(limit, 100)));
+            try (PreparedStatement query = status.getConnection().prepareStatement(MOST_ASKED)) {
+                int i = bindSplit(query, period);
+                query.setInt(i, Math.max(1, Math.min(limit, 100)));
                 List<AskedTopic> result = new ArrayList<>();
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
@@ -108,6 +143,17 @@ public final class AnswerStatistics {
                 throw new IllegalStateException("Most asked topics query failed", e);
             }
         });
+    }
+
+    /** Binds the period's days, then its instants, as SUMMARY and MOST_ASKED split them; returns the next index. */
+    private int bindSplit(PreparedStatement query, Period period) throws SQLException {
+        query.setObject(1, period.from() == null ? LocalDate.of(1970, 1, 1) : period.from());
+        query.setObject(2, period.to() == null ? LocalDate.of(9998, 12, 31) : period.to());
+        query.setTimestamp(3, period.start(zone));
+        query.setTimestamp(4, period.start(zone));
+        query.setString(5, zone.getId());
+        query.setTimestamp(6, period.end(zone));
+        return 7;
     }
 
     /** A topic and how many questions were answered from it. */

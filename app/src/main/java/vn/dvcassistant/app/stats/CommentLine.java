@@ -8,7 +8,7 @@ import java.time.LocalDate;
 /**
  * One comment as the exports list it: codes and dates only, never the citizen's words or contact.
  *
- * @param kind     "comment" (a hand-off question will be "question")
+ * @param kind     "comment" or "question" (a question handed over to staff)
  * @param deadline the current deadline ({@code CommentRules}), null when none runs
  * @param onTime   answered on time; false when answered late or still unanswered past the deadline;
  *                 null when it cannot be told yet

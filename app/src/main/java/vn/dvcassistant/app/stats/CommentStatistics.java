@@ -3,6 +3,7 @@ package vn.dvcassistant.app.stats;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import vn.dvcassistant.app.comments.CommentKind;
 import vn.dvcassistant.app.comments.CommentRules;
 import vn.dvcassistant.app.comments.CommentStatus;
 import vn.dvcassistant.app.province.WorkingDayCalendar;
@@ -36,7 +37,7 @@ public final class CommentStatistics {
                    count(*) FILTER (WHERE %s),
                    GROUPING(agency)
               FROM citizen_comment
-             WHERE received_at >= ? AND received_at < ? %s
+             WHERE kind = ? AND received_at >= ? AND received_at < ? %s
              GROUP BY GROUPING SETS ((), (agency))
             """;
 
@@ -53,8 +54,16 @@ public final class CommentStatistics {
         this.zone = settings.zone();
     }
 
-    /** Comments received in {@code period}, optionally of one agency. */
+    /** Comments (not hand-off questions) received in {@code period}, optionally of one agency. */
     public CommentReport compute(Period period, @Nullable String agency) {
+        return compute(period, agency, CommentKind.COMMENT);
+    }
+
+    /**
+     * Items of one kind (comments, or questions handed over to staff) received in {@code period}, optionally
+     * of one agency; both kinds follow the same rules ({@code CommentRules}).
+     */
+    public CommentReport compute(Period period, @Nullable String agency, CommentKind kind) {
         LocalDate today = LocalDate.now(zone);
         String sql = FIGURES.formatted(CommentRules.ANSWERED_ON_TIME_SQL, CommentRules.LATE_UNANSWERED_SQL,
                 CommentStatus.PUBLISHED.code(), CommentRules.OVERDUE_SQL, agency == null ? "" : "AND agency = ?");
@@ -65,6 +74,7 @@ public final class CommentStatistics {
                 query.setObject(i++, today);
                 query.setObject(i++, today);
                 query.setObject(i++, today);
+                query.setString(i++, kind.code());
                 query.setTimestamp(i++, period.start(zone));
                 query.setTimestamp(i++, period.end(zone));
                 if (agency != null) {
@@ -102,12 +112,13 @@ public final class CommentStatistics {
     }
 
     /**
-     * Every comment received in {@code period} (optionally of one agency), oldest first, under the same
-     * rules ({@code CommentRules}) as {@link #compute}: its lines add up to the figures.
+     * Every comment and hand-off question received in {@code period} (optionally of one agency), oldest
+     * first, under the same rules ({@code CommentRules}) as {@link #compute}: the lines of each kind add up
+     * to that kind's figures.
      */
     public void lines(Period period, @Nullable String agency, LineSink sink) {
         LocalDate today = LocalDate.now(zone);
-        String sql = "SELECT code, 'comment', field, agency, status, received_at, " + CommentRules.CURRENT_DEADLINE_SQL
+        String sql = "SELECT code, kind, field, agency, status, received_at, " + CommentRules.CURRENT_DEADLINE_SQL
                 + ", answered_at, published_at, CASE WHEN " + CommentRules.ANSWERED_ON_TIME_SQL + " THEN TRUE"
                 + " WHEN answered_at IS NOT NULL OR (" + CommentRules.LATE_UNANSWERED_SQL + ") THEN FALSE END,"
                 + " round((extract(epoch FROM answered_at - received_at) / 86400.0)::numeric, 2)"
@@ -147,10 +158,13 @@ public final class CommentStatistics {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    /** Open comments past their current deadline, most late first; codes and dates only, no personal data. */
+    /**
+     * Open comments and hand-off questions past their current deadline, most late first; codes and dates
+     * only, no personal data.
+     */
     public List<OverdueComment> overdue(@Nullable String agency) {
         LocalDate today = LocalDate.now(zone);
-        String sql = "SELECT code, agency, status, " + CommentRules.CURRENT_DEADLINE_SQL
+        String sql = "SELECT code, agency, status, " + CommentRules.CURRENT_DEADLINE_SQL + ", kind"
                 + " FROM citizen_comment WHERE " + CommentRules.OVERDUE_SQL + (agency == null ? "" : " AND agency = ?")
                 + " ORDER BY 4, code LIMIT 1000";
         return transactions.executeRead(status -> {
@@ -164,8 +178,10 @@ public final class CommentStatistics {
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
                         LocalDate due = rs.getObject(4, LocalDate.class);
-                        result.add(new OverdueComment(rs.getString(1), rs.getString(2), rs.getString(3),
-                                due.toString(), calendar.workingDaysBetween(due, today)));
+                        String code = rs.getString(2);
+                        result.add(new OverdueComment(rs.getString(1), code, rs.getString(3),
+                                due.toString(), calendar.workingDaysBetween(due, today), rs.getString(5),
+                                agencies.find(code).map(Agency::name).orElse(code)));
                     }
                 }
                 return result;

@@ -13,6 +13,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.dvcassistant.app.api.Refusal;
+import vn.dvcassistant.app.comments.CommentKind;
 import vn.dvcassistant.app.province.AgencyDirectory;
 import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.kb.Field;
@@ -68,12 +69,20 @@ final class StatsController {
     }
 
     @Get("/comments")
-    @Operation(summary = "Comment handling per agency: acknowledged, answered on time, median days, overdue")
+    @Operation(summary = "Comment handling per agency: acknowledged, answered on time, median days, overdue",
+            description = "kind: comment (default) or question (questions the assistant could not answer, handed "
+                    + "over to staff); the two are counted apart.")
     CommentReport comments(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                           @Nullable @QueryValue String agency) {
+                           @Nullable @QueryValue String agency, @Nullable @QueryValue String kind) {
         String a = agency == null || agency.isBlank() ? null
                 : agencies.find(agency).map(x -> x.code()).orElseThrow(() -> badRequest("unknown_agency"));
-        return comments.compute(period(from, to), a);
+        CommentKind k;
+        try {
+            k = kind == null || kind.isBlank() ? CommentKind.COMMENT : CommentKind.fromCode(kind.strip());
+        } catch (IllegalArgumentException e) {
+            throw badRequest("unknown_comment_kind");
+        }
+        return comments.compute(period(from, to), a, k);
     }
 
     private static Period period(String from, String to) {

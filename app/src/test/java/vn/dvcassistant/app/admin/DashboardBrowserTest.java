@@ -158,6 +158,7 @@ class DashboardBrowserTest {
         ratings("2131-03-10", "ho-tich", "SO-TP", "web", 990, 10);
         ratings("2131-04-02", "dat-dai", "SO-NNMT", "telegram", 2, 0);
         ratings("2130-03-10", "ho-tich", "SO-TP", "web", 40, 10);
+        String question = handOffQuestion("2131-05-04");
         logIn(StaffSession.newUser(accounts, Roles.ADMIN, null));
 
         browser.get(url("/quan-tri/tong-quan?from=2131-01-01&to=2131-12-31"));
@@ -177,6 +178,13 @@ class DashboardBrowserTest {
                 .contains("Cùng kỳ năm trước");
         assertThat(browser.findElement(By.id("trend")).getAttribute("innerHTML")).contains("T3/2131", "T4/2131");
         assertThat(browser.getPageSource()).doesNotContainPattern("\\d+\\.\\d%");
+        assertThat(browser.findElement(By.id("comment-figures")).getText()).contains("Câu hỏi chuyển cán bộ",
+                "Tỷ lệ tiếp nhận (mục tiêu 100%)");
+        assertThat(browser.findElement(By.id("questions-received")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("questions-acknowledged-rate")).getText()).isEqualTo("0,0%");
+        assertThat(browser.findElement(By.id("comments-received")).getText()).as("questions are not comments").isEqualTo("0");
+        assertThat(browser.findElement(By.cssSelector("#overdue tr[data-code='" + question + "']")).getText())
+                .contains("Sở Tư pháp", "Đã tiếp nhận", "Câu hỏi chuyển cán bộ").doesNotContain("SO-TP");
         assertThat(browser.findElement(By.id("report-docx")).getAttribute("href"))
                 .contains("/quan-tri/bao-cao?from=2131-01-01&to=2131-12-31", "format=docx");
     }
@@ -205,6 +213,15 @@ class DashboardBrowserTest {
         browser.findElement(By.id("password")).sendKeys(StaffSession.PASSWORD);
         browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
         waitFor(ExpectedConditions.urlContains("/quan-tri"));
+    }
+
+    /** A question handed over to staff on {@code day} and left past its deadline, stored as issue 14 stores them. */
+    private String handOffQuestion(String day) {
+        String code = comments.submit(new CommentSubmission("Hỏi về trích lục khai sinh", null, "ho-tich", "web",
+                false, null, null, null, null)).code();
+        sql().update("UPDATE citizen_comment SET kind = 'question', received_at = ?::date + time '09:00', "
+                + "answer_due = current_date - 2, alerted_at = now() WHERE code = ?", day, code);
+        return code;
     }
 
     private void ratings(String day, String field, String agency, String channel, int satisfied, int unsatisfied) {

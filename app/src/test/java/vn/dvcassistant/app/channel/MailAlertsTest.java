@@ -64,7 +64,7 @@ class MailAlertsTest implements TestPropertyProvider {
         String code = comments.submit(new CommentSubmission("Hồ sơ khai sinh bị trả lại nhiều lần", null, "ho-tich",
                 "web", false, null, null, null, null)).code();
 
-        MimeMessage alert = waitForMail(m -> subject(m).equals("Góp ý mới " + code + " gửi SO-TP"), 2);
+        MimeMessage alert = waitForMail(m -> subject(m).equals("Góp ý mới " + code + " gửi Sở Tư pháp"), 2);
         assertThat(Arrays.stream(alert.getRecipients(Message.RecipientType.TO)).map(Object::toString))
                 .containsAnyOf("van-thu@sotp.tinh.gov.vn", "pho-giam-doc@sotp.tinh.gov.vn");
         assertThat(text(alert)).contains(code, "Hộ tịch", "Hạn trả lời", "/quan-tri/gop-y/" + code)

@@ -70,7 +70,7 @@ class ExportDownloadTest {
         assertThat(text.lines().findFirst().orElseThrow()).isEqualTo("Mục,Nội dung");
         assertThat(text).contains("\r\nTổng hợp\r\nTên,Số đánh giá,Số hài lòng,Tỷ lệ hài lòng (%),")
                 .contains("\r\nTrả lời tự động\r\n").contains("\r\nXử lý góp ý\r\n")
-                .contains("\r\nDanh sách góp ý\r\n").contains("Tổng (không gồm khảo sát có hỗ trợ)");
+                .contains("\r\nXử lý câu hỏi chuyển cán bộ\r\n").contains("\r\nDanh sách góp ý và câu hỏi\r\n").contains("Tổng (không gồm khảo sát có hỗ trợ)");
     }
 
     @Test

@@ -76,7 +76,7 @@ class ExportFiguresTest {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(body), new ReadingOptions(true, false))) {
             Map<String, List<Row>> sheets = workbook.getSheets().collect(Collectors.toMap(Sheet::getName, ExportFiguresTest::rows));
             assertThat(sheets).containsKeys("Thông tin chung", "Tổng hợp", "Theo lĩnh vực", "Theo cơ quan", "Theo kênh",
-                    "Theo tháng", "Xử lý góp ý", "Danh sách góp ý");
+                    "Theo tháng", "Xử lý góp ý", "Xử lý câu hỏi chuyển cán bộ", "Danh sách góp ý và câu hỏi");
             assertThat(text(sheets.get("Thông tin chung"))).contains("01/01/2141 – 31/12/2141", "Toàn tỉnh",
                     "90% chung; 85% cho Đất đai, Xây dựng, Đầu tư (Quyết định 1588/QĐ-TTg ngày 17/12/2024)");
 
@@ -126,7 +126,7 @@ class ExportFiguresTest {
         byte[] body = client.toBlocking().retrieve(HttpRequest.GET("/quan-tri/xuat/thong-ke.xlsx?from=" + today + "&to="
                 + today).cookie(staff), byte[].class);
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(body), new ReadingOptions(true, false))) {
-            List<Row> list = rows(workbook.getSheets().filter(s -> s.getName().equals("Danh sách góp ý")).findFirst().orElseThrow());
+            List<Row> list = rows(workbook.getSheets().filter(s -> s.getName().equals("Danh sách góp ý và câu hỏi")).findFirst().orElseThrow());
             assertThat(list.get(0).getCellText(0)).isEqualTo("Mã");
             Row row = list.stream().filter(r -> r.getCellText(0).equals(code)).findFirst().orElseThrow();
             assertThat(List.of(row.getCellText(1), row.getCellText(2), row.getCellText(3), row.getCellText(4)))

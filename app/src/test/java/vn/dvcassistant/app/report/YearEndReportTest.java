@@ -74,7 +74,7 @@ class YearEndReportTest {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(response.body()))) {
             String text = doc.getParagraphs().stream().map(p -> p.getText()).reduce("", (a, b) -> a + "\n" + b);
             assertThat(text).contains("Kỳ báo cáo: từ 01/01/2151 đến 31/12/2151.", "Phạm vi: Toàn tỉnh.",
-                    "1. Mức độ hài lòng chung và theo lĩnh vực", "5. Tiếp nhận và trả lời góp ý",
+                    "1. Mức độ hài lòng chung và theo lĩnh vực", "5. Tiếp nhận và trả lời góp ý, câu hỏi chuyển cán bộ",
                     "8. Mục tiêu và căn cứ");
 
             XWPFTable fields = table(doc, "Lĩnh vực");
