@@ -50,6 +50,6 @@ final class CommentDraft {
                 c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), status,
                 statusNote, c.receivedAt(), acknowledgedAt, c.rejectDue(), c.infoDue(),
                 answerDue, publishDue, answeredAt, answer, publishedAt, closedAt,
-                c.usefulCount(), c.notUsefulCount(), updatedAt);
+                c.usefulCount(), c.notUsefulCount(), updatedAt, c.kind());
     }
 }

@@ -40,8 +40,9 @@ public class CommentHandling {
         if (comment.commentStatus() == CommentStatus.RECEIVED) {
             comments.startHandling(comment.code(), actor(me));
         }
-        comments.answer(comment.code(), actor(me), answer);
-        return comments.publish(comment.code(), actor(me));
+        CitizenComment answered = comments.answer(comment.code(), actor(me), answer);
+        // A handed-over question is answered to its asker only, never published.
+        return answered.question() ? answered : comments.publish(comment.code(), actor(me));
     }
 
     @Transactional
