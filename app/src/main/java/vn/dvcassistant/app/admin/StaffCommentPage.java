@@ -67,6 +67,8 @@ class StaffCommentPage {
         model.put("kindLabel", text.get("admin.comment.kind." + comment.kind()));
         model.put("conversation", comment.question()
                 ? conversations.before(comment.code()).stream().map(this::line).toList() : List.of());
+        model.put("fields", java.util.Arrays.asList(vn.dvcassistant.kb.Field.values()));
+        model.put("agencies", agencies.all());
         model.put("otherAgencies", agencies.all().stream().filter(a -> !a.code().equals(comment.agency())).toList());
         model.put("rejectDue", day(comment.rejectDue()));
         model.put("infoDue", day(comment.infoDue()));

@@ -80,6 +80,13 @@ public class CommentHandling {
                 : comments.transfer(comment.code(), actor(me), toWhom);
     }
 
+    /** Staff of the comment's current agency (or admins) correct its field and/or agency. */
+    @Transactional
+    public CitizenComment reclassify(StaffMember me, String code, @Nullable String field, @Nullable String agency) {
+        CitizenComment comment = view(me, code);
+        return comments.reclassify(comment.code(), actor(me), field, agency);
+    }
+
     /** For an answer recorded but not yet public (answers given here are published at once). */
     @Transactional
     public CitizenComment publish(StaffMember me, String code) {

@@ -322,6 +322,47 @@ public class CommentService {
         return moved;
     }
 
+    /**
+     * Corrects the field and/or the agency of a comment or question routed wrongly; either may be null, not both.
+     * Allowed in any status (a published comment's figures must be right too); the status and deadlines stay, the
+     * history records the correction and its actor, and the statistics, exports and the agency's queue read the
+     * corrected values from then on.
+     */
+    @Transactional
+    public CitizenComment reclassify(String code, String actor, @Nullable String fieldCode, @Nullable String agencyCode) {
+        String fieldValue = blankToNull(fieldCode);
+        String agencyValue = blankToNull(agencyCode);
+        if (fieldValue == null && agencyValue == null) {
+            throw badRequest("missing_reclassification");
+        }
+        Field field = fieldValue == null ? null : Field.fromCode(fieldValue).orElseThrow(() -> badRequest("unknown_field"));
+        Agency agency = agencyValue == null ? null : agencies.find(agencyValue).orElseThrow(() -> badRequest("unknown_agency"));
+        CitizenComment current = existing(code);
+        List<String> changes = new java.util.ArrayList<>();
+        CommentDraft draft = CommentDraft.of(current);
+        if (field != null && !field.code().equals(current.field())) {
+            changes.add(messages.get("comment.reclassified.field", fieldLabel(current.field()), field.label()));
+            draft.field = field.code();
+        }
+        if (agency != null && !agency.code().equals(current.agency())) {
+            changes.add(messages.get("comment.reclassified.agency", agencyName(current.agency()), agency.name()));
+            draft.agency = agency.code();
+        }
+        if (changes.isEmpty()) {
+            throw badRequest("nothing_to_reclassify");
+        }
+        Instant now = clock.instant();
+        draft.updatedAt = now;
+        CitizenComment corrected = comments.update(draft.build());
+        events.save(new CommentEvent(null, corrected.id(), current.status(), current.status(), actorName(actor),
+                messages.get("comment.reclassified") + " " + String.join("; ", changes), now));
+        return corrected;
+    }
+
+    private static String fieldLabel(String code) {
+        return Field.fromCode(code).map(Field::label).orElse(code);
+    }
+
     private CitizenComment move(String code, CommentStatus target, String actor, String note,
                                 UnaryOperator<CitizenComment> change) {
         CitizenComment current = existing(code);
