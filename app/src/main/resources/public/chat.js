@@ -333,6 +333,20 @@
     parent.appendChild(a);
   }
 
+  // Under a reply that could not answer: hands that question over to staff, as typing "chuyển câu hỏi" does.
+  function handoffButton(bubble) {
+    var box = el('div', 'actions handoff');
+    var button = el('button', null, t('handoffButton'));
+    button.type = 'button';
+    button.setAttribute('data-handoff', 'yes');
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      ask(t('handoffButton'));
+    });
+    box.appendChild(button);
+    bubble.appendChild(box);
+  }
+
   function addBotReply(reply, restoring) {
     if (!restoring) { store({ role: 'bot', reply: reply }); }
     var bubble = el('div', 'msg bot');
@@ -342,6 +356,7 @@
     if (reply.kind === 'answer' && reply.messageId) { ratingButtons(reply, bubble); }
     if (reply.satisfactionPrompt) { satisfactionButtons(reply.satisfactionPrompt, bubble); }
     if (reply.commentCode) { trackingLink(reply.commentCode, bubble); }
+    if (reply.kind === 'fallback') { handoffButton(bubble); }
     linkPhones(bubble);
     if (reply.kind === 'answer') { readAloudButton(bubble); }
     conversation.appendChild(bubble);

@@ -23,6 +23,7 @@ import io.micronaut.views.View;
 import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.comments.CitizenComment;
 import vn.dvcassistant.app.comments.CommentService;
+import vn.dvcassistant.app.comments.CommentTracking;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffMember;
@@ -62,6 +63,11 @@ final class StaffCommentController {
     record TransferForm(@Nullable String agency, @Nullable String to) {
     }
 
+    /** Either or both: the corrected field code and agency code. */
+    @Serdeable
+    record ReclassifyForm(@Nullable String field, @Nullable String agency) {
+    }
+
     @Serdeable
     record AnsweredComment(String code, String status, String answer) {
     }
@@ -72,6 +78,7 @@ final class StaffCommentController {
                           @Nullable String answer) {
     }
 
+    private final CommentService comments;
     private final StaffCommentQueries queries;
     private final CommentHandling handling;
     private final StaffCommentPage page;
@@ -79,7 +86,8 @@ final class StaffCommentController {
     private final PageText text;
 
     StaffCommentController(StaffCommentQueries queries, CommentHandling handling, StaffCommentPage page,
-                           Messages messages, PageText text) {
+                           Messages messages, PageText text, CommentService comments) {
+        this.comments = comments;
         this.queries = queries;
         this.handling = handling;
         this.page = page;
@@ -140,6 +148,19 @@ final class StaffCommentController {
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> publishForm(Authentication authentication, @PathVariable String code) {
         return fromForm(authentication, code, me -> handling.publish(me, code));
+    }
+
+    @Post(value = PAGE + "/phan-loai", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> reclassifyForm(Authentication authentication, @PathVariable String code, @Body ReclassifyForm form) {
+        return fromForm(authentication, code, me -> handling.reclassify(me, code, form.field(), form.agency()));
+    }
+
+    /** 200 with the comment as its tracking page shows it (field, agency, kind). */
+    @Post(API + "/reclassify")
+    CommentTracking reclassifyJson(Authentication authentication, @PathVariable String code, @Body ReclassifyForm form) {
+        CitizenComment corrected = handling.reclassify(StaffMember.of(authentication), code, form.field(), form.agency());
+        return comments.track(corrected.code()).orElseThrow();
     }
 
     @Post(API + "/answer")

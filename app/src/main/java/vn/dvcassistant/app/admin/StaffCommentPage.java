@@ -7,6 +7,9 @@ import vn.dvcassistant.app.comments.CitizenComment;
 import vn.dvcassistant.app.comments.CommentEvent;
 import vn.dvcassistant.app.comments.CommentService;
 import vn.dvcassistant.app.comments.CommentStatus;
+import vn.dvcassistant.app.comments.HandoffConversation;
+import vn.dvcassistant.kb.KnowledgeBase;
+import vn.dvcassistant.kb.Topic;
 import vn.dvcassistant.app.province.Agency;
 import vn.dvcassistant.app.province.AgencyDirectory;
 import vn.dvcassistant.app.province.ProvinceClock;
@@ -14,7 +17,9 @@ import vn.dvcassistant.app.security.StaffMember;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,8 +37,13 @@ class StaffCommentPage {
     private final AgencyDirectory agencies;
     private final ProvinceClock settings;
     private final PageText text;
+    private final HandoffConversation conversations;
+    private final KnowledgeBase knowledgeBase;
 
-    StaffCommentPage(CommentService comments, AgencyDirectory agencies, ProvinceClock settings, PageText text) {
+    StaffCommentPage(CommentService comments, AgencyDirectory agencies, ProvinceClock settings, PageText text,
+                     HandoffConversation conversations, KnowledgeBase knowledgeBase) {
+        this.conversations = conversations;
+        this.knowledgeBase = knowledgeBase;
         this.comments = comments;
         this.agencies = agencies;
         this.settings = settings;
@@ -53,7 +63,12 @@ class StaffCommentPage {
         model.put("canAskInformation", next.contains(CommentStatus.NEEDS_INFO.code()));
         model.put("canReject", next.contains(CommentStatus.REJECTED.code()));
         model.put("canTransfer", next.contains(CommentStatus.TRANSFERRED.code()));
-        model.put("canPublish", next.contains(CommentStatus.PUBLISHED.code()));
+        model.put("canPublish", next.contains(CommentStatus.PUBLISHED.code()) && !comment.question());
+        model.put("kindLabel", text.get("admin.comment.kind." + comment.kind()));
+        model.put("conversation", comment.question()
+                ? conversations.before(comment.code()).stream().map(this::line).toList() : List.of());
+        model.put("fields", java.util.Arrays.asList(vn.dvcassistant.kb.Field.values()));
+        model.put("agencies", agencies.all());
         model.put("otherAgencies", agencies.all().stream().filter(a -> !a.code().equals(comment.agency())).toList());
         model.put("rejectDue", day(comment.rejectDue()));
         model.put("infoDue", day(comment.infoDue()));
@@ -68,6 +83,16 @@ class StaffCommentPage {
                 CommentService.CITIZEN.equals(event.actor()) ? text.get("admin.comment.citizen") : event.actor(),
                 event.fromStatus() == null ? null : text.get("comment.status." + event.fromStatus()),
                 text.get("comment.status." + event.toStatus()), event.note());
+    }
+
+    private ConversationLine line(HandoffConversation.Turn turn) {
+        String reply = switch (turn.kind()) {
+            case "answer" -> text.format("admin.comment.conversation.answered", Optional.ofNullable(turn.topicId())
+                    .flatMap(knowledgeBase::topic).map(Topic::title).orElse(String.valueOf(turn.topicId())));
+            case "fallback" -> text.get("admin.comment.conversation.unanswered");
+            default -> text.get("admin.comment.conversation.other");
+        };
+        return new ConversationLine(MOMENT.format(turn.at().atZone(settings.zone())), turn.question(), reply);
     }
 
     private static String day(LocalDate day) {

@@ -11,7 +11,8 @@ import java.util.UUID;
  * {@code consent:yes}, {@code consent:no}, and the three steps of rating a procedure:
  * {@code did:y:<topic id>} / {@code did:n:<topic id>} (did you do it?), {@code sat:<level code>:<topic id>}
  * (at most 19 + 28 bytes), {@code sa:<level number>:<topic id>:<agency code or ->} (where?),
- * {@code part:<part>:<topic id>} (one part of an answer: steps, documents, fee, time, authority).
+ * {@code part:<part>:<topic id>} (one part of an answer: steps, documents, fee, time, authority), and
+ * {@code handoff} (hand the question just left unanswered over to staff).
  */
 sealed interface ButtonAction {
 
@@ -47,6 +48,12 @@ sealed interface ButtonAction {
     /** One part of the answer about a topic ("Lệ phí"), asked as a follow-up on that topic. */
     record Part(AnswerPart part, String topicId) implements ButtonAction {
     }
+
+    /** "Chuyển câu hỏi cho cán bộ" under a fallback: the same as typing it. */
+    record Handoff() implements ButtonAction {
+    }
+
+    String HANDOFF = "handoff";
 
     static String part(AnswerPart part, String topicId) {
         return "part:" + part.code() + ":" + topicId;
@@ -113,6 +120,9 @@ sealed interface ButtonAction {
                 return Optional.empty();
             }
             return AnswerPart.fromCode(data.substring(5, colon)).map(part -> new Part(part, data.substring(colon + 1)));
+        }
+        if (data.equals(HANDOFF)) {
+            return Optional.of(new Handoff());
         }
         if (data.equals("consent:yes") || data.equals("consent:no")) {
             return Optional.of(new Consent(data.equals("consent:yes")));

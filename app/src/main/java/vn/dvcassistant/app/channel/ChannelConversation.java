@@ -158,6 +158,9 @@ public class ChannelConversation {
         if (action.get() instanceof ButtonAction.Did did) {
             return satisfaction.did(did);
         }
+        if (action.get() instanceof ButtonAction.Handoff) {
+            return ask(event, session, messages.get("chat.handoff.button"), null);
+        }
         if (action.get() instanceof ButtonAction.Part part) {
             return askPart(event, session, part);
         }

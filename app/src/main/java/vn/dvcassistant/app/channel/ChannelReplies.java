@@ -132,6 +132,10 @@ final class ChannelReplies {
                     new Button(messages.get("channel.button.notHelpful"), ButtonAction.rate(reply.messageId(), false))));
             budget -= 2;
         }
+        boolean isFallback = ReplyKind.FALLBACK.wire().equals(reply.kind());
+        if (isFallback) {
+            budget -= 1; // the hand-off button goes last, under the topics
+        }
         // One topic per row: titles are long, and side by side Telegram would cut them.
         for (ChatReply.Suggestion suggestion : reply.suggestions()) {
             String data = ButtonAction.topic(suggestion.id());
@@ -142,6 +146,9 @@ final class ChannelReplies {
                 rows.add(List.of(new Button(suggestion.title(), data)));
                 budget--;
             }
+        }
+        if (isFallback) {
+            rows.add(List.of(new Button(messages.get("chat.handoff.button"), ButtonAction.HANDOFF)));
         }
         return new Reply(parts, rows);
     }

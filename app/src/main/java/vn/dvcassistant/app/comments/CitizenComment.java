@@ -14,6 +14,7 @@ import java.time.LocalDate;
  *
  * @param answerDue   handling deadline (15 working days), moved when missing information arrives
  * @param acknowledgedAt when staff first acted on it (the "tiếp thu" Decision 1588 counts)
+ * @param kind        {@link CommentKind#code()}: a comment, or a question handed over from the chat
  */
 @MappedEntity("citizen_comment")
 public record CitizenComment(
@@ -43,9 +44,19 @@ public record CitizenComment(
         @Nullable Instant closedAt,
         int usefulCount,
         int notUsefulCount,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String kind) {
 
     public CommentStatus commentStatus() {
         return CommentStatus.fromCode(status).orElseThrow();
+    }
+
+    public CommentKind commentKind() {
+        return CommentKind.fromCode(kind);
+    }
+
+    /** A question handed over from the chat ("chuyển câu hỏi"), not a comment. */
+    public boolean question() {
+        return commentKind() == CommentKind.QUESTION;
     }
 }

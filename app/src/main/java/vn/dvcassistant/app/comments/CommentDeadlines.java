@@ -36,6 +36,11 @@ public final class CommentDeadlines {
         return calendar.addWorkingDays(start, HANDLE);
     }
 
+    /** A question handed over from the chat: {@code workingDays} from the configuration, not the 15 of a comment. */
+    public LocalDate answerDue(LocalDate start, int workingDays) {
+        return calendar.addWorkingDays(start, workingDays);
+    }
+
     public LocalDate publishDue(LocalDate answered) {
         return calendar.addWorkingDays(answered, PUBLISH);
     }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 final class CommentDraft {
 
     private final CitizenComment original;
+    String field;
     String agency;
     String text;
     String status;
@@ -26,6 +27,7 @@ final class CommentDraft {
 
     private CommentDraft(CitizenComment c) {
         this.original = c;
+        this.field = c.field();
         this.agency = c.agency();
         this.text = c.text();
         this.status = c.status();
@@ -46,10 +48,10 @@ final class CommentDraft {
 
     CitizenComment build() {
         CitizenComment c = original;
-        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), c.field(), agency, text,
+        return new CitizenComment(c.id(), c.code(), c.channel(), c.topicId(), field, agency, text,
                 c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), status,
                 statusNote, c.receivedAt(), acknowledgedAt, c.rejectDue(), c.infoDue(),
                 answerDue, publishDue, answeredAt, answer, publishedAt, closedAt,
-                c.usefulCount(), c.notUsefulCount(), updatedAt);
+                c.usefulCount(), c.notUsefulCount(), updatedAt, c.kind());
     }
 }

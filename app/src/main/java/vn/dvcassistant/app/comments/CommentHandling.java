@@ -40,8 +40,9 @@ public class CommentHandling {
         if (comment.commentStatus() == CommentStatus.RECEIVED) {
             comments.startHandling(comment.code(), actor(me));
         }
-        comments.answer(comment.code(), actor(me), answer);
-        return comments.publish(comment.code(), actor(me));
+        CitizenComment answered = comments.answer(comment.code(), actor(me), answer);
+        // A handed-over question is answered to its asker only, never published.
+        return answered.question() ? answered : comments.publish(comment.code(), actor(me));
     }
 
     @Transactional
@@ -77,6 +78,13 @@ public class CommentHandling {
         return toAgency
                 ? comments.reassign(comment.code(), actor(me), agency)
                 : comments.transfer(comment.code(), actor(me), toWhom);
+    }
+
+    /** Staff of the comment's current agency (or admins) correct its field and/or agency. */
+    @Transactional
+    public CitizenComment reclassify(StaffMember me, String code, @Nullable String field, @Nullable String agency) {
+        CitizenComment comment = view(me, code);
+        return comments.reclassify(comment.code(), actor(me), field, agency);
     }
 
     /** For an answer recorded but not yet public (answers given here are published at once). */

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * the exports, which all use these and no rule of their own.
  *
  * <ul>
- *   <li>Open: not published, rejected or transferred ({@link CommentStatus#isFinal()}).</li>
+ *   <li>Open: not published, rejected or transferred ({@link CommentStatus#isFinal()}); a question handed over
+ *       from the chat is never published, so it is settled once answered.</li>
  *   <li>Current deadline: the answer deadline while the agency holds the comment (received, in progress),
  *       the publishing deadline once answered; none while the agency waits for the citizen's information
  *       (that wait is not the agency's delay) or once closed.</li>
@@ -29,8 +30,9 @@ public final class CommentRules {
             CommentStatus.IN_PROGRESS);
 
     /** {@code status IN (...)} of the open statuses. */
-    public static final String OPEN_SQL = "status IN (" + codes(Arrays.stream(CommentStatus.values())
-            .filter(s -> !s.isFinal()).collect(Collectors.toSet())) + ")";
+    public static final String OPEN_SQL = "(status IN (" + codes(Arrays.stream(CommentStatus.values())
+            .filter(s -> !s.isFinal()).collect(Collectors.toSet())) + ") AND NOT (kind = 'question' AND status = '"
+            + CommentStatus.ANSWERED.code() + "'))";
 
     /** The current deadline of a comment, or NULL when it has none. */
     public static final String CURRENT_DEADLINE_SQL = "CASE WHEN status IN (" + codes(AWAITING_ANSWER)

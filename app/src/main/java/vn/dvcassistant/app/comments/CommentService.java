@@ -50,13 +50,15 @@ public class CommentService {
     private final ProvinceClock feedbackSettings;
     private final Messages messages;
     private final TrackingPageLinks links;
+    private final CommentTextRouting textRouting;
     private final Clock clock = Clock.systemUTC();
 
     public CommentService(CommentRepository comments, CommentEventRepository events, ReplyOutboxRepository outbox,
                           CommentRouting routing, CommentDeadlines deadlines, CommentSettings settings,
                           AgencyDirectory agencies, KnowledgeBase knowledgeBase, ProvinceClock feedbackSettings,
-                          Messages messages, TrackingPageLinks links) {
+                          Messages messages, TrackingPageLinks links, CommentTextRouting textRouting) {
         this.links = links;
+        this.textRouting = textRouting;
         this.comments = comments;
         this.events = events;
         this.outbox = outbox;
@@ -69,7 +71,10 @@ public class CommentService {
         this.messages = messages;
     }
 
-    /** Validates, masks, routes and stores a new comment; 400 naming the first wrong value. */
+    /**
+     * Validates, masks, routes and stores a new comment; 400 naming the first wrong value. Routed by its topic or
+     * field when the citizen chose one, else by its own text ({@link CommentTextRouting}).
+     */
     @Transactional
     public SubmittedComment submit(CommentSubmission submission) {
         String text = blankToNull(submission.text());
@@ -85,26 +90,62 @@ public class CommentService {
             topic = knowledgeBase.topic(submission.topicId().strip()).orElseThrow(() -> badRequest("unknown_topic"));
         }
         Field field = topic != null ? topic.field()
-                : blankToNull(submission.field()) == null ? Field.DVC_CHUNG
-                : Field.fromCode(submission.field().strip()).orElseThrow(() -> badRequest("unknown_field"));
+                : blankToNull(submission.field()) != null
+                ? Field.fromCode(submission.field().strip()).orElseThrow(() -> badRequest("unknown_field"))
+                : textRouting.fieldOf(text, blankToNull(submission.hintField()) == null ? null
+                : Field.fromCode(submission.hintField().strip()).orElse(null));
         Contact contact = submission.consent() ? contact(submission) : Contact.NONE;
         boolean contactOffered = blankToNull(submission.name()) != null || blankToNull(submission.phone()) != null
                 || blankToNull(submission.email()) != null || blankToNull(submission.replyTo()) != null;
-
-        Agency agency = routing.agencyFor(field);
         Instant now = clock.instant();
-        LocalDate today = today(now);
-        CitizenComment saved = comments.save(new CitizenComment(null, uniqueCode(), channel.code(),
-                topic == null ? null : topic.id(), field.code(), agency.code(), PersonalDataMasker.mask(text),
-                submission.consent(), contact.name(), contact.phone(), contact.email(), contact.replyTo(),
-                CommentStatus.RECEIVED.code(), null, now, null,
-                deadlines.rejectDue(today), deadlines.requestInformationDue(today), deadlines.answerDue(today), null,
-                null, null, null, null, 0, 0, now));
-        events.save(new CommentEvent(null, saved.id(), null, CommentStatus.RECEIVED.code(), CITIZEN, null, now));
+        CitizenComment saved = store(CommentKind.COMMENT, text, channel, topic == null ? null : topic.id(), field,
+                submission.consent(), contact, deadlines.answerDue(today(now)), now);
+        Agency agency = routing.agencyFor(field);
         return new SubmittedComment(saved.code(), saved.status(), agency.code(), agency.name(),
                 saved.answerDue().toString(), submission.consent() && contactOffered,
                 messages.get("comment.received", saved.code(), agency.name(), format(saved.answerDue())),
                 links.of(saved.code(), channel));
+    }
+
+    /**
+     * Stores a question the assistant could not answer as a tracked item of kind {@code question}: routed by its
+     * text like a comment, answered within {@link CommentSettings#questionAnswerDays()} working days, the answer
+     * sent back on the chat when the citizen consented (else shown on the tracking page).
+     */
+    @Transactional
+    public SubmittedComment handOver(HandoffSubmission submission) {
+        String text = blankToNull(submission.text());
+        if (text == null) {
+            throw badRequest("missing_comment_text");
+        }
+        if (text.length() > settings.maxLength()) {
+            text = text.substring(0, settings.maxLength());
+        }
+        Field field = textRouting.fieldOf(text, submission.hint());
+        String replyTo = submission.consent() && submission.replyTo() != null
+                && submission.replyTo().length() <= 200 ? submission.replyTo() : null;
+        Contact contact = submission.consent() ? new Contact(null, null, null, replyTo) : Contact.NONE;
+        Instant now = clock.instant();
+        CitizenComment saved = store(CommentKind.QUESTION, text, submission.channel(), null, field,
+                submission.consent(), contact, deadlines.answerDue(today(now), settings.questionAnswerDays()), now);
+        Agency agency = routing.agencyFor(field);
+        return new SubmittedComment(saved.code(), saved.status(), agency.code(), agency.name(),
+                saved.answerDue().toString(), replyTo != null,
+                messages.get("handoff.received", saved.code(), agency.name(), format(saved.answerDue())),
+                links.of(saved.code(), submission.channel()));
+    }
+
+    private CitizenComment store(CommentKind kind, String text, Channel channel, @Nullable String topicId, Field field,
+                                 boolean consent, Contact contact, LocalDate answerDue, Instant now) {
+        Agency agency = routing.agencyFor(field);
+        LocalDate today = today(now);
+        CitizenComment saved = comments.save(new CitizenComment(null, uniqueCode(), channel.code(), topicId,
+                field.code(), agency.code(), PersonalDataMasker.mask(text), consent, contact.name(), contact.phone(),
+                contact.email(), contact.replyTo(), CommentStatus.RECEIVED.code(), null, now, null,
+                deadlines.rejectDue(today), deadlines.requestInformationDue(today), answerDue, null,
+                null, null, null, null, 0, 0, now, kind.code()));
+        events.save(new CommentEvent(null, saved.id(), null, CommentStatus.RECEIVED.code(), CITIZEN, null, now));
+        return saved;
     }
 
     public Optional<CitizenComment> find(String code) {
@@ -198,7 +239,7 @@ public class CommentService {
         LocalDate today = today(now);
         return move(code, CommentStatus.IN_PROGRESS, CITIZEN, null, c -> withText(c,
                 c.text() + "\n\n" + messages.get("comment.supplement", format(today)) + " "
-                        + PersonalDataMasker.mask(added), deadlines.answerDue(today)));
+                        + PersonalDataMasker.mask(added), answerDue(c, today)));
     }
 
     /**
@@ -215,14 +256,19 @@ public class CommentService {
             throw badRequest("answer_too_long");
         }
         Instant now = clock.instant();
+        // A handed-over question is answered to its asker only: never published, so no publishing deadline.
         CitizenComment answered = move(code, CommentStatus.ANSWERED, actor, null, c -> withAnswer(c, text, now,
-                deadlines.publishDue(today(now))));
-        queueMessage(answered, "comment.reply", answered.answer(), now);
+                c.question() ? null : deadlines.publishDue(today(now))));
+        queueMessage(answered, answered.question() ? "handoff.reply" : "comment.reply", answered.answer(), now);
         return answered;
     }
 
+    /** 400 {@code question_not_published} for a handed-over question: it stays between the citizen and the agency. */
     @Transactional
     public CitizenComment publish(String code, String actor) {
+        if (existing(code).question()) {
+            throw badRequest("question_not_published");
+        }
         Instant now = clock.instant();
         return move(code, CommentStatus.PUBLISHED, actor, null, c -> withPublished(c, now));
     }
@@ -276,6 +322,47 @@ public class CommentService {
         return moved;
     }
 
+    /**
+     * Corrects the field and/or the agency of a comment or question routed wrongly; either may be null, not both.
+     * Allowed in any status (a published comment's figures must be right too); the status and deadlines stay, the
+     * history records the correction and its actor, and the statistics, exports and the agency's queue read the
+     * corrected values from then on.
+     */
+    @Transactional
+    public CitizenComment reclassify(String code, String actor, @Nullable String fieldCode, @Nullable String agencyCode) {
+        String fieldValue = blankToNull(fieldCode);
+        String agencyValue = blankToNull(agencyCode);
+        if (fieldValue == null && agencyValue == null) {
+            throw badRequest("missing_reclassification");
+        }
+        Field field = fieldValue == null ? null : Field.fromCode(fieldValue).orElseThrow(() -> badRequest("unknown_field"));
+        Agency agency = agencyValue == null ? null : agencies.find(agencyValue).orElseThrow(() -> badRequest("unknown_agency"));
+        CitizenComment current = existing(code);
+        List<String> changes = new java.util.ArrayList<>();
+        CommentDraft draft = CommentDraft.of(current);
+        if (field != null && !field.code().equals(current.field())) {
+            changes.add(messages.get("comment.reclassified.field", fieldLabel(current.field()), field.label()));
+            draft.field = field.code();
+        }
+        if (agency != null && !agency.code().equals(current.agency())) {
+            changes.add(messages.get("comment.reclassified.agency", agencyName(current.agency()), agency.name()));
+            draft.agency = agency.code();
+        }
+        if (changes.isEmpty()) {
+            throw badRequest("nothing_to_reclassify");
+        }
+        Instant now = clock.instant();
+        draft.updatedAt = now;
+        CitizenComment corrected = comments.update(draft.build());
+        events.save(new CommentEvent(null, corrected.id(), current.status(), current.status(), actorName(actor),
+                messages.get("comment.reclassified") + " " + String.join("; ", changes), now));
+        return corrected;
+    }
+
+    private static String fieldLabel(String code) {
+        return Field.fromCode(code).map(Field::label).orElse(code);
+    }
+
     private CitizenComment move(String code, CommentStatus target, String actor, String note,
                                 UnaryOperator<CitizenComment> change) {
         CitizenComment current = existing(code);
@@ -317,6 +404,10 @@ public class CommentService {
                 afterward == null ? message : message + "\n" + afterward, now, null, 0, null));
     }
 
+    private LocalDate answerDue(CitizenComment c, LocalDate start) {
+        return c.question() ? deadlines.answerDue(start, settings.questionAnswerDays()) : deadlines.answerDue(start);
+    }
+
     private String agencyName(String code) {
         return agencies.find(code).map(Agency::name).orElse(code);
     }
@@ -327,16 +418,20 @@ public class CommentService {
 
     private CommentTracking tracking(CitizenComment c) {
         CommentStatus status = c.commentStatus();
-        boolean published = status == CommentStatus.PUBLISHED;
+        // Only the asker holds a question's code: its text and answer are shown as soon as it is answered.
+        boolean published = status == CommentStatus.PUBLISHED
+                || (c.question() && status == CommentStatus.ANSWERED);
         Field field = Field.fromCode(c.field()).orElse(Field.DVC_CHUNG);
-        return new CommentTracking(c.code(), status.code(), messages.get("comment.status." + status.code()),
+        String label = c.question() && status == CommentStatus.ANSWERED ? messages.get("handoff.status.answered")
+                : messages.get("comment.status." + status.code());
+        return new CommentTracking(c.code(), status.code(), label,
                 c.statusNote(), field.code(), field.label(), c.agency(),
                 agencies.find(c.agency()).map(Agency::name).orElse(c.agency()),
                 today(c.receivedAt()).toString(), c.answerDue().toString(),
                 published && c.answeredAt() != null ? today(c.answeredAt()).toString() : null,
-                published ? today(c.publishedAt()).toString() : null,
+                c.publishedAt() != null ? today(c.publishedAt()).toString() : null,
                 published ? c.text() : null, published ? c.answer() : null,
-                c.usefulCount(), c.notUsefulCount());
+                c.usefulCount(), c.notUsefulCount(), c.kind());
     }
 
     private CitizenComment existing(String code) {

@@ -10,6 +10,8 @@ import io.micronaut.core.annotation.Nullable;
  * @param channel web | telegram | zalo
  * @param consent the citizen explicitly agreed to have contact details stored; without it they are dropped
  * @param replyTo the chat user id to send the answer to (set by chat channels, never by the public API)
+ * @param hintField the chat's previous topic's field: used only when neither a topic nor a field is given and the
+ *                text itself matches nothing ({@link CommentTextRouting})
  */
 public record CommentSubmission(
         String text,
@@ -20,5 +22,12 @@ public record CommentSubmission(
         @Nullable String name,
         @Nullable String phone,
         @Nullable String email,
-        @Nullable String replyTo) {
+        @Nullable String replyTo,
+        @Nullable String hintField) {
+
+    public CommentSubmission(String text, @Nullable String topicId, @Nullable String field, String channel,
+                             boolean consent, @Nullable String name, @Nullable String phone, @Nullable String email,
+                             @Nullable String replyTo) {
+        this(text, topicId, field, channel, consent, name, phone, email, replyTo, null);
+    }
 }

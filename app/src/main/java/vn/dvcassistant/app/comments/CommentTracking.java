@@ -5,7 +5,8 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /**
  * What anyone holding the tracking code may see. Never the citizen's contact details; the comment
- * text and the answer only once the answer is published.
+ * text and the answer only once the answer is published; for a question handed over from the chat ({@code kind}
+ * {@code question}, never published), once it is answered: only its asker holds the code.
  */
 @Serdeable
 public record CommentTracking(
@@ -24,5 +25,6 @@ public record CommentTracking(
         @Nullable String text,
         @Nullable String answer,
         int usefulCount,
-        int notUsefulCount) {
+        int notUsefulCount,
+        String kind) {
 }

@@ -10,7 +10,8 @@ import java.time.LocalDate;
  *
  * @param due     the deadline shown: the current one ({@link CommentRules#currentDeadline}), else the answer deadline
  * @param overdue past its current deadline ({@link CommentRules#isOverdue}), as the dashboard counts it
+ * @param kind    comment, or question (handed over from the chat)
  */
 public record StaffComment(String code, String field, String agency, String status, String text,
-                           Instant receivedAt, LocalDate due, @Nullable String answer, boolean overdue) {
+                           Instant receivedAt, LocalDate due, @Nullable String answer, boolean overdue, String kind) {
 }

@@ -22,7 +22,7 @@ import java.util.List;
 public class StaffCommentQueries {
 
     private static final String LIST = """
-            SELECT code, field, agency, status, text, received_at, answer_due, answer, publish_due
+            SELECT code, field, agency, status, text, received_at, answer_due, answer, publish_due, kind
             FROM citizen_comment
             WHERE (CAST(? AS VARCHAR) IS NULL OR agency = ?)
             ORDER BY CASE WHEN %s THEN 0 ELSE 1 END,
@@ -55,7 +55,8 @@ public class StaffCommentQueries {
                         result.add(new StaffComment(rs.getString(1), rs.getString(2), rs.getString(3), state,
                                 rs.getString(5), rs.getTimestamp(6).toInstant(),
                                 current != null ? current : answerDue, rs.getString(8),
-                                CommentRules.isOverdue(commentStatus, answerDue, publishDue, today)));
+                                CommentRules.isOverdue(commentStatus, answerDue, publishDue, today),
+                                rs.getString(10)));
                     }
                 }
                 return result;

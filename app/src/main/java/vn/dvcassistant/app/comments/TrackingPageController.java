@@ -137,7 +137,8 @@ final class TrackingPageController {
         c.put("code", t.code());
         c.put("status", t.status());
         c.put("statusLabel", t.statusLabel());
-        c.put("explanation", messages.get("tracking.explain." + t.status()));
+        boolean question = CommentKind.QUESTION.code().equals(t.kind());
+        c.put("explanation", messages.get((question ? "handoff.explain." : "tracking.explain.") + t.status()));
         c.put("field", t.fieldLabel());
         c.put("agency", t.agencyName());
         c.put("receivedOn", day(t.receivedOn()));
@@ -151,7 +152,8 @@ final class TrackingPageController {
         c.put("noteTitle", t.statusNote() == null ? null : messages.get(noteTitleKey(t.status())));
         c.put("text", t.text());
         c.put("answer", t.answer());
-        c.put("answerPending", CommentStatus.ANSWERED.code().equals(t.status()));
+        // A handed-over question's answer is for its asker: shown at once, never waiting to be published.
+        c.put("answerPending", CommentStatus.ANSWERED.code().equals(t.status()) && !question);
         // A comment sent from a chat takes information only from that chat (InformationCheck).
         boolean inChat = comment.replyTo() != null;
         c.put("canSupply", waiting && !inChat);

@@ -24,6 +24,8 @@ import java.util.UUID;
  *                   where it was done; null otherwise
  * @param composer   who wrote {@code answer}: "llm" when a language model composed it from the entry and the guard
  *                   accepted it, "template" otherwise (always, when no model is configured)
+ * @param handoff    when this reply handed the unanswered question over to staff: its tracking code (also in
+ *                   {@code commentCode}) and the absolute address of its tracking page; null otherwise
  */
 @Serdeable
 @Schema(description = "The assistant's reply")
@@ -39,7 +41,17 @@ public record ChatReply(
         boolean askConsent,
         @Nullable String commentCode,
         @Nullable SatisfactionPrompt satisfactionPrompt,
-        @Schema(allowableValues = {"llm", "template"}) String composer) {
+        @Schema(allowableValues = {"llm", "template"}) String composer,
+        @Nullable Handoff handoff) {
+
+    /** Compatibility for replies that hand nothing over. */
+    public ChatReply(UUID messageId, String kind, String answer, double confidence, List<Source> sources,
+                     List<Suggestion> suggestions, @Nullable AnswerParts parts, @Nullable String notice,
+                     boolean askConsent, @Nullable String commentCode, @Nullable SatisfactionPrompt satisfactionPrompt,
+                     String composer) {
+        this(messageId, kind, answer, confidence, sources, suggestions, parts, notice, askConsent, commentCode,
+                satisfactionPrompt, composer, null);
+    }
 
     /** Compatibility for replies that confirm no comment and offer no rating. */
     public ChatReply(UUID messageId, String kind, String answer, double confidence, List<Source> sources,
@@ -66,6 +78,11 @@ public record ChatReply(
      */
     @Serdeable
     public record SatisfactionPrompt(String topicId, List<String> levels, List<AgencyChoice> agencies) {
+    }
+
+    /** A question handed over to staff: {@code GET /api/v1/comments/{code}} follows it ({@code kind} question). */
+    @Serdeable
+    public record Handoff(String code, String trackingUrl) {
     }
 
     @Serdeable

@@ -51,8 +51,9 @@ final class CommentCaptureHandler implements IntentHandler {
                 .map(t -> t.field().code()).orElse(null);
         boolean consent = session.consentGiven();
         String replyTo = consent && message.channel() != Channel.WEB ? message.chatId() : null;
-        SubmittedComment submitted = comments.submit(new CommentSubmission(message.text(), null, field,
-                message.channel().code(), consent, null, null, null, replyTo));
+        // The previous topic is only a hint: the comment is routed by its own text first (CommentTextRouting).
+        SubmittedComment submitted = comments.submit(new CommentSubmission(message.text(), null, null,
+                message.channel().code(), consent, null, null, null, replyTo, field));
         // Also without consent: "xóa dữ liệu" in this chat must reach the comment's text.
         chatSessions.link(submitted.code(), session.id());
         String text = submitted.message() + "\n\n" + messages.get("chat.comment.track", submitted.code(),

@@ -100,7 +100,7 @@ public class ConversationEngine {
         }
         return new ChatReply(exchange.id(), decision.kind().wire(), answer.toString(), decision.confidence(),
                 decision.sources(), decision.suggestions(), decision.parts(), notice, askConsent,
-                decision.commentCode(), prompt, decision.composer());
+                decision.commentCode(), prompt, decision.composer(), decision.handoff());
     }
 
     /** The automated-assistant notice; with a model configured it says that answers may be composed by it (Law 134/2025). */

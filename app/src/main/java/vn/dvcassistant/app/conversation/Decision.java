@@ -14,12 +14,23 @@ import java.util.List;
  * @param commentCode        the comment this reply confirms or is about, or null
  * @param satisfactionPrompt the offer to rate the procedure answered, or null
  * @param composer           {@link ChatReply#LLM} when a language model wrote the text, {@link ChatReply#TEMPLATE} otherwise
+ * @param handoff            the question this reply handed over to staff, or null
  */
 record Decision(ReplyKind kind, String text, double confidence, @Nullable String topicId,
                 List<ChatReply.Source> sources, List<ChatReply.Suggestion> suggestions,
                 @Nullable AnswerParts parts, @Nullable String consent, boolean erase,
                 boolean awaitComment, @Nullable String commentCode,
-                @Nullable ChatReply.SatisfactionPrompt satisfactionPrompt, String composer) {
+                @Nullable ChatReply.SatisfactionPrompt satisfactionPrompt, String composer,
+                @Nullable ChatReply.Handoff handoff) {
+
+    Decision(ReplyKind kind, String text, double confidence, @Nullable String topicId,
+             List<ChatReply.Source> sources, List<ChatReply.Suggestion> suggestions,
+             @Nullable AnswerParts parts, @Nullable String consent, boolean erase,
+             boolean awaitComment, @Nullable String commentCode,
+             @Nullable ChatReply.SatisfactionPrompt satisfactionPrompt, String composer) {
+        this(kind, text, confidence, topicId, sources, suggestions, parts, consent, erase, awaitComment, commentCode,
+                satisfactionPrompt, composer, null);
+    }
 
     private Decision(ReplyKind kind, String text, double confidence, @Nullable String topicId,
                      List<ChatReply.Source> sources, List<ChatReply.Suggestion> suggestions,
@@ -33,7 +44,7 @@ record Decision(ReplyKind kind, String text, double confidence, @Nullable String
     /** This answer with the text a language model composed from its entry (and the guard accepted). */
     Decision composedByModel(String modelText) {
         return new Decision(kind, modelText, confidence, topicId, sources, suggestions, parts, consent, erase,
-                awaitComment, commentCode, satisfactionPrompt, ChatReply.LLM);
+                awaitComment, commentCode, satisfactionPrompt, ChatReply.LLM, handoff);
     }
 
     /** An answer about {@code source}, with related topics offered and, for a procedure, a rating offer. */
@@ -83,6 +94,12 @@ record Decision(ReplyKind kind, String text, double confidence, @Nullable String
     static Decision awaitingComment(String text) {
         return new Decision(ReplyKind.SMALLTALK, text, 1.0, null, List.of(), List.of(), null, null, false, true,
                 null, null);
+    }
+
+    /** The unanswered question was handed over to staff as {@code handoff} (its code is also the comment code). */
+    static Decision handedOver(String text, ChatReply.Handoff handoff) {
+        return new Decision(ReplyKind.SMALLTALK, text, 1.0, null, List.of(), List.of(), null, null, false, false,
+                handoff.code(), null, ChatReply.TEMPLATE, handoff);
     }
 
     /** A reply about comment {@code commentCode} (received, or information added), or null when none is named. */

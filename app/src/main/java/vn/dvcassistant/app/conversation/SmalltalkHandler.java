@@ -6,20 +6,20 @@ import vn.dvcassistant.app.i18n.Messages;
 import java.util.Optional;
 
 /**
- * Greetings, thanks, help (each offering popular topics), "chuyển câu hỏi" (the last unanswered question is
- * passed to staff) and "góp ý" (the next message is taken as a comment, by {@link CommentCaptureHandler}).
+ * Greetings, thanks, help (each offering popular topics), "chuyển câu hỏi" (the last unanswered question becomes
+ * a tracked question for staff, {@link HandoffQuestions}) and "góp ý" (the next message is taken as a comment, by {@link CommentCaptureHandler}).
  */
 @Singleton
 final class SmalltalkHandler implements IntentHandler {
 
     private final Messages messages;
     private final PopularTopics popular;
-    private final ExchangeRepository exchanges;
+    private final HandoffQuestions handoffs;
 
-    SmalltalkHandler(Messages messages, PopularTopics popular, ExchangeRepository exchanges) {
+    SmalltalkHandler(Messages messages, PopularTopics popular, HandoffQuestions handoffs) {
         this.messages = messages;
         this.popular = popular;
-        this.exchanges = exchanges;
+        this.handoffs = handoffs;
     }
 
     @Override
@@ -28,18 +28,10 @@ final class SmalltalkHandler implements IntentHandler {
             case GREETING -> Optional.of(menu("chat.greeting"));
             case THANKS -> Optional.of(menu("chat.thanks"));
             case HELP -> Optional.of(menu("chat.help"));
-            case HANDOFF -> Optional.of(handoff(inquiry.session()));
+            case HANDOFF -> Optional.of(handoffs.handOver(inquiry).orElseGet(() -> menu("chat.handoff.nothing")));
             case COMMENT -> Optional.of(Decision.awaitingComment(messages.get("chat.comment.ask")));
             default -> Optional.empty();
         });
-    }
-
-    private Decision handoff(ConversationSession session) {
-        if (ReplyKind.FALLBACK.wire().equals(session.lastKind()) && session.lastExchangeId() != null) {
-            exchanges.markHandoffRequested(session.lastExchangeId());
-            return Decision.smalltalk(messages.get("chat.handoff.done"));
-        }
-        return menu("chat.handoff.nothing");
     }
 
     private Decision menu(String textKey) {

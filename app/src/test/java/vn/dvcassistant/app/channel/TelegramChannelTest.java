@@ -434,6 +434,40 @@ class TelegramChannelTest implements TestPropertyProvider {
     }
 
     @Inject
+    vn.dvcassistant.app.comments.CommentService comments;
+
+    @Test
+    void theHandoffButtonUnderAFallbackGivesACodeAndTheStaffAnswerComesBackInTheChat() throws Exception {
+        long chat = newChatId();
+        post(privateText(nextUpdateId(), chat, "/start"), SECRET);
+        sentTo(chat, 2);
+        post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "consent:yes"), SECRET);
+        sentTo(chat, 3);
+
+        post(privateText(nextUpdateId(), chat, "máy bay trực thăng giá bao nhiêu ở sao Hỏa"), SECRET);
+        JsonNode fallback = sentTo(chat, 4).get(3);
+        assertThat(fallback.path("text").asText()).contains("18001096");
+        assertThat(buttonData(fallback)).endsWith("handoff");
+        assertThat(buttonLabels(fallback)).endsWith("Chuyển câu hỏi cho cán bộ");
+
+        post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "handoff"), SECRET);
+        String confirmation = sentTo(chat, 5).get(4).path("text").asText();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("GY-[A-Z0-9]{6}").matcher(confirmation);
+        assertThat(code.find()).as(confirmation).isTrue();
+        assertThat(confirmation).contains("đã chuyển câu hỏi").contains("gửi vào cuộc trò chuyện này")
+                .contains("/gop-y/tra-cuu?ma=" + code.group());
+        assertThat(comments.find(code.group()).orElseThrow().kind()).isEqualTo("question");
+
+        comments.startHandling(code.group(), "can-bo-vp");
+        comments.answer(code.group(), "can-bo-vp", "Việc này không thuộc dịch vụ công của tỉnh.");
+        outbox.send(vn.dvcassistant.channel.Channel.TELEGRAM, telegramSender());
+        Request answer = botApi.await(SEND, r -> r.body().contains("\"chat_id\":\"" + chat + "\"")
+                && r.body().contains("không thuộc dịch vụ công"), 1).get(0);
+        assertThat(json.readTree(answer.body()).path("text").asText())
+                .startsWith("Trả lời câu hỏi " + code.group() + " của bạn từ ");
+    }
+
+    @Inject
     vn.dvcassistant.app.channel.telegram.TelegramChannel telegramChannel;
 
     private java.util.Optional<vn.dvcassistant.channel.telegram.TelegramSender> telegramSender() {

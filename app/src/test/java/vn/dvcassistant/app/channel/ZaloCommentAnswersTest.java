@@ -271,6 +271,33 @@ class ZaloCommentAnswersTest implements TestPropertyProvider {
                 .contains("bạn nhận một thông báo Zalo kèm mã góp ý");
     }
 
+    @Inject
+    vn.dvcassistant.app.comments.CommentService comments;
+
+    @Test
+    void aQuestionHandedOverWithTheButtonIsAnsweredInTheZaloChat() throws Exception {
+        String user = newUserId();
+        write(user, "#dvc:consent:yes");
+        openApi.await(SEND, to(user), 1);
+        write(user, "máy bay trực thăng giá bao nhiêu ở sao Hỏa");
+        Request fallback = openApi.await(SEND, to(user).and(containing("18001096")), 1).get(0);
+        assertThat(fallback.body()).contains("Chuyển câu hỏi cho cán bộ").contains("#dvc:handoff");
+
+        write(user, "#dvc:handoff");
+        String text = json.readTree(openApi.await(SEND, to(user).and(containing("GY-")), 1).get(0).body())
+                .path("message").path("text").asText();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("GY-[A-Z0-9]{6}").matcher(text);
+        assertThat(code.find()).as(text).isTrue();
+        assertThat(text).contains("đã chuyển câu hỏi").contains("https://dvc.example.gov.vn/gop-y/tra-cuu?ma=" + code.group());
+
+        comments.startHandling(code.group(), "can-bo-vp");
+        comments.answer(code.group(), "can-bo-vp", "Việc này không thuộc dịch vụ công của tỉnh.");
+        answers.sendPending(CommentAnswerOutbox.MAX_ATTEMPTS, 50);
+        Request answer = openApi.await(SEND, to(user).and(containing("không thuộc dịch vụ công")), 1).get(0);
+        assertThat(json.readTree(answer.body()).path("message").path("text").asText())
+                .startsWith("Trả lời câu hỏi " + code.group() + " của bạn từ ");
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Long> zaloFigures() {
         Map<String, Object> report = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/stats/comment-replies"), Map.class);

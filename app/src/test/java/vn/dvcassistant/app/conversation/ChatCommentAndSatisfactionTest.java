@@ -54,7 +54,8 @@ class ChatCommentAndSatisfactionTest {
         assertThat(sessions.findById(SessionKeys.of(Channel.WEB, session)).orElseThrow().awaitingComment())
                 .as("the pending comment is stored in the session row").isTrue();
 
-        Map<String, Object> done = chat.say(session, "Cán bộ xã hẹn tôi ba lần, số điện thoại 0912345678");
+        // Says nothing of a procedure ("số điện thoại" would be read as the VNeID account topic): the last topic decides.
+        Map<String, Object> done = chat.say(session, "Cán bộ xã hẹn tôi ba lần, gọi tôi 0912345678");
         String answer = (String) done.get("answer");
         Matcher code = CODE.matcher(answer);
         assertThat(code.find()).as(answer).isTrue();
