@@ -2,7 +2,9 @@ package vn.dvcassistant.app.outreach;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -22,10 +24,12 @@ import vn.dvcassistant.app.province.ProvinceClock;
 import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.kb.KnowledgeBase;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -194,6 +198,32 @@ class ReminderTest implements TestPropertyProvider {
         assertThat(body.path("template_data").path("thu_tuc").asText()).isEqualTo("Đăng ký khai sinh");
         assertThat(body.path("template_data").path("han").asText()).isEqualTo(day(deadline));
         assertThat(status(outsideWithTemplate)).isEqualTo("sent/zalo_template");
+    }
+
+    @Test
+    void theWebChatsCalendarFileFollowsOnlyADeadlineTheEntryStates() {
+        LocalDate born = LocalDate.now(VIETNAM).minusDays(20);
+        HttpResponse<String> calendar = http.toBlocking().exchange(
+                "/api/v1/topics/dang-ky-khai-sinh/nhac-han.ics?tu=" + born, String.class);
+        assertThat(calendar.getContentType().map(Object::toString).orElse("")).startsWith("text/calendar");
+        assertThat(calendar.body()).startsWith("BEGIN:VCALENDAR\r\n")
+                .contains("DTSTART;VALUE=DATE:" + born.plusDays(60).format(DateTimeFormatter.BASIC_ISO_DATE))
+                .contains("TRIGGER:-P7D");
+        assertThat(calendar.body().lines()).allSatisfy(line ->
+                assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75));
+        assertRefused("/api/v1/topics/dang-ky-ket-hon/nhac-han.ics?tu=" + born, 404, "unknown_topic");
+        assertRefused("/api/v1/topics/dang-ky-khai-sinh/nhac-han.ics?tu=31/12/2026", 400, "invalid_date");
+        assertRefused("/api/v1/topics/dang-ky-khai-sinh/nhac-han.ics?tu=" + born.minusDays(70), 400, "reminder_passed");
+    }
+
+    private void assertRefused(String path, int status, String code) {
+        try {
+            http.toBlocking().exchange(path, String.class);
+            throw new AssertionError("expected " + status + " for " + path);
+        } catch (HttpClientResponseException e) {
+            assertThat(e.getStatus().getCode()).isEqualTo(status);
+            assertThat(e.getResponse().getBody(String.class).orElse("")).contains("\"" + code + "\"");
+        }
     }
 
     /**
