@@ -142,6 +142,24 @@ class CampaignSendingTest implements TestPropertyProvider {
     }
 
     @Test
+    void eachInstanceKeepsToItsOwnRate() {
+        List<String> chats = telegramSubscribers(21);
+        Campaign campaign = approved("Gửi theo nhịp của máy chủ " + UUID.randomUUID(), "telegram");
+        try (CampaignSending sending = instance(10, 4, 100)) {
+            runUntilSent(sending, campaign.id(), new AtomicInteger());
+        }
+        assertEachReceivedOnce(chats, campaign);
+        List<Long> at = botApi.requests(TelegramChat.SEND, r -> r.body().contains(campaign.text())).stream()
+                .map(FakeApiServer.Request::receivedNanos).sorted().toList();
+        // 21 messages at 10 per second, evenly spaced: 20 gaps of 100 ms, never 11 within one second.
+        assertThat(Duration.ofNanos(at.get(20) - at.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        for (int i = 10; i < at.size(); i++) {
+            assertThat(Duration.ofNanos(at.get(i) - at.get(i - 10))).as("11 messages within one second")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        }
+    }
+
+    @Test
     void anInstanceStoppedMidSendIsResumedByAnotherWithoutGapOrDuplicate() throws Exception {
         List<String> chats = telegramSubscribers(40);
         Campaign campaign = approved("Thông báo gửi dở rồi gửi tiếp " + UUID.randomUUID(), "telegram");
