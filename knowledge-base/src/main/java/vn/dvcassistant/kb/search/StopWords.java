@@ -29,7 +29,9 @@ final class StopWords {
             "duoc", "va", "la", "cua", "nhu", "nhieu", "nay", "voi", "cac", "nhung", "roi", "da", "se",
             "vay", "nhe", "giup", "xin", "phai", "nhi", "ha", "ak", "ah", "ai", "khi", "neu", "vao",
             "bi", "hoac", "hay", "u", "ne", "luon", "chao", "ad", "admin", "shop", "vua", "nua", "xong",
-            "tren", "lun");
+            "tren", "lun",
+            // Southern and Central ways of saying "tôi", "thế", "vậy", "nhé" ("tui", "rứa", "dzậy", "nghen"; not "nha": it is also "nhà")
+            "tui", "rua", "dzay", "zay", "nghen");
 
     /**
      * Fillers whose folded form is also a content syllable; see the class comment. "the" (thế / thẻ),
