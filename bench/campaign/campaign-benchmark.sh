@@ -15,6 +15,8 @@ LIMIT="${LIMIT:-30}"
 SEND_RATE="${SEND_RATE:-30}"
 PROBE_RATE="${PROBE_RATE:-5}"
 PROBE_SECONDS="${PROBE_SECONDS:-30}"
+# During the send, a latency probe every PROBE_EVERY seconds (the first 5 s after approval).
+PROBE_EVERY="${PROBE_EVERY:-600}"
 EXPECTED=$(( SUBSCRIBERS / LIMIT ))
 BUDGET=$(( EXPECTED * 2 + 600 ))
 WORK="$(mktemp -d /tmp/dvc-campaign-bench.XXXXXX)"
@@ -33,7 +35,9 @@ echo "== building the app (offline) and its runtime classpath"
 cd "$ROOT"
 mvn -B -o -q -pl app -am compile dependency:build-classpath \
     -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime >/dev/null
-CP="$ROOT/app/target/classes:$ROOT/bot-adapters/target/classes:$ROOT/knowledge-base/target/classes:$(cat "$WORK/cp.txt")"
+# A copy of the compiled classes, so rebuilding the worktree during an hour-long run cannot change what runs.
+for m in app bot-adapters knowledge-base; do cp -r "$ROOT/$m/target/classes" "$WORK/classes-$m"; done
+CP="$WORK/classes-app:$WORK/classes-bot-adapters:$WORK/classes-knowledge-base:$(cat "$WORK/cp.txt")"
 
 echo "== fake Bot API limited to $LIMIT messages/s"
 timeout "$BUDGET" python3 "$ROOT/bench/campaign/fake_bot_api_limited.py" "$WORK/fake.port" "$LIMIT" &
@@ -96,19 +100,25 @@ JAVA_PID="$(pgrep -P "$APP_PID" java || echo "$APP_PID")"
 PIDS+=($!)
 
 sleep 5
-DURING="$(java -Xmx64m "$ROOT/bench/campaign/ChatProbe.java" "$APP/api/v1/chat" "$PROBE_RATE" "$PROBE_SECONDS" during_send)"
-echo "$DURING"
-
-echo "== waiting for the send (about ${EXPECTED}s at $LIMIT/s)"
+echo "== sending (about ${EXPECTED}s at $LIMIT/s); chat latency probed every ${PROBE_EVERY}s meanwhile"
+NEXT_PROBE=$(date +%s)
 while true; do
   S="$(status | python3 -c 'import json,sys; c=json.load(sys.stdin); print(c["status"], c["targeted"], c["sent"], c["failed"], c["pending"])')"
   read -r ST TARGETED SENT FAILED PENDING <<<"$S"
   [ "$ST" = "sent" ] && break
   [ $(( $(date +%s) - START )) -gt "$BUDGET" ] && { echo "not finished: $S"; break; }
+  if [ "$(date +%s)" -ge "$NEXT_PROBE" ]; then
+    ELAPSED=$(( $(date +%s) - START ))
+    DURING="$(java -Xmx64m "$ROOT/bench/campaign/ChatProbe.java" "$APP/api/v1/chat" "$PROBE_RATE" "$PROBE_SECONDS" "during_send_t=${ELAPSED}s")"
+    echo "$DURING sent_so_far=$SENT rss_kb=$(tail -1 "$WORK/rss.txt" 2>/dev/null) load=$(cut -d' ' -f1-3 /proc/loadavg)"
+    NEXT_PROBE=$(( $(date +%s) + PROBE_EVERY ))
+  fi
   sleep 2
 done
 END=$(date +%s)
 FAKE_STATS="$(curl -fs "$FAKE/stats")"
+echo "== chat latency, idle again after the send (the machine may be shared: compare with the first idle figure)"
+java -Xmx64m "$ROOT/bench/campaign/ChatProbe.java" "$APP/api/v1/chat" "$PROBE_RATE" "$PROBE_SECONDS" idle_after
 echo "campaign status=$ST targeted=$TARGETED sent=$SENT failed=$FAILED pending=$PENDING seconds=$((END - START)) (limit implies ~${EXPECTED}s)"
 echo "fake_bot_api $FAKE_STATS"
 python3 - "$FAKE_STATS" <<'PY'
@@ -118,5 +128,6 @@ if s["first"] and s["last"] and s["sent"] > 1:
     span = s["last"] - s["first"]
     print(f"delivery span={span:.1f}s rate={s['sent'] / span:.2f} messages/s")
 PY
+echo "rss_kb over the send (one sample per 5 s; every 120th shown): $(awk 'NR % 120 == 1' "$WORK/rss.txt" | tr '\n' ' ')"
 echo "rss_kb min=$(sort -n "$WORK/rss.txt" | head -1) max=$(sort -n "$WORK/rss.txt" | tail -1) samples=$(wc -l <"$WORK/rss.txt")"
 echo "gc: $(grep -c 'Pause' "$WORK/gc.log") pauses; heap after each young collection (MB): $(grep 'Pause Young' "$WORK/gc.log" | sed -E 's/.*->([0-9]+)M.*/\1/' | tr '\n' ' ')"

@@ -347,6 +347,48 @@
     bubble.appendChild(box);
   }
 
+  // "Nhắc tôi" (issue 21) under an answer whose entry states a deadline. The page cannot message anyone later,
+  // so the reminder goes to the phone's calendar as a file; the date never leaves the link it is put in.
+  function reminderOffer(reply, bubble) {
+    var topicId = ((reply.sources || [])[0] || {}).id;
+    if (!topicId) { return; }
+    fetch('/api/v1/topics/' + encodeURIComponent(topicId))
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (topic) {
+        if (!topic || !topic.deadline) { return; }
+        var box = el('div', 'actions reminder');
+        var button = el('button', null, t('remindMe'));
+        button.type = 'button';
+        button.setAttribute('data-reminder', topicId);
+        box.appendChild(button);
+        button.addEventListener('click', function () {
+          button.disabled = true;
+          var form = el('div', 'reminder-form');
+          var id = 'reminder-date-' + topicId;
+          var label = el('label', null, t('reminderDate', { event: topic.deadline.countsFrom }));
+          label.setAttribute('for', id);
+          var input = el('input');
+          input.type = 'date';
+          input.id = id;
+          var link = el('a', 'reminder-link', t('reminderAdd'));
+          link.setAttribute('download', 'nhac-han-' + topicId + '.ics');
+          link.hidden = true;
+          input.addEventListener('change', function () {
+            link.hidden = !input.value;
+            link.href = '/api/v1/topics/' + encodeURIComponent(topicId) + '/nhac-han.ics?tu=' + encodeURIComponent(input.value);
+          });
+          form.appendChild(label);
+          form.appendChild(input);
+          form.appendChild(el('p', null, t('reminderHow', { length: topic.deadline.length, quote: topic.deadline.quote })));
+          form.appendChild(link);
+          box.appendChild(form);
+          input.focus();
+        });
+        bubble.appendChild(box);
+      })
+      .catch(function () { /* no offer when the entry cannot be read */ });
+  }
+
   function addBotReply(reply, restoring) {
     if (!restoring) { store({ role: 'bot', reply: reply }); }
     var bubble = el('div', 'msg bot');
@@ -359,6 +401,7 @@
     if (reply.kind === 'fallback') { handoffButton(bubble); }
     linkPhones(bubble);
     if (reply.kind === 'answer') { readAloudButton(bubble); }
+    if (reply.kind === 'answer') { reminderOffer(reply, bubble); }
     conversation.appendChild(bubble);
     showChips(reply.suggestions);
     scrollToReply(bubble);

@@ -23,6 +23,7 @@ import java.util.List;
  *                       none yet (the summary is used instead)
  * @param procedureCodes the national procedure codes (mã TTHC) the entry covers, as a source gives them;
  *                       shown as text, never turned into a link
+ * @param deadline       a deadline the entry states, for reminders; null when it states none
  */
 public record Topic(
         String id,
@@ -44,7 +45,18 @@ public record Topic(
         LocalDate reviewBy,
         TopicKind kind,
         String shortAnswer,
-        List<String> procedureCodes) {
+        List<String> procedureCodes,
+        Deadline deadline) {
+
+    /** An entry without a deadline (most of them). */
+    public Topic(String id, String title, Field field, String authority, OnlineLevel online, String summary,
+                 List<String> steps, List<String> documents, String fee, String processingTime,
+                 List<String> legalBasis, String officialUrl, List<String> questions, List<String> keywords,
+                 List<String> sources, LocalDate reviewed, LocalDate reviewBy, TopicKind kind, String shortAnswer,
+                 List<String> procedureCodes) {
+        this(id, title, field, authority, online, summary, steps, documents, fee, processingTime, legalBasis,
+                officialUrl, questions, keywords, sources, reviewed, reviewBy, kind, shortAnswer, procedureCodes, null);
+    }
 
     public Topic {
         steps = List.copyOf(steps);

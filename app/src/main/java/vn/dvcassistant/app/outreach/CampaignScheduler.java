@@ -21,9 +21,9 @@ final class CampaignScheduler {
 
     CampaignScheduler(Deliveries deliveries, CampaignStore campaigns, CampaignMessage message,
                       List<OutboundChannel> channels, ZaloChatWindow zaloWindow, Subscriptions subscriptions,
-                      OutreachSettings settings) {
+                      OutreachSettings settings, ZaloNotices zaloNotices) {
         this.sending = new CampaignSending(deliveries, campaigns, message, channels, zaloWindow, subscriptions,
-                settings);
+                settings, zaloNotices);
     }
 
     @Scheduled(fixedDelay = "${dvc.outreach.poll-interval:5s}", initialDelay = "${dvc.outreach.poll-interval:5s}")

@@ -9,6 +9,7 @@ import vn.dvcassistant.channel.ReplySender;
 import vn.dvcassistant.channel.SendResult;
 import vn.dvcassistant.channel.zalo.ZaloSendOutcome;
 import vn.dvcassistant.channel.zalo.ZaloSender;
+import vn.dvcassistant.channel.zalo.ZaloTemplateMessage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * row not recorded. Every instance runs one; claims keep them off each other's rows. Telegram's
  * retry_after is honoured by its sender (the thread waits, and the others soon get the same answer).
  * Zalo gets a consultation message only where its rules allow: the follower wrote within the window
- * ({@link OutreachSettings#zaloWindow()}); the others are counted as blocked, never tried.
+ * ({@link OutreachSettings#zaloWindow()}); the others get the province's approved template message when
+ * one is configured ({@link ZaloNotices}), else are counted as blocked, never tried.
  */
 final class CampaignSending implements AutoCloseable {
 
@@ -44,6 +46,7 @@ final class CampaignSending implements AutoCloseable {
     private final ZaloChatWindow zaloWindow;
     private final Subscriptions subscriptions;
     private final OutreachSettings settings;
+    private final ZaloNotices zaloNotices;
     private final SendPace pace;
     private final ExecutorService pool;
     private final Map<UUID, Reply> replies = new ConcurrentHashMap<>();
@@ -51,8 +54,9 @@ final class CampaignSending implements AutoCloseable {
 
     CampaignSending(Deliveries deliveries, CampaignStore campaigns, CampaignMessage message,
                     List<OutboundChannel> channels, ZaloChatWindow zaloWindow, Subscriptions subscriptions,
-                    OutreachSettings settings) {
+                    OutreachSettings settings, ZaloNotices zaloNotices) {
         this.deliveries = deliveries;
+        this.zaloNotices = zaloNotices;
         this.campaigns = campaigns;
         this.message = message;
         this.channels = List.copyOf(channels);
@@ -140,14 +144,32 @@ final class CampaignSending implements AutoCloseable {
             return;
         }
         if (!zaloWindow.wroteWithin(recipient.chatId(), settings.zaloWindow())) {
-            deliveries.finish(row.id(), Deliveries.BLOCKED, "zalo_window");
+            sendZaloTemplate(row, recipient, zalo);
             return;
         }
         ZaloSendOutcome outcome = zalo.deliver(recipient.chatId(), reply);
         if (outcome.delivered()) {
             deliveries.finish(row.id(), Deliveries.SENT, null);
         } else if (outcome.windowClosed()) {
+            sendZaloTemplate(row, recipient, zalo);
+        } else if (Integer.valueOf(-213).equals(outcome.zaloError())) {
+            deliveries.finish(row.id(), Deliveries.BLOCKED, "zalo_not_follower");
+        } else {
+            deliveries.finish(row.id(), Deliveries.FAILED, failure(outcome.result().failureReason()));
+        }
+    }
+
+    /** Outside the window only an approved template message may go; without one it is blocked by the rules. */
+    private void sendZaloTemplate(Deliveries.Claimed row, Deliveries.Recipient recipient, ZaloSender zalo) {
+        Optional<ZaloTemplateMessage> template = zaloNotices.announcement(
+                campaigns.find(row.campaignId()).orElseThrow(), row.id());
+        if (template.isEmpty()) {
             deliveries.finish(row.id(), Deliveries.BLOCKED, "zalo_window");
+            return;
+        }
+        ZaloSendOutcome outcome = zalo.sendTemplate(recipient.chatId(), template.get());
+        if (outcome.delivered()) {
+            deliveries.finish(row.id(), Deliveries.SENT, "zalo_template");
         } else if (Integer.valueOf(-213).equals(outcome.zaloError())) {
             deliveries.finish(row.id(), Deliveries.BLOCKED, "zalo_not_follower");
         } else {

@@ -53,8 +53,9 @@ public class PersonalDataEraser {
     private static final String SUBSCRIPTION = """
             UPDATE subscription SET ended_at = now(), ended_reason = 'erased' WHERE session_key = ? AND ended_at IS NULL""";
     private static final String REMINDERS = """
-            UPDATE reminder SET status = 'cancelled', deadline = NULL, remind_on = NULL, done_at = now()
-            WHERE session_key = ? AND status IN ('awaiting_date', 'scheduled')""";
+            UPDATE reminder SET status = CASE WHEN status IN ('awaiting_date', 'scheduled') THEN 'cancelled' ELSE status END,
+                   deadline = NULL, remind_on = NULL, done_at = coalesce(done_at, now())
+            WHERE session_key = ?""";
     private static final String LOG_ERASURE = """
             INSERT INTO personal_data_erasure (reason, channel, exchanges, answer_ratings, comments, erased_at)
             VALUES (?, ?, ?, ?, ?, ?)""";

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -36,6 +39,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -195,6 +201,35 @@ class CampaignBrowserTest implements TestPropertyProvider {
         assertThat(civilStatus.texts()).hasSize(before).noneMatch(t -> t.contains(next));
         browser.get(url("/quan-tri/thong-bao"));
         assertThat(browser.findElement(By.id("list")).getText()).contains("Đã gửi xong").contains("2 / 3");
+    }
+
+    @Test
+    void onTheWebChatNhacToiHandsTheReminderToThePhonesCalendar() {
+        browser.get(url("/"));
+        waitFor(driver -> !driver.findElements(By.cssSelector("#conversation .msg.bot")).isEmpty());
+        WebElement question = browser.findElement(By.id("question"));
+        question.sendKeys("đăng ký khai sinh cho con");
+        question.sendKeys(Keys.ENTER);
+        WebElement remind = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(driver -> driver.findElement(By.cssSelector("button[data-reminder='dang-ky-khai-sinh']")));
+        assertThat(remind.getText()).isEqualTo("Nhắc tôi");
+        remind.click();
+        WebElement date = browser.findElement(By.id("reminder-date-dang-ky-khai-sinh"));
+        assertThat(browser.findElement(By.cssSelector("label[for='reminder-date-dang-ky-khai-sinh']")).getText())
+                .isEqualTo("Chọn ngày sinh của bé:");
+        assertThat(browser.findElement(By.cssSelector(".reminder-form")).getText())
+                .contains("Hạn là 60 ngày (trong 60 ngày kể từ ngày sinh)");
+        LocalDate born = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(3);
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", date, born.toString());
+        WebElement link = browser.findElement(By.cssSelector("a.reminder-link"));
+        assertThat(link.isDisplayed()).isTrue();
+        assertThat(link.getText()).isEqualTo("Thêm nhắc hạn vào lịch điện thoại");
+        String href = link.getAttribute("href");
+        assertThat(href).endsWith("/api/v1/topics/dang-ky-khai-sinh/nhac-han.ics?tu=" + born);
+        String calendar = http.toBlocking().retrieve(href.substring(href.indexOf("/api/")));
+        assertThat(calendar).contains("DTSTART;VALUE=DATE:" + born.plusDays(60).format(DateTimeFormatter.BASIC_ISO_DATE))
+                .contains("TRIGGER:-P7D").contains("SUMMARY:Hạn cuối: Đăng ký khai sinh");
     }
 
     private void logIn(String username) {

@@ -1,5 +1,7 @@
 package vn.dvcassistant.app.outreach;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
@@ -14,11 +16,13 @@ import vn.dvcassistant.app.channel.OutboundChannel;
 import vn.dvcassistant.app.channel.TestDatabase;
 import vn.dvcassistant.app.channel.zalo.ZaloChatWindow;
 import vn.dvcassistant.app.conversation.SessionKeys;
+import vn.dvcassistant.app.province.ProvinceClock;
 import vn.dvcassistant.app.security.StaffMember;
 import vn.dvcassistant.channel.Channel;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CampaignSendingTest implements TestPropertyProvider {
 
     private static final String ZALO_SEND = "/v3.0/oa/message/cs";
+    private static final String ZALO_TEMPLATE = "/message/template";
+    private static final String ZALO_TEMPLATE_SENT = """
+            {"data":{"msg_id":"t1","sent_time":"1763800000000"},"error":0,"message":"Success"}""";
     private static final String ZALO_SENT = """
             {"data":{"message_id":"m1","user_id":"1"},"error":0,"message":"Success"}""";
     private static final String ZALO_WINDOW_CLOSED = """
@@ -69,11 +76,14 @@ class CampaignSendingTest implements TestPropertyProvider {
     ZaloChatWindow zaloWindow;
     @Inject
     Subscriptions subscriptions;
+    @Inject
+    ZaloNotices noTemplate;
 
     @Override
     public Map<String, String> getProperties() {
         botApi.on(TelegramChat.SEND, new Response(200, TelegramChat.OK));
         zaloApi.on(ZALO_SEND, new Response(200, ZALO_SENT));
+        zaloApi.on(ZALO_TEMPLATE, new Response(200, ZALO_TEMPLATE_SENT));
         Map<String, String> properties = TelegramChat.properties(botApi);
         properties.put("dvc.outreach.poll-interval", "1h");
         properties.put("channels.zalo.app-id", "4318855412337893151");
@@ -83,6 +93,7 @@ class CampaignSendingTest implements TestPropertyProvider {
         properties.put("channels.zalo.refresh-token", "configured-refresh-token");
         properties.put("channels.zalo.api-url", zaloApi.baseUrl());
         properties.put("channels.zalo.oauth-url", zaloOauth.baseUrl());
+        properties.put("channels.zalo.template-url", zaloApi.baseUrl() + ZALO_TEMPLATE);
         properties.put("channels.zalo.retry-initial-backoff", "20ms");
         properties.put("channels.zalo.retry-max-backoff", "80ms");
         return properties;
@@ -128,6 +139,24 @@ class CampaignSendingTest implements TestPropertyProvider {
         CampaignResults.Figures figures = results.of(store.find(campaign.id()).orElseThrow());
         assertThat(figures.sent()).isEqualTo(60);
         assertThat(figures.failed() + figures.blocked() + figures.skipped() + figures.pending()).isZero();
+    }
+
+    @Test
+    void eachInstanceKeepsToItsOwnRate() {
+        List<String> chats = telegramSubscribers(21);
+        Campaign campaign = approved("Gửi theo nhịp của máy chủ " + UUID.randomUUID(), "telegram");
+        try (CampaignSending sending = instance(10, 4, 100)) {
+            runUntilSent(sending, campaign.id(), new AtomicInteger());
+        }
+        assertEachReceivedOnce(chats, campaign);
+        List<Long> at = botApi.requests(TelegramChat.SEND, r -> r.body().contains(campaign.text())).stream()
+                .map(FakeApiServer.Request::receivedNanos).sorted().toList();
+        // 21 messages at 10 per second, evenly spaced: 20 gaps of 100 ms, never 11 within one second.
+        assertThat(Duration.ofNanos(at.get(20) - at.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        for (int i = 10; i < at.size(); i++) {
+            assertThat(Duration.ofNanos(at.get(i) - at.get(i - 10))).as("11 messages within one second")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        }
     }
 
     @Test
@@ -225,10 +254,52 @@ class CampaignSendingTest implements TestPropertyProvider {
         assertThat(figures.blockedByReason()).isEqualTo(Map.of("zalo_window", 3, "zalo_not_follower", 1));
     }
 
+    @Test
+    void withAnApprovedTemplateZaloFollowersOutsideTheWindowGetTheTemplateMessage() {
+        String recent = zaloSubscriber(Duration.ofHours(2), false);
+        String fiveDays = zaloSubscriber(Duration.ofDays(5), false);
+        String refusedByZalo = zaloSubscriber(Duration.ofHours(3), false);
+        String unfollowed = zaloSubscriber(Duration.ofDays(5), true);
+        Campaign campaign = approved("Từ 1/1, nộp hồ sơ đất đai trên Cổng Dịch vụ công " + UUID.randomUUID()
+                + "\n\nChi tiết xem tại dichvucong.gov.vn.", "zalo");
+        List<String> inWindow = List.of(recent, refusedByZalo).stream()
+                .sorted((a, b) -> SessionKeys.of(Channel.ZALO, a).compareTo(SessionKeys.of(Channel.ZALO, b))).toList();
+        zaloApi.on(ZALO_SEND, new Response(200, ZALO_SENT), new Response(200, ZALO_WINDOW_CLOSED));
+        ZaloNotices template = new ZaloNotices(new OutreachZaloTemplates("431234", "tieu_de:title,ngay:date", null, null),
+                new ProvinceClock(ZoneId.of("Asia/Ho_Chi_Minh")));
+        String title = campaign.text().split("\n")[0];
+
+        try (CampaignSending sending = instance(30, 1, 100, template)) {
+            runUntilSent(sending, campaign.id(), new AtomicInteger());
+        }
+        assertThat(zaloApi.requests(ZALO_SEND, r -> r.body().contains(title))).hasSize(2);
+        List<FakeApiServer.Request> templates = zaloApi.requests(ZALO_TEMPLATE, r -> r.body().contains(title));
+        String refused = inWindow.get(1);
+        assertThat(templates).as("the follower outside the window and the one Zalo refused (-230)").hasSize(2)
+                .anySatisfy(r -> assertThat(r.body()).contains(fiveDays))
+                .anySatisfy(r -> assertThat(r.body()).contains(refused))
+                .allSatisfy(r -> {
+                    JsonNode body = json(r.body());
+                    assertThat(body.path("template_id").asText()).isEqualTo("431234");
+                    assertThat(body.path("template_data").path("tieu_de").asText()).isEqualTo(title);
+                    assertThat(body.path("template_data").path("ngay").asText()).matches("\\d{2}/\\d{2}/\\d{4}");
+                    assertThat(r.header("access_token")).isEqualTo("configured-access-token");
+                });
+        assertThat(zaloApi.requests(ZALO_TEMPLATE, r -> r.body().contains(unfollowed))).isEmpty();
+        CampaignResults.Figures figures = results.of(store.find(campaign.id()).orElseThrow());
+        assertThat(figures.sent()).isEqualTo(3);
+        assertThat(figures.blocked()).isEqualTo(1);
+        assertThat(figures.blockedByReason()).isEqualTo(Map.of("zalo_not_follower", 1));
+    }
+
     private CampaignSending instance(double rate, int threads, int batch) {
+        return instance(rate, threads, batch, noTemplate);
+    }
+
+    private CampaignSending instance(double rate, int threads, int batch, ZaloNotices notices) {
         OutreachSettings settings = new OutreachSettings(rate, threads, Duration.ofHours(1), Duration.ofMinutes(5),
                 batch, 1000, List.of("dichvucong.gov.vn"), Duration.ofHours(48), 7);
-        return new CampaignSending(deliveries, store, message, channels, zaloWindow, subscriptions, settings);
+        return new CampaignSending(deliveries, store, message, channels, zaloWindow, subscriptions, settings, notices);
     }
 
     private void runUntilSent(CampaignSending sending, UUID campaign, AtomicInteger handled) {
@@ -281,6 +352,14 @@ class CampaignSendingTest implements TestPropertyProvider {
         for (String chat : chats) {
             assertThat(botApi.requests(TelegramChat.SEND, r -> r.body().contains("\"chat_id\":\"" + chat + "\"")
                     && r.body().contains(campaign.text()))).as("chat %s", chat).hasSize(1);
+        }
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return new ObjectMapper().readTree(body);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
         }
     }
 

@@ -47,6 +47,8 @@ class SecurityRouteTableTest {
             "GET /api/v1/agencies",
             "GET /api/v1/topics",
             "GET /api/v1/topics/{id}",
+            // "Nhắc tôi" on the web: a calendar file built from the entry's public deadline; nothing stored.
+            "GET /api/v1/topics/{id}/nhac-han.ics",
             "GET /api/v1/search",
             "POST /api/v1/comments",
             "GET /api/v1/comments/{code}",

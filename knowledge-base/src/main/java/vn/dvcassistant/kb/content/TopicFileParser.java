@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 import vn.dvcassistant.kb.ContentProblem;
+import vn.dvcassistant.kb.Deadline;
 import vn.dvcassistant.kb.Field;
 import vn.dvcassistant.kb.OnlineLevel;
 import vn.dvcassistant.kb.Topic;
@@ -28,7 +29,7 @@ final class TopicFileParser {
     static final Set<String> KNOWN_FIELDS = Set.of(
             "id", "title", "field", "authority", "online", "summary", "steps", "documents", "fee",
             "processing_time", "legal_basis", "official_url", "questions", "keywords", "sources",
-            "reviewed", "review_by", "kind", "short", "procedure_codes");
+            "reviewed", "review_by", "kind", "short", "procedure_codes", "deadline");
 
     /** What only a procedure has; an information topic that states one of them is refused. */
     static final List<String> PROCEDURE_ONLY = List.of("authority", "online", "fee", "processing_time");
@@ -133,12 +134,20 @@ final class TopicFileParser {
                     + DECENTRALISATION_REVIEW);
         }
 
+        Deadline deadline = DeadlineReader.read(in, map.get("deadline"),
+                String.join("\n", nonNull(shortAnswer, summary, fee, processingTime, String.join("\n", steps),
+                        String.join("\n", documents))));
+
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new Topic(id, title, field, authority, online, summary, steps, documents, fee,
                 processingTime, legalBasis, officialUrl, questions, keywords, sources, reviewed.get(),
-                reviewBy.get(), kind == null ? TopicKind.PROCEDURE : kind, shortAnswer, procedureCodes));
+                reviewBy.get(), kind == null ? TopicKind.PROCEDURE : kind, shortAnswer, procedureCodes, deadline));
+    }
+
+    private static List<String> nonNull(String... texts) {
+        return Arrays.stream(texts).filter(t -> t != null).toList();
     }
 
     private static TopicKind readKind(FieldReader in) {
