@@ -344,9 +344,23 @@
     if (reply.commentCode) { trackingLink(reply.commentCode, bubble); }
     linkPhones(bubble);
     if (reply.kind === 'answer') { readAloudButton(bubble); }
+    if (reply.kind === 'fallback') { handoffButton(bubble); }
     conversation.appendChild(bubble);
     showChips(reply.suggestions);
     scrollToReply(bubble);
+  }
+
+  // An unanswered question can be passed on to staff with one tap, instead of typing "chuyển câu hỏi".
+  function handoffButton(bubble) {
+    var button = el('button', 'handoff', t('handoff'));
+    button.type = 'button';
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      ask('chuyển câu hỏi', null, t('handoff'));
+    });
+    var box = el('div', 'actions');
+    box.appendChild(button);
+    bubble.appendChild(box);
   }
 
   function postJson(url, body) {
