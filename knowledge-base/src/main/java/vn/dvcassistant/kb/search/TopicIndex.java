@@ -116,6 +116,8 @@ public final class TopicIndex {
     private final TermScores scoreTable;
     /** Trained on the topics' ways of asking; null above {@link #MAX_CLASSIFIER_TOPICS}. */
     private final TopicClassifier classifier;
+    /** The classifier's classes: one per curated topic, then out of scope, then all catalogue rows as one. */
+    private final ClassifierClasses classes;
     /**
      * Terms of topics' titles and keywords that name at most {@link #MAX_TOPICS_PER_NAME} topics ("khai
      * sinh", "vneid", "hộ chiếu"), with those topics' ordinals: a question holding one names its procedure.
@@ -124,7 +126,7 @@ public final class TopicIndex {
 
     private TopicIndex(List<Topic> topics, Analyzer analyzer, IndexSearcher searcher, Vocabulary vocabulary,
             TopicTerms terms, int[] ordinalOfDoc, TermScores scoreTable, TopicClassifier classifier,
-            Map<String, int[]> namedBy) {
+            ClassifierClasses classes, Map<String, int[]> namedBy) {
         this.topics = topics;
         this.analyzer = analyzer;
         this.searcher = searcher;
@@ -141,6 +143,7 @@ public final class TopicIndex {
         }
         this.scoreTable = scoreTable;
         this.classifier = classifier;
+        this.classes = classes;
         this.namedBy = namedBy;
     }
 
@@ -174,8 +177,9 @@ public final class TopicIndex {
             TopicTerms terms = TopicTerms.of(reader);
             TermScores scoreTable = TermScores.of(searcher, terms, TIE_BREAKER);
             TopicIndex lexical = new TopicIndex(List.copyOf(topics), analyzer, searcher, Vocabulary.of(reader), terms,
-                    ordinals(reader), scoreTable, null, Map.of());
-            return topics.size() > MAX_CLASSIFIER_TOPICS ? lexical : lexical.withClassifier(outOfScope);
+                    ordinals(reader), scoreTable, null, null, Map.of());
+            ClassifierClasses classes = ClassifierClasses.of(topics);
+            return classes.curated() > MAX_CLASSIFIER_TOPICS ? lexical : lexical.withClassifier(classes, outOfScope);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -185,34 +189,41 @@ public final class TopicIndex {
      * Analysis dominates build time, and IndexWriter accepts documents from several threads, so large
      * knowledge bases are indexed in parallel (one segment per thread, searched together).
      */
-    private TopicIndex withClassifier(List<String> outOfScope) {
+    private TopicIndex withClassifier(ClassifierClasses classes, List<String> outOfScope) {
         List<TopicClassifier.Example> examples = new ArrayList<>();
         for (int c = 0; c < topics.size(); c++) {
             Topic topic = topics.get(c);
-            example(examples, c, topic.title(), 1f);
+            int label = classes.classOf(c);
+            if (label == classes.catalogue()) {
+                // A catalogue row is only its official name: the class learns how procedure names read,
+                // and BM25 tells the rows apart (training a class per row took a minute for 2,000 rows).
+                example(examples, label, topic.title(), 1f);
+                continue;
+            }
+            example(examples, label, topic.title(), 1f);
             for (String question : topic.questions()) {
-                example(examples, c, question, 1f);
+                example(examples, label, question, 1f);
             }
             for (String keyword : topic.keywords()) {
-                example(examples, c, keyword, 1f);
+                example(examples, label, keyword, 1f);
             }
-            example(examples, c, topic.summary(), BODY_EXAMPLE_WEIGHT);
+            example(examples, label, topic.summary(), BODY_EXAMPLE_WEIGHT);
             if (topic.authority() != null) {
-                example(examples, c, topic.authority(), BODY_EXAMPLE_WEIGHT);
+                example(examples, label, topic.authority(), BODY_EXAMPLE_WEIGHT);
             }
             for (String text : topic.steps()) {
-                example(examples, c, text, BODY_EXAMPLE_WEIGHT);
+                example(examples, label, text, BODY_EXAMPLE_WEIGHT);
             }
             for (String text : topic.documents()) {
-                example(examples, c, text, BODY_EXAMPLE_WEIGHT);
+                example(examples, label, text, BODY_EXAMPLE_WEIGHT);
             }
         }
         for (String question : outOfScope) {
-            example(examples, topics.size(), question, 1f);
+            example(examples, classes.outOfScope(), question, 1f);
         }
-        // The out-of-scope questions are one more class, after the topics.
-        TopicClassifier trained = TopicClassifier.train(topics.size() + 1, examples);
-        return new TopicIndex(topics, analyzer, searcher, vocabulary, terms, ordinalOfDoc, scoreTable, trained, names());
+        TopicClassifier trained = TopicClassifier.train(classes.count(), examples);
+        return new TopicIndex(topics, analyzer, searcher, vocabulary, terms, ordinalOfDoc, scoreTable, trained,
+                classes, names());
     }
 
     private Map<String, int[]> names() {
@@ -492,10 +503,11 @@ public final class TopicIndex {
         if (lexical.length == 0) {
             return new Ranking(text, false, List.of(), 0, 0, weighted.subjectless());
         }
-        double[] p = classifier.probabilities(List.copyOf(weighted.weights.keySet()), weighted.allWeights());
-        double outOfScope = p[topics.size()];
+        double[] byClass = classifier.probabilities(List.copyOf(weighted.weights.keySet()), weighted.allWeights());
+        double outOfScope = byClass[classes.outOfScope()];
         // Which topic, given that it is one: long personal questions share words with the out-of-scope
         // examples, and their mass must not make every topic look unlikely.
+        double[] p = classes.topicProbabilities(byClass, lexical, ordinalOfDoc);
         for (int c = 0; c < topics.size(); c++) {
             p[c] /= Math.max(1e-9, 1 - outOfScope);
         }

@@ -62,6 +62,21 @@ class SearchAccuracyTest {
     }
 
     @Test
+    void fourthTuneSet() {
+        measure("eval/tune4.tsv", 0.0, 0.0, 0.0);
+    }
+
+    @Test
+    void fourthTuneConversations() {
+        Conversations.Result result = Conversations.measure("eval/tune4-conversations.tsv", kb);
+        System.out.println(result.summary());
+        if (Boolean.getBoolean("kb.eval.verbose")) {
+            result.misses().forEach(m -> System.out.println("    " + m));
+        }
+        TABLE.add(result.row());
+    }
+
+    @Test
     void heldOutSet() {
         measure("eval/holdout.tsv", 0.95, 0.97, 0.80);
     }
@@ -74,6 +89,18 @@ class SearchAccuracyTest {
     @Test
     void unseenSet() {
         measure("eval/unseen3.tsv", 0.78, 0.91, 0.93);
+    }
+
+    @Test
+    void fourthUnseenSet() {
+        measure("eval/unseen4.tsv", 0.0, 0.0, 0.0);
+    }
+
+    @Test
+    void fourthUnseenConversations() {
+        Conversations.Result result = Conversations.measure("eval/unseen4-conversations.tsv", kb);
+        System.out.println(result.summary());
+        TABLE.add(result.row());
     }
 
     @Test
@@ -102,7 +129,7 @@ class SearchAccuracyTest {
             double peerTop1 = peerTop1(variant);
             System.out.println(accuracy.summary() + String.format(Locale.ROOT, "  peer top-1 %.1f%%", 100 * peerTop1));
             System.out.print(accuracy.calibration());
-            if (Boolean.getBoolean("kb.eval.verbose") && !resource.contains("unseen3")) {
+            if (Boolean.getBoolean("kb.eval.verbose") && !resource.contains("unseen")) {
                 accuracy.misses().forEach(m -> System.out.println("    " + m));
             }
             TABLE.add(String.format(Locale.ROOT, "| %s | %.1f%% | %.1f%% | %.1f%% (%d/%d) | %.1f%% / %d | %.1f%% | %.2f |",
