@@ -68,6 +68,8 @@ public final class TopicIndex {
     static final float TYPO_WEIGHT = 0.6f;
     static final double TYPO_CREDIT = 0.8;
     static final int MIN_TYPO_LENGTH = 4;
+    /** Shorter unknown syllables ("snh", "sih") are corrected only into a phrase the content uses ("khai sinh"). */
+    static final int MIN_PHRASE_TYPO_LENGTH = 3;
     /** Queries of at most this many syllables are read as one phrase (see {@link #isUnknownPhrase}). */
     static final int SHORT_QUERY_SYLLABLES = 3;
     static final float TIE_BREAKER = 0.3f;
@@ -86,6 +88,8 @@ public final class TopicIndex {
     static final double FOLLOW_UP_MAX_OUT_OF_SCOPE = 0.97;
     /** An answer whose second topic has at least this share of the first's becomes a clarify question. */
     static final double TIE_SHARE_RATIO = 0.7;
+    /** An answer this sure stays an answer however close the second topic's share (the model has weighed it). */
+    static final double TIE_MAX_CONFIDENCE = 0.9;
     /** A fallback whose first topics are close becomes a clarify question from this confidence on. */
     static final double CLOSE_CALL_MIN_CONFIDENCE = 0.3;
     /** Weight of BM25's relative score against the classifier's log-probability in the ranking. */
@@ -405,7 +409,7 @@ public final class TopicIndex {
         }
         boolean close = shares[1] >= TIE_SHARE_RATIO * shares[0];
         boolean near = shares[1] >= SearchResult.CLARIFY_SCORE_RATIO * shares[0];
-        if (outcome == SearchOutcome.ANSWER && close
+        if (outcome == SearchOutcome.ANSWER && close && topOne < TIE_MAX_CONFIDENCE
                 || outcome == SearchOutcome.FALLBACK && near && topOne >= CLOSE_CALL_MIN_CONFIDENCE) {
             return SearchOutcome.CLARIFY;
         }
@@ -574,7 +578,12 @@ public final class TopicIndex {
             String u = unigrams.get(i);
             if (roles[i] == StopWords.Role.CONTENT && !vocabulary.contains(u)) {
                 if (isLetters(u)) {
+                    int at = i;
+                    // Among the syllables one edit away, one that forms a phrase of the content with a
+                    // neighbour wins over a merely frequent one ("khai snh": "sinh", not "anh").
                     corrected[i] = vocabulary.telex(u)
+                            .or(() -> u.length() >= MIN_PHRASE_TYPO_LENGTH
+                                    ? vocabulary.correct(u, v -> formsPhrase(unigrams, roles, at, v)) : Optional.empty())
                             .or(() -> u.length() >= MIN_TYPO_LENGTH ? vocabulary.correct(u) : Optional.empty())
                             .orElse(null);
                 } else if (hasDigit(u)) {
@@ -583,6 +592,7 @@ public final class TopicIndex {
                 }
             }
         }
+        correctKnownMisspellings(unigrams, roles, corrected);
         dropCorrectionsWithoutContext(unigrams, corrected);
         boolean unknownPhrase = isUnknownPhrase(unigrams, corrected);
         if (unknownPhrase) {
@@ -650,6 +660,35 @@ public final class TopicIndex {
             }
         }
         return anyPhrase;
+    }
+
+    /**
+     * A typo can land on another real syllable ("kết hôm" for "kết hôn", "đổi bằng lại" for "lái"): a
+     * content syllable that forms no phrase of the content with either neighbour, while a syllable one edit
+     * away does, gets that syllable as a correction (at the typo weight, beside what was typed).
+     */
+    private void correctKnownMisspellings(List<String> unigrams, StopWords.Role[] roles, String[] corrected) {
+        for (int i = 0; i < unigrams.size(); i++) {
+            String u = unigrams.get(i);
+            if (roles[i] != StopWords.Role.CONTENT || corrected[i] != null || u.length() < MIN_PHRASE_TYPO_LENGTH
+                    || !isLetters(u) || !vocabulary.contains(u) || formsPhrase(unigrams, roles, i, u)) {
+                continue;
+            }
+            int at = i;
+            corrected[i] = vocabulary.correct(u, v -> formsPhrase(unigrams, roles, at, v)).orElse(null);
+        }
+    }
+
+    /**
+     * Whether {@code syllable} at position {@code i} forms a bigram the content uses with a neighbour that says
+     * what the question is about (a filler or homograph read as one, "rứa thì", never confirms a correction).
+     */
+    private boolean formsPhrase(List<String> unigrams, StopWords.Role[] roles, int i, String syllable) {
+        if (i > 0 && roles[i - 1] != StopWords.Role.STOP && knownTerm(unigrams.get(i - 1) + " " + syllable)) {
+            return true;
+        }
+        return i + 1 < unigrams.size() && roles[i + 1] != StopWords.Role.STOP
+                && knownTerm(syllable + " " + unigrams.get(i + 1));
     }
 
     /**
