@@ -333,19 +333,6 @@
     parent.appendChild(a);
   }
 
-  // Under a reply that could not answer: hands that question over to staff, as typing "chuyển câu hỏi" does.
-  function handoffButton(bubble) {
-    var box = el('div', 'actions handoff');
-    var button = el('button', null, t('handoffButton'));
-    button.type = 'button';
-    button.setAttribute('data-handoff', 'yes');
-    button.addEventListener('click', function () {
-      button.disabled = true;
-      ask(t('handoffButton'));
-    });
-    box.appendChild(button);
-    bubble.appendChild(box);
-  }
 
   // "Nhắc tôi" (issue 21) under an answer whose entry states a deadline. The page cannot message anyone later,
   // so the reminder goes to the phone's calendar as a file; the date never leaves the link it is put in.
@@ -405,6 +392,19 @@
     conversation.appendChild(bubble);
     showChips(reply.suggestions);
     scrollToReply(bubble);
+  }
+
+  // An unanswered question can be passed on to staff with one tap, instead of typing "chuyển câu hỏi".
+  function handoffButton(bubble) {
+    var button = el('button', 'handoff', t('handoff'));
+    button.type = 'button';
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      ask('chuyển câu hỏi', null, t('handoff'));
+    });
+    var box = el('div', 'actions');
+    box.appendChild(button);
+    bubble.appendChild(box);
   }
 
   function postJson(url, body) {

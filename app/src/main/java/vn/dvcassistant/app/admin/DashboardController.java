@@ -14,7 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.views.View;
+import io.micronaut.views.ModelAndView;
 import vn.dvcassistant.app.admin.chart.SvgCharts;
 import vn.dvcassistant.app.province.AgencyDirectory;
 import vn.dvcassistant.app.outreach.CampaignOverview;
@@ -83,17 +83,20 @@ final class DashboardController {
     @Secured({Roles.ADMIN, Roles.AGENCY_STAFF, Roles.EDITOR, Roles.VOLUNTEER})
     HttpResponse<?> home(Authentication authentication) {
         StaffMember me = StaffMember.of(authentication);
-        return HttpResponse.seeOther(URI.create(me.isVolunteer() ? "/quan-tri/khao-sat" : "/quan-tri/tong-quan"));
+        return HttpResponse.seeOther(URI.create("/quan-tri/tong-quan"));
     }
 
+    /** The figures; a volunteer, who may not see them, gets a page saying what they can do instead. */
     @Get("/tong-quan")
-    @Secured({Roles.ADMIN, Roles.AGENCY_STAFF, Roles.EDITOR})
+    @Secured({Roles.ADMIN, Roles.AGENCY_STAFF, Roles.EDITOR, Roles.VOLUNTEER})
     @Produces(MediaType.TEXT_HTML)
-    @View("admin/dashboard")
-    Map<String, Object> overview(Authentication authentication, @Nullable @QueryValue String from,
-                                 @Nullable @QueryValue String to, @Nullable @QueryValue String field,
-                                 @Nullable @QueryValue String agency, @Nullable @QueryValue String channel) {
+    ModelAndView<Map<String, Object>> overview(Authentication authentication, @Nullable @QueryValue String from,
+                                               @Nullable @QueryValue String to, @Nullable @QueryValue String field,
+                                               @Nullable @QueryValue String agency, @Nullable @QueryValue String channel) {
         StaffMember me = StaffMember.of(authentication);
+        if (me.isVolunteer()) {
+            return new ModelAndView<>("admin/volunteer", StaffPages.model(me, text));
+        }
         DashboardFilter filter = DashboardFilter.parse(me, agencies, settings.zone(), from, to, field, agency, channel);
         SatisfactionReport report = satisfaction.compute(filter.satisfaction());
 
@@ -128,7 +131,7 @@ final class DashboardController {
         model.put("overdue", comments.overdue(filter.agency()));
         model.put("unanswered", answers.unanswered(filter.period(), UNANSWERED_SHOWN));
         model.put("campaigns", campaignsOf(me, filter.period()));
-        return model;
+        return new ModelAndView<>("admin/dashboard", model);
     }
 
     private String gauge(String title, Double rate, double target, long total, String status) {

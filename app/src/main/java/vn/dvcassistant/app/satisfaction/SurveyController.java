@@ -103,6 +103,7 @@ final class SurveyController {
                     new SatisfactionSubmission(topicId, level, rated, Channel.SURVEY.code(), comment));
             Map<String, Object> model = texts(false);
             model.put("topic", topic.get().title());
+            model.put("topicId", topic.get().id());
             model.put("satisfied", recorded.satisfied());
             return HttpResponse.ok(new ModelAndView<>("survey-thanks", model));
         } catch (Refusal e) {
@@ -155,7 +156,8 @@ final class SurveyController {
     private Map<String, Object> texts(boolean expired) {
         Map<String, Object> texts = new HashMap<>();
         for (String key : List.of("title", "question", "agency", "agency.choose", "comment", "comment.hint",
-                "privacy", "thanks", "thanks.satisfied", "thanks.unsatisfied", "missing", "missing.hint")) {
+                "privacy", "thanks", "thanks.satisfied", "thanks.unsatisfied", "thanks.next", "thanks.chat", "thanks.track",
+                "missing", "missing.hint")) {
             texts.put(key.replace('.', '_'), messages.get("survey." + key));
         }
         if (expired) {

@@ -89,6 +89,9 @@ class SecurityRouteTableTest {
     static final Set<String> VOLUNTEER = Set.of(
             "GET /api/v1/admin/me",
             "GET /quan-tri",
+            // a volunteer's overview is the page saying what they may do, not the figures
+            "GET /quan-tri/tong-quan",
+            "GET /quan-tri/huong-dan",
             "GET /quan-tri/khao-sat",
             "POST /quan-tri/khao-sat");
 

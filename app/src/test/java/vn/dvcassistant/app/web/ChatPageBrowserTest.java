@@ -300,6 +300,21 @@ class ChatPageBrowserTest {
     }
 
     @Test
+    void anUnansweredQuestionIsPassedOnToStaffWithAButton() {
+        onPhone();
+        ask("cach nau pho bo ngon");
+        WebElement handoff = lastBotMessage().findElement(By.cssSelector("button.handoff"));
+        assertThat(handoff.getText()).isEqualTo("Chuyển câu hỏi cho cán bộ");
+        assertThat(handoff.getRect().getHeight()).isGreaterThanOrEqualTo(44);
+
+        int before = botMessages().size();
+        handoff.click();
+        assertThat(waitForBotMessages(before + 1).get(before).getText()).contains("Tôi đã chuyển câu hỏi của bạn cho cán bộ");
+        List<WebElement> said = browser.findElements(By.cssSelector(".msg.user"));
+        assertThat(said.get(said.size() - 1).getText()).isEqualTo("Chuyển câu hỏi cho cán bộ");
+    }
+
+    @Test
     void tapTargetsAreAtLeast44PixelsOnAPhone() {
         onPhone();
         ask("dang ky khai sinh cho con");

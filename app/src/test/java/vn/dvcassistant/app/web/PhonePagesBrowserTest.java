@@ -129,6 +129,17 @@ class PhonePagesBrowserTest {
         assertThat(browser.findElements(By.cssSelector("article.guide"))).hasSize(topics.size());
         // One guide per printed page.
         assertThat(js("return getComputedStyle(document.querySelector('article.guide')).breakAfter;")).isEqualTo("page");
+        assertThat(printedA4Pages()).as("each guide fits one A4 page").isEqualTo(topics.size());
+    }
+
+    /** Pages of the current page printed as Chromium prints it, with the page's own @page size and margins. */
+    private int printedA4Pages() {
+        String pdf = new String(java.util.Base64.getDecoder().decode((String) browser.executeCdpCommand(
+                "Page.printToPDF", Map.of("preferCSSPageSize", true)).get("data")), java.nio.charset.StandardCharsets.ISO_8859_1);
+        // The page tree's root is the only /Pages node in a PDF this short; its /Count is the number of pages.
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("/Count (\\d+)").matcher(pdf);
+        assertThat(count.find()).as("a page count in the PDF").isTrue();
+        return Integer.parseInt(count.group(1));
     }
 
     @ParameterizedTest
