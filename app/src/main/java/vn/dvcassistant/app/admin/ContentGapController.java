@@ -28,7 +28,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.views.ModelAndView;
+import vn.dvcassistant.app.knowledge.CatalogueImport;
 import vn.dvcassistant.app.knowledge.ContentArchive;
+import vn.dvcassistant.kb.catalogue.CatalogueRefused;
 import vn.dvcassistant.app.knowledge.ContentSettings;
 import vn.dvcassistant.app.knowledge.ContentStore;
 import vn.dvcassistant.kb.Topic;
@@ -62,6 +64,7 @@ final class ContentGapController {
     private final ContentStore store;
     private final ContentArchive archive;
     private final ContentSettings contentSettings;
+    private final CatalogueImport catalogueImport;
 
     /** A "Chưa hữu ích" rating as the page lists it, with the link that starts a topic from its question. */
     record UnhelpfulRow(String question, String topicId, String topicTitle, String reason, java.time.Instant ratedAt,
@@ -70,7 +73,8 @@ final class ContentGapController {
 
     ContentGapController(AnswerStatistics answers, KnowledgeBase knowledgeBase, ProvinceClock settings,
                          PageText text, ComposerOutcomes composers, ModelCalls model, ContentStore store,
-                         ContentArchive archive, ContentSettings contentSettings) {
+                         ContentArchive archive, ContentSettings contentSettings, CatalogueImport catalogueImport) {
+        this.catalogueImport = catalogueImport;
         this.store = store;
         this.archive = archive;
         this.contentSettings = contentSettings;
@@ -115,12 +119,27 @@ final class ContentGapController {
         }
     }
 
+    /** The province's procedure catalogue from the page: the import report shown in place. */
+    @Post(value = "/danh-muc", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> catalogue(Authentication authentication, @Part("file") CompletedFileUpload file) throws IOException {
+        Map<String, Object> model = model(authentication);
+        try {
+            model.put("catalogueReport", catalogueImport.importFile(file.getFilename(), file.getBytes(), authentication.getName()));
+            return HttpResponse.ok(new ModelAndView<>("admin/content", model));
+        } catch (CatalogueRefused refused) {
+            model.put("error", text.get("error.invalid_catalogue") + " " + refused.getMessage());
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("admin/content", model));
+        }
+    }
+
     private Map<String, Object> model(Authentication authentication) {
         LocalDate today = LocalDate.now(settings.zone());
         Map<String, Object> model = StaffPages.model(StaffMember.of(authentication), text);
         model.put("notice", null);
         model.put("error", null);
         model.put("uploadProblems", List.of());
+        model.put("catalogueReport", null);
         model.put("unanswered", answers.unanswered(new Period(today.minusDays(DAYS), today), SHOWN));
         model.put("unhelpful", answers.unhelpful(new Period(today.minusDays(DAYS), today), SHOWN).stream()
                 .map(u -> new UnhelpfulRow(u.question(), u.topicId() == null ? "" : u.topicId(),

@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * content page; an editor starts a new topic from it, meets the loader's rules as Vietnamese messages next to
  * the field, saves a draft, sees the answer previewed for the web, Telegram and Zalo and that the draft would
  * answer the question; a second editor approves it; the citizen asking again in the chat gets the answer.
- * Then another unanswered question is added as a way of asking the new topic, into its draft.
+ * The citizen rates the answer "Chưa hữu ích" and the content page lists it; the catalogue is uploaded from the
+ * same page. Then another unanswered question is added as a way of asking the new topic, into its draft.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TopicEditorBrowserTest {
@@ -161,6 +162,19 @@ class TopicEditorBrowserTest {
         WebElement answer = citizenAsks(QUESTION);
         assertThat(answer.getAttribute("data-kind")).isEqualTo("answer");
         assertThat(answer.findElement(By.tagName("h2")).getText()).isEqualTo(TITLE);
+
+        // The citizen finds it not helpful: the content page lists the rating with its question and topic.
+        answer.findElement(By.cssSelector("button[data-rating='not-helpful']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !answer.findElements(By.cssSelector(".thanks")).isEmpty());
+        browser.get(url("/quan-tri/noi-dung"));
+        assertThat(browser.findElement(By.id("unhelpful")).getText()).contains(QUESTION, TITLE, "Tạo chủ đề mới từ câu này");
+
+        // The province's catalogue from the same page: the report in place.
+        browser.findElement(By.id("catalogue-file")).sendKeys(
+                Path.of("../knowledge-base/catalogue/sample.csv").toAbsolutePath().normalize().toString());
+        browser.findElement(By.id("catalogue-upload")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("catalogue-report")));
+        assertThat(browser.findElement(By.id("catalogue-report")).getText()).contains("Thêm mới: 41.", "Điện");
 
         // Another question becomes a way of asking the new topic, in a draft of it.
         String other = "mua bán tổ yến cần giấy phép gì";
