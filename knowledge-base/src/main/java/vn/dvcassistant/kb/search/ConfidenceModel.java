@@ -29,8 +29,8 @@ final class ConfidenceModel {
      * on questions the classifier was not trained on (cross-fitted over the dev and tune sets).
      */
     static final ConfidenceModel COMBINED = new ConfidenceModel(
-            new double[] {-2.711, 2.180, -0.131, 2.385, -0.327, 1.297, -1.859, -1.031, 2.202, 0.357},
-            new double[] {-1.435, 9.703, -7.011, 2.494, -2.222, 0.694, -3.147, -1.208, 3.256, -0.117},
+            new double[] {-2.311, 2.589, -1.362, 1.916, -0.184, 2.222, -2.717, -1.980, 1.869, 0.213},
+            new double[] {-1.208, 8.561, -6.349, 2.793, -2.106, 1.197, -3.663, -2.258, 2.920, -0.150},
             0.7, 0.5);
 
     /** Inputs: coverage × bigram coverage, relative score, margin, coverage × margin (see {@link MatchFeatures}). */

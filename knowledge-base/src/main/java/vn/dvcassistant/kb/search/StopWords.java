@@ -29,7 +29,9 @@ final class StopWords {
             "duoc", "va", "la", "cua", "nhu", "nhieu", "nay", "voi", "cac", "nhung", "roi", "da", "se",
             "vay", "nhe", "giup", "xin", "phai", "nhi", "ha", "ak", "ah", "ai", "khi", "neu", "vao",
             "bi", "hoac", "hay", "u", "ne", "luon", "chao", "ad", "admin", "shop", "vua", "nua", "xong",
-            "tren", "lun");
+            "tren", "lun",
+            // Southern and Central ways of saying "tôi", "thế", "vậy", "nhé" ("tui", "rứa", "dzậy", "nghen"; not "nha": it is also "nhà")
+            "tui", "rua", "dzay", "zay", "nghen");
 
     /**
      * Fillers whose folded form is also a content syllable; see the class comment. "the" (thế / thẻ),
@@ -52,7 +54,8 @@ final class StopWords {
             List.of("giay", "to"), List.of("o", "dau"), List.of("truc", "tuyen"), List.of("thu", "tuc"),
             List.of("huong", "dan"), List.of("cac", "buoc"), List.of("quy", "trinh"), List.of("dieu", "kien"),
             List.of("the", "nao"), List.of("lam", "sao"), List.of("can", "gi"), List.of("gom"),
-            List.of("mau"), List.of("to", "khai"), List.of("chi", "phi"), List.of("het", "bao", "nhieu"));
+            List.of("mau"), List.of("to", "khai"), List.of("chi", "phi"), List.of("het", "bao", "nhieu"),
+            List.of("han", "chot"), List.of("khi", "nao"));
 
     private StopWords() {
     }

@@ -68,6 +68,8 @@ public final class TopicIndex {
     static final float TYPO_WEIGHT = 0.6f;
     static final double TYPO_CREDIT = 0.8;
     static final int MIN_TYPO_LENGTH = 4;
+    /** Shorter unknown syllables ("snh", "sih") are corrected only into a phrase the content uses ("khai sinh"). */
+    static final int MIN_PHRASE_TYPO_LENGTH = 3;
     /** Queries of at most this many syllables are read as one phrase (see {@link #isUnknownPhrase}). */
     static final int SHORT_QUERY_SYLLABLES = 3;
     static final float TIE_BREAKER = 0.3f;
@@ -86,6 +88,8 @@ public final class TopicIndex {
     static final double FOLLOW_UP_MAX_OUT_OF_SCOPE = 0.97;
     /** An answer whose second topic has at least this share of the first's becomes a clarify question. */
     static final double TIE_SHARE_RATIO = 0.7;
+    /** An answer this sure stays an answer however close the second topic's share (the model has weighed it). */
+    static final double TIE_MAX_CONFIDENCE = 0.9;
     /** A fallback whose first topics are close becomes a clarify question from this confidence on. */
     static final double CLOSE_CALL_MIN_CONFIDENCE = 0.3;
     /** Weight of BM25's relative score against the classifier's log-probability in the ranking. */
@@ -116,6 +120,8 @@ public final class TopicIndex {
     private final TermScores scoreTable;
     /** Trained on the topics' ways of asking; null above {@link #MAX_CLASSIFIER_TOPICS}. */
     private final TopicClassifier classifier;
+    /** The classifier's classes: one per curated topic, then out of scope, then all catalogue rows as one. */
+    private final ClassifierClasses classes;
     /**
      * Terms of topics' titles and keywords that name at most {@link #MAX_TOPICS_PER_NAME} topics ("khai
      * sinh", "vneid", "hộ chiếu"), with those topics' ordinals: a question holding one names its procedure.
@@ -124,7 +130,7 @@ public final class TopicIndex {
 
     private TopicIndex(List<Topic> topics, Analyzer analyzer, IndexSearcher searcher, Vocabulary vocabulary,
             TopicTerms terms, int[] ordinalOfDoc, TermScores scoreTable, TopicClassifier classifier,
-            Map<String, int[]> namedBy) {
+            ClassifierClasses classes, Map<String, int[]> namedBy) {
         this.topics = topics;
         this.analyzer = analyzer;
         this.searcher = searcher;
@@ -141,6 +147,7 @@ public final class TopicIndex {
         }
         this.scoreTable = scoreTable;
         this.classifier = classifier;
+        this.classes = classes;
         this.namedBy = namedBy;
     }
 
@@ -174,8 +181,9 @@ public final class TopicIndex {
             TopicTerms terms = TopicTerms.of(reader);
             TermScores scoreTable = TermScores.of(searcher, terms, TIE_BREAKER);
             TopicIndex lexical = new TopicIndex(List.copyOf(topics), analyzer, searcher, Vocabulary.of(reader), terms,
-                    ordinals(reader), scoreTable, null, Map.of());
-            return topics.size() > MAX_CLASSIFIER_TOPICS ? lexical : lexical.withClassifier(outOfScope);
+                    ordinals(reader), scoreTable, null, null, Map.of());
+            ClassifierClasses classes = ClassifierClasses.of(topics);
+            return classes.curated() > MAX_CLASSIFIER_TOPICS ? lexical : lexical.withClassifier(classes, outOfScope);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -185,34 +193,41 @@ public final class TopicIndex {
      * Analysis dominates build time, and IndexWriter accepts documents from several threads, so large
      * knowledge bases are indexed in parallel (one segment per thread, searched together).
      */
-    private TopicIndex withClassifier(List<String> outOfScope) {
+    private TopicIndex withClassifier(ClassifierClasses classes, List<String> outOfScope) {
         List<TopicClassifier.Example> examples = new ArrayList<>();
         for (int c = 0; c < topics.size(); c++) {
             Topic topic = topics.get(c);
-            example(examples, c, topic.title(), 1f);
+            int label = classes.classOf(c);
+            if (label == classes.catalogue()) {
+                // A catalogue row is only its official name: the class learns how procedure names read,
+                // and BM25 tells the rows apart (training a class per row took a minute for 2,000 rows).
+                example(examples, label, topic.title(), 1f);
+                continue;
+            }
+            example(examples, label, topic.title(), 1f);
             for (String question : topic.questions()) {
-                example(examples, c, question, 1f);
+                example(examples, label, question, 1f);
             }
             for (String keyword : topic.keywords()) {
-                example(examples, c, keyword, 1f);
+                example(examples, label, keyword, 1f);
             }
-            example(examples, c, topic.summary(), BODY_EXAMPLE_WEIGHT);
+            example(examples, label, topic.summary(), BODY_EXAMPLE_WEIGHT);
             if (topic.authority() != null) {
-                example(examples, c, topic.authority(), BODY_EXAMPLE_WEIGHT);
+                example(examples, label, topic.authority(), BODY_EXAMPLE_WEIGHT);
             }
             for (String text : topic.steps()) {
-                example(examples, c, text, BODY_EXAMPLE_WEIGHT);
+                example(examples, label, text, BODY_EXAMPLE_WEIGHT);
             }
             for (String text : topic.documents()) {
-                example(examples, c, text, BODY_EXAMPLE_WEIGHT);
+                example(examples, label, text, BODY_EXAMPLE_WEIGHT);
             }
         }
         for (String question : outOfScope) {
-            example(examples, topics.size(), question, 1f);
+            example(examples, classes.outOfScope(), question, 1f);
         }
-        // The out-of-scope questions are one more class, after the topics.
-        TopicClassifier trained = TopicClassifier.train(topics.size() + 1, examples);
-        return new TopicIndex(topics, analyzer, searcher, vocabulary, terms, ordinalOfDoc, scoreTable, trained, names());
+        TopicClassifier trained = TopicClassifier.train(classes.count(), examples);
+        return new TopicIndex(topics, analyzer, searcher, vocabulary, terms, ordinalOfDoc, scoreTable, trained,
+                classes, names());
     }
 
     private Map<String, int[]> names() {
@@ -394,7 +409,7 @@ public final class TopicIndex {
         }
         boolean close = shares[1] >= TIE_SHARE_RATIO * shares[0];
         boolean near = shares[1] >= SearchResult.CLARIFY_SCORE_RATIO * shares[0];
-        if (outcome == SearchOutcome.ANSWER && close
+        if (outcome == SearchOutcome.ANSWER && close && topOne < TIE_MAX_CONFIDENCE
                 || outcome == SearchOutcome.FALLBACK && near && topOne >= CLOSE_CALL_MIN_CONFIDENCE) {
             return SearchOutcome.CLARIFY;
         }
@@ -492,10 +507,11 @@ public final class TopicIndex {
         if (lexical.length == 0) {
             return new Ranking(text, false, List.of(), 0, 0, weighted.subjectless());
         }
-        double[] p = classifier.probabilities(List.copyOf(weighted.weights.keySet()), weighted.allWeights());
-        double outOfScope = p[topics.size()];
+        double[] byClass = classifier.probabilities(List.copyOf(weighted.weights.keySet()), weighted.allWeights());
+        double outOfScope = byClass[classes.outOfScope()];
         // Which topic, given that it is one: long personal questions share words with the out-of-scope
         // examples, and their mass must not make every topic look unlikely.
+        double[] p = classes.topicProbabilities(byClass, lexical, ordinalOfDoc);
         for (int c = 0; c < topics.size(); c++) {
             p[c] /= Math.max(1e-9, 1 - outOfScope);
         }
@@ -562,7 +578,12 @@ public final class TopicIndex {
             String u = unigrams.get(i);
             if (roles[i] == StopWords.Role.CONTENT && !vocabulary.contains(u)) {
                 if (isLetters(u)) {
+                    int at = i;
+                    // Among the syllables one edit away, one that forms a phrase of the content with a
+                    // neighbour wins over a merely frequent one ("khai snh": "sinh", not "anh").
                     corrected[i] = vocabulary.telex(u)
+                            .or(() -> u.length() >= MIN_PHRASE_TYPO_LENGTH
+                                    ? vocabulary.correct(u, v -> formsPhrase(unigrams, roles, at, v)) : Optional.empty())
                             .or(() -> u.length() >= MIN_TYPO_LENGTH ? vocabulary.correct(u) : Optional.empty())
                             .orElse(null);
                 } else if (hasDigit(u)) {
@@ -571,6 +592,7 @@ public final class TopicIndex {
                 }
             }
         }
+        correctKnownMisspellings(unigrams, roles, corrected);
         dropCorrectionsWithoutContext(unigrams, corrected);
         boolean unknownPhrase = isUnknownPhrase(unigrams, corrected);
         if (unknownPhrase) {
@@ -638,6 +660,35 @@ public final class TopicIndex {
             }
         }
         return anyPhrase;
+    }
+
+    /**
+     * A typo can land on another real syllable ("kết hôm" for "kết hôn", "đổi bằng lại" for "lái"): a
+     * content syllable that forms no phrase of the content with either neighbour, while a syllable one edit
+     * away does, gets that syllable as a correction (at the typo weight, beside what was typed).
+     */
+    private void correctKnownMisspellings(List<String> unigrams, StopWords.Role[] roles, String[] corrected) {
+        for (int i = 0; i < unigrams.size(); i++) {
+            String u = unigrams.get(i);
+            if (roles[i] != StopWords.Role.CONTENT || corrected[i] != null || u.length() < MIN_PHRASE_TYPO_LENGTH
+                    || !isLetters(u) || !vocabulary.contains(u) || formsPhrase(unigrams, roles, i, u)) {
+                continue;
+            }
+            int at = i;
+            corrected[i] = vocabulary.correct(u, v -> formsPhrase(unigrams, roles, at, v)).orElse(null);
+        }
+    }
+
+    /**
+     * Whether {@code syllable} at position {@code i} forms a bigram the content uses with a neighbour that says
+     * what the question is about (a filler or homograph read as one, "rứa thì", never confirms a correction).
+     */
+    private boolean formsPhrase(List<String> unigrams, StopWords.Role[] roles, int i, String syllable) {
+        if (i > 0 && roles[i - 1] != StopWords.Role.STOP && knownTerm(unigrams.get(i - 1) + " " + syllable)) {
+            return true;
+        }
+        return i + 1 < unigrams.size() && roles[i + 1] != StopWords.Role.STOP
+                && knownTerm(syllable + " " + unigrams.get(i + 1));
     }
 
     /**

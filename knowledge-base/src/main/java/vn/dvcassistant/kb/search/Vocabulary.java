@@ -102,6 +102,11 @@ final class Vocabulary {
 
     /** The most used known syllable one edit (insert, delete, replace, swap) away, if any. */
     Optional<String> correct(String unknown) {
+        return correct(unknown, candidate -> true);
+    }
+
+    /** The most used known syllable one edit away that {@code fits} accepts (e.g. forms a known phrase). */
+    Optional<String> correct(String unknown, java.util.function.Predicate<String> fits) {
         String best = null;
         int bestFreq = 0;
         char[] s = unknown.toCharArray();
@@ -112,7 +117,7 @@ final class Vocabulary {
                 b.append(s, 0, i).append(c).append(s, i, s.length - i);
                 String candidate = b.toString();
                 int f = docFreq.getOrDefault(candidate, 0);
-                if (f > bestFreq) { best = candidate; bestFreq = f; }
+                if (f > bestFreq && fits.test(candidate)) { best = candidate; bestFreq = f; }
             }
             if (i == s.length) {
                 break;
@@ -121,7 +126,7 @@ final class Vocabulary {
             b.append(s, 0, i).append(s, i + 1, s.length - i - 1);
             String deleted = b.toString();
             int fd = docFreq.getOrDefault(deleted, 0);
-            if (fd > bestFreq) { best = deleted; bestFreq = fd; }
+            if (fd > bestFreq && fits.test(deleted)) { best = deleted; bestFreq = fd; }
             for (char c : LETTERS) {
                 if (c == s[i]) {
                     continue;
@@ -130,7 +135,7 @@ final class Vocabulary {
                 r[i] = c;
                 String replaced = new String(r);
                 int f = docFreq.getOrDefault(replaced, 0);
-                if (f > bestFreq) { best = replaced; bestFreq = f; }
+                if (f > bestFreq && fits.test(replaced)) { best = replaced; bestFreq = f; }
             }
             if (i + 1 < s.length && s[i] != s[i + 1]) {
                 char[] t = s.clone();
@@ -138,7 +143,7 @@ final class Vocabulary {
                 t[i + 1] = s[i];
                 String swapped = new String(t);
                 int f = docFreq.getOrDefault(swapped, 0);
-                if (f > bestFreq) { best = swapped; bestFreq = f; }
+                if (f > bestFreq && fits.test(swapped)) { best = swapped; bestFreq = f; }
             }
         }
         return Optional.ofNullable(best);
