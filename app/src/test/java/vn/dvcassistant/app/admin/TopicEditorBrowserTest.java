@@ -51,7 +51,7 @@ class TopicEditorBrowserTest {
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String ID = "dang-ky-nuoi-chim-yen";
     private static final String TITLE = "Đăng ký nhà nuôi chim yến";
-    private static final String QUESTION = "nhà yến có cần xin phép không";
+    private static final String QUESTION = "chim yến làm tổ trong nhà có phải khai báo không";
     private static final String SHORT = "Nuôi chim yến trong khu dân cư thì đăng ký với xã trước khi xây nhà yến.";
 
     private Path dir;
