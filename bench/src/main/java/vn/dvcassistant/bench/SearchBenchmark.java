@@ -1,5 +1,9 @@
 package vn.dvcassistant.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,10 +19,16 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import vn.dvcassistant.kb.KnowledgeBase;
 import vn.dvcassistant.kb.SearchResult;
+import vn.dvcassistant.kb.Topic;
+import vn.dvcassistant.kb.catalogue.CatalogueTopics;
+import vn.dvcassistant.kb.catalogue.SyntheticCatalogue;
+import vn.dvcassistant.kb.content.ContentSource;
 
 /**
  * Latency of one {@link KnowledgeBase#search} call (analysis, Lucene query, features, confidence) on
- * the real content and on a synthetic 100,000-entry knowledge base. SampleTime mode reports p99.
+ * the real content, on the real content with a province-sized procedure catalogue (2,000 synthetic rows,
+ * indexed as the app indexes an imported catalogue) and on a synthetic 100,000-entry knowledge base.
+ * SampleTime mode reports p99.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -28,7 +38,7 @@ import vn.dvcassistant.kb.SearchResult;
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class SearchBenchmark {
 
-    @Param({"real", "synthetic-100000"})
+    @Param({"real", "real+catalogue-2000", "synthetic-100000"})
     public String corpus;
 
     private KnowledgeBase kb;
@@ -38,9 +48,24 @@ public class SearchBenchmark {
     public void load() {
         if (corpus.equals("real")) {
             kb = KnowledgeBase.fromClasspath();
+        } else if (corpus.startsWith("real+catalogue-")) {
+            int rows = Integer.parseInt(corpus.substring(corpus.lastIndexOf('-') + 1));
+            kb = withCatalogue(rows);
         } else {
             int size = Integer.parseInt(corpus.substring(corpus.indexOf('-') + 1));
             kb = KnowledgeBase.fromTopics(SyntheticTopics.generate(size, 20261122L));
+        }
+    }
+
+    /** The curated content plus catalogue entries, as the app serves them after a catalogue import. */
+    static KnowledgeBase withCatalogue(int rows) {
+        LocalDate updated = LocalDate.of(2026, 12, 5);
+        List<Topic> catalogue = SyntheticCatalogue.rows(rows, 16).stream()
+                .map(row -> CatalogueTopics.toTopic(row, updated)).toList();
+        try {
+            return KnowledgeBase.fromFiles(ContentSource.classpath().read(), catalogue);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

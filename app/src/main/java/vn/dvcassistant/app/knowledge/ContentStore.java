@@ -183,6 +183,61 @@ public class ContentStore {
         });
     }
 
+    /**
+     * Stores uploaded files in one transaction: each one that differs from its entry's published version
+     * becomes that entry's draft (replacing an open one), or, with {@code publish}, its new published
+     * version. Files equal to what is published are left alone.
+     *
+     * @return the entry ids that changed
+     */
+    public List<String> storeFiles(List<ContentFile> files, String author, String origin, boolean publish) {
+        return write(c -> {
+            List<String> changed = new ArrayList<>();
+            for (ContentFile file : files) {
+                String entryId = entryIdOf(file);
+                lockEntry(c, entryId);
+                Optional<EntryVersion> published = first(c, "select " + COLUMNS + " from kb_entry_version "
+                        + "where entry_id = ? and state = 'published'", entryId);
+                if (published.isPresent() && published.get().yaml().equals(file.text())
+                        && published.get().path().equals(file.path())) {
+                    continue;
+                }
+                changed.add(entryId);
+                try (PreparedStatement drop = c.prepareStatement(
+                        "delete from kb_entry_version where entry_id = ? and state = 'draft'")) {
+                    drop.setString(1, entryId);
+                    drop.executeUpdate();
+                }
+                if (publish) {
+                    try (PreparedStatement old = c.prepareStatement("update kb_entry_version set state = 'superseded' "
+                            + "where entry_id = ? and state = 'published'")) {
+                        old.setString(1, entryId);
+                        old.executeUpdate();
+                    }
+                }
+                try (PreparedStatement insert = c.prepareStatement("insert into kb_entry_version "
+                        + "(entry_id, version, path, state, yaml, author, reviewer, origin, published_at) values (?, "
+                        + "(select coalesce(max(version), 0) + 1 from kb_entry_version where entry_id = ?), ?, ?, ?, ?, ?, ?, "
+                        + (publish ? "now()" : "null") + ")")) {
+                    insert.setString(1, entryId);
+                    insert.setString(2, entryId);
+                    insert.setString(3, file.path());
+                    insert.setString(4, publish ? EntryVersion.PUBLISHED : EntryVersion.DRAFT);
+                    insert.setString(5, file.text());
+                    insert.setString(6, author);
+                    // Published without a second person: review is off, and the version says so.
+                    insert.setString(7, publish ? author : null);
+                    insert.setString(8, origin);
+                    insert.executeUpdate();
+                }
+            }
+            if (publish && !changed.isEmpty()) {
+                bump(c);
+            }
+            return changed;
+        });
+    }
+
     /** Moves the revision without a content change (the catalogue changed): every instance reloads. */
     public void touch() {
         write(c -> {

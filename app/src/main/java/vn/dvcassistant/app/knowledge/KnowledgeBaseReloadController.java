@@ -1,56 +1,76 @@
 package vn.dvcassistant.app.knowledge;
 
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.app.security.Roles;
-import vn.dvcassistant.kb.ContentProblem;
 import vn.dvcassistant.kb.KnowledgeBase;
-import vn.dvcassistant.kb.ReloadResult;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Reads the knowledge base's files again after editors changed them (with {@code DVC_KB_DIR}): valid content
- * is served from the next question on, invalid content is refused with its problems while the previous
- * content goes on being served. Each instance holds its own copy, so with several instances call it on each.
+ * Reads the content files under {@code DVC_KB_DIR} again (or the bundled ones) and imports them into the
+ * database like an upload: checked whole, and what changed becomes drafts that a second staff member
+ * approves (published at once only when review is off). The database stays the one source every
+ * instance serves; the files never reach the search around the review.
  */
 @Controller("/api/v1/admin/knowledge-base")
 @Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class KnowledgeBaseReloadController {
 
-    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBaseReloadController.class);
-
     private final KnowledgeBase knowledgeBase;
+    private final ContentArchive archive;
+    private final Messages messages;
 
-    KnowledgeBaseReloadController(KnowledgeBase knowledgeBase) {
+    KnowledgeBaseReloadController(KnowledgeBase knowledgeBase, ContentArchive archive, Messages messages) {
         this.knowledgeBase = knowledgeBase;
+        this.archive = archive;
+        this.messages = messages;
     }
 
     /**
-     * @param reloaded whether the new content is now served
+     * @param reloaded whether the changes are served now (review off); false: they wait as drafts
      * @param topics   how many topics are served
-     * @param problems what is wrong with the content when it was refused, one line each
+     * @param changed  the entries whose file differs from what is published
+     * @param problems always empty here (refused content answers 400 {@code invalid_content} with its problems)
      */
     @Serdeable
-    record Reload(boolean reloaded, int topics, List<String> problems) {
+    record Reload(boolean reloaded, int topics, List<String> changed, List<String> problems) {
+    }
+
+    @Serdeable
+    record ReloadRefusal(String error, String message, boolean reloaded, List<String> problems) {
     }
 
     @Post("/reload")
     @Produces(MediaType.APPLICATION_JSON)
-    Reload reload() {
-        ReloadResult result = knowledgeBase.reload();
-        LOG.info("knowledge_base=reloaded success={} topics={} problems={}", result.success(), result.topicCount(),
-                result.problems().size());
-        return new Reload(result.success(), result.topicCount(),
-                result.problems().stream().map(ContentProblem::toString).toList());
+    Reload reload(Authentication who) {
+        ContentArchive.Imported imported;
+        try {
+            imported = archive.importContent(knowledgeBase.sourceFiles(), who.getName(), "reload");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Reload(imported.published() && !imported.changed().isEmpty(), knowledgeBase.topics().size(),
+                imported.changed(), List.of());
+    }
+
+    @Error(exception = ContentArchive.ContentRefused.class)
+    HttpResponse<ReloadRefusal> refused(ContentArchive.ContentRefused refused) {
+        return HttpResponse.<ReloadRefusal>status(HttpStatus.BAD_REQUEST).body(new ReloadRefusal("invalid_content",
+                messages.get("error.invalid_content"), false, refused.problems()));
     }
 }

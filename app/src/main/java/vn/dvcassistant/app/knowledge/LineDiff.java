@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A readable line diff of two versions of an entry: "- " removed, "+ " added, unchanged lines left out. */
-final class LineDiff {
+public final class LineDiff {
 
     private LineDiff() {
     }
 
-    static List<String> of(String before, String after) {
+    public static List<String> of(String before, String after) {
         String[] a = before == null || before.isEmpty() ? new String[0] : before.split("\n", -1);
         String[] b = after.split("\n", -1);
         int[][] lcs = new int[a.length + 1][b.length + 1];

@@ -37,6 +37,11 @@ final class ProblemText {
             w("\"([^\"]*)\" is not a procedure code.*", "\"$1\" không phải mã thủ tục (chữ số và dấu chấm, ví dụ 1.012786)."),
             w("unknown kind \"([^\"]*)\".*", "Loại \"$1\" không hợp lệ: chọn procedure (thủ tục) hoặc information (thông tin)."),
             w("short answer too long: (\\d+) words, at most (\\d+)", "Câu trả lời ngắn dài $1 từ; tối đa $2 từ."),
+            w("a procedure needs a short answer.*", "Thủ tục cần một câu trả lời ngắn (tối đa 40 từ, tối đa 3 câu)."),
+            w("\"([^\"]*)\" differs from the file name.*", "Mã \"$1\" phải trùng với tên tệp."),
+            w("field \"([^\"]*)\" differs from the folder.*", "Lĩnh vực \"$1\" phải trùng với thư mục chứa tệp."),
+            w("unexpected file at the content root.*", "Tệp này không thuộc mẫu nội dung: mỗi chủ đề nằm trong thư mục lĩnh vực của nó."),
+            w("too deep.*", "Tệp nằm quá sâu: mỗi chủ đề nằm ngay trong thư mục lĩnh vực của nó."),
             w("short answer has (\\d+) sentences, at most (\\d+)", "Câu trả lời ngắn có $1 câu; tối đa $2 câu."));
 
     private ProblemText() {

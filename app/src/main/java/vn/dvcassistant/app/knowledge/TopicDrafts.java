@@ -147,6 +147,67 @@ public class TopicDrafts {
         return published;
     }
 
+    /** The fields an editor starts from: the open draft, else the published version, else none (a new topic). */
+    public Optional<EntryVersion> editable(String id) {
+        return store.current(id, EntryVersion.DRAFT).or(() -> store.current(id, EntryVersion.PUBLISHED));
+    }
+
+    /** The fields of a stored version as the form shows them (the YAML field names). */
+    public static Map<String, Object> fields(EntryVersion version) {
+        return TopicYaml.fields(version.yaml());
+    }
+
+    /**
+     * Adds a way of asking to the entry's draft (made from the published version when there is none): the
+     * question a citizen asked that the search did not match.
+     */
+    public EntryVersion addQuestion(String id, String question, String author) {
+        EntryVersion base = editable(id).orElseThrow(() -> Refusal.notFound("unknown_topic"));
+        Map<String, Object> fields = new LinkedHashMap<>(fields(base));
+        fields.remove("id");
+        List<String> questions = new ArrayList<>(TopicYaml.list(fields, "questions"));
+        String asked = question.strip();
+        if (!asked.isEmpty() && questions.stream().noneMatch(q -> q.equalsIgnoreCase(asked))) {
+            questions.add(asked);
+        }
+        fields.put("questions", questions);
+        return saveDraft(id, fields, author, "editor");
+    }
+
+    /**
+     * Which of {@code questions} the entry's draft would answer: searched in a throwaway index of the published
+     * content with the draft in place of its published version (the catalogue left out), through the
+     * knowledge base's public search, exactly as a citizen's question is.
+     */
+    public List<String> wouldAnswer(String id, List<String> questions) {
+        Optional<EntryVersion> draft = store.current(id, EntryVersion.DRAFT);
+        if (draft.isEmpty() || questions.isEmpty()) {
+            return List.of();
+        }
+        List<ContentFile> files = new ArrayList<>();
+        for (ContentFile f : store.publishedFiles()) {
+            if (!ContentStore.entryIdOf(f).equals(id)) {
+                files.add(f);
+            }
+        }
+        files.add(new ContentFile(draft.get().path(), draft.get().yaml()));
+        vn.dvcassistant.kb.KnowledgeBase trial;
+        try {
+            trial = vn.dvcassistant.kb.KnowledgeBase.fromFiles(files, List.of());
+        } catch (ContentValidationException e) {
+            return List.of();
+        }
+        List<String> answered = new ArrayList<>();
+        for (String question : questions) {
+            vn.dvcassistant.kb.SearchResult result = trial.search(question, 3, null);
+            if (result.outcome() == vn.dvcassistant.kb.SearchOutcome.ANSWER && !result.hits().isEmpty()
+                    && result.hits().get(0).topic().id().equals(id)) {
+                answered.add(question);
+            }
+        }
+        return answered;
+    }
+
     static Map<String, List<String>> byField(List<ContentProblem> problems) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (ContentProblem p : problems) {

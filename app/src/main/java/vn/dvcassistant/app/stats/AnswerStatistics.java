@@ -126,6 +126,38 @@ public final class AnswerStatistics {
         });
     }
 
+    /**
+     * Staff only: answers rated "Chưa hữu ích" in {@code period}, newest first, with the question (stored masked)
+     * and the topic that answered it: the wording an entry missed, or the entry that answered wrongly.
+     */
+    public List<UnhelpfulAnswer> unhelpful(Period period, int limit) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement query = status.getConnection().prepareStatement("""
+                    SELECT e.question, e.topic_id, r.reason, r.updated_at
+                      FROM answer_rating r JOIN exchange e ON e.id = r.message_id
+                     WHERE NOT r.helpful AND r.updated_at >= ? AND r.updated_at < ?
+                     ORDER BY r.updated_at DESC LIMIT ?""")) {
+                query.setTimestamp(1, period.start(zone));
+                query.setTimestamp(2, period.end(zone));
+                query.setInt(3, Math.max(1, Math.min(limit, 1000)));
+                List<UnhelpfulAnswer> result = new ArrayList<>();
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(new UnhelpfulAnswer(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getTimestamp(4).toInstant()));
+                    }
+                }
+                return result;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Unhelpful answers query failed", e);
+            }
+        });
+    }
+
+    /** An answer a citizen rated not helpful: their question, the topic answered (null if none), their reason. */
+    public record UnhelpfulAnswer(String question, String topicId, String reason, java.time.Instant ratedAt) {
+    }
+
     /** The topics answered most often in {@code period}: what citizens asked most. */
     public List<AskedTopic> mostAsked(Period period, int limit) {
         return transactions.executeRead(status -> {
