@@ -111,7 +111,7 @@ class StaffAlertMailTest implements TestPropertyProvider {
         HttpResponse<String> refused = form("/quan-tri/nguoi-dung/" + eachId + "/canh-bao",
                 Map.of("email", "khong-phai-email", "alertMode", "each"), admin);
         assertThat(refused.getStatus().getCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("Địa chỉ e-mail không hợp lệ.");
+        assertThat(refused.body()).contains("Địa chỉ email không hợp lệ.");
         assertThat(form("/quan-tri/nguoi-dung/" + eachId + "/canh-bao", Map.of("email", each, "alertMode", "each"), admin)
                 .getStatus().getCode()).isEqualTo(303);
         String fresh = handOffQuestion("THUE", null);
