@@ -78,6 +78,8 @@ final class LocalProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        // runuser leaves its child (PgBouncer) running when it is itself killed.
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         if (process.isAlive()) {
             process.destroyForcibly();
             try {
