@@ -200,6 +200,9 @@ final class TopicEditorPageController {
     }
 
     private HttpResponse<?> act(Authentication who, String id, Runnable action, String done) {
+        if (drafts.editable(id).isEmpty()) {
+            return HttpResponse.notFound();
+        }
         try {
             action.run();
             return HttpResponse.seeOther(URI.create(PAGE + id + "?xong=" + done));
@@ -216,6 +219,7 @@ final class TopicEditorPageController {
         model.put("id", id);
         model.put("isNew", isNew);
         model.put("controls", TopicForm.CONTROLS);
+        model.put("form", TopicForm.texts(Map.of()));
         model.put("errors", Map.of());
         model.put("error", null);
         model.put("notice", null);
