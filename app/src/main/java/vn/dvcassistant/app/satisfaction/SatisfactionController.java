@@ -61,7 +61,7 @@ final class SatisfactionController {
                          @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
         // A retried rating with the same key is counted once and answered as the first time.
         return idempotent.once("satisfaction", idempotencyKey,
-                () -> HttpResponse.created(intake.record(submission, staff)));
+                () -> HttpResponse.created(intake.record(submission, staff, idempotencyKey)));
     }
 
     @Get("/agencies")

@@ -35,6 +35,12 @@ final class SatisfactionIntake {
     }
 
     RecordedSatisfaction record(SatisfactionSubmission submission, @Nullable Authentication staff) {
+        return record(submission, staff, null);
+    }
+
+    /** @param requestKey the client's Idempotency-Key, stored with the rating so a retry never stores it twice */
+    RecordedSatisfaction record(SatisfactionSubmission submission, @Nullable Authentication staff,
+                                @Nullable String requestKey) {
         String session = submission.sessionId();
         Channel channel = Channel.fromCode(submission.channel()).orElse(null);
         if (session != null && channel != null && channel != Channel.WEB) {
@@ -43,14 +49,15 @@ final class SatisfactionIntake {
         // A wrong value is a 400 whatever the origin, so it is checked before the origin is.
         SatisfactionRecorder.ValidRating rating = recorder.validate(submission);
         return switch (rating.channel()) {
-            case WEB -> fromChat(rating, session);
-            case SURVEY -> fromPoster(rating, submission.token());
-            case ASSISTED -> fromVolunteer(rating, staff);
+            case WEB -> fromChat(rating, session, requestKey);
+            case SURVEY -> fromPoster(rating, submission.token(), requestKey);
+            case ASSISTED -> fromVolunteer(rating, staff, requestKey);
             default -> throw Refusal.forbidden("rating_channel_not_open");
         };
     }
 
-    private RecordedSatisfaction fromChat(SatisfactionRecorder.ValidRating rating, @Nullable String session) {
+    private RecordedSatisfaction fromChat(SatisfactionRecorder.ValidRating rating, @Nullable String session,
+                                          @Nullable String requestKey) {
         if (session == null) {
             throw Refusal.forbidden("untraceable_rating");
         }
@@ -63,7 +70,7 @@ final class SatisfactionIntake {
             }
         }
         try {
-            return recorder.store(rating);
+            return recorder.store(rating, requestKey);
         } catch (RuntimeException e) {
             // Not stored: the citizen may press again.
             offers.release(Channel.WEB, session, topic);
@@ -71,7 +78,8 @@ final class SatisfactionIntake {
         }
     }
 
-    private RecordedSatisfaction fromPoster(SatisfactionRecorder.ValidRating rating, @Nullable String token) {
+    private RecordedSatisfaction fromPoster(SatisfactionRecorder.ValidRating rating, @Nullable String token,
+                                            @Nullable String requestKey) {
         if (token == null || token.isBlank()) {
             throw Refusal.invalid("missing_token");
         }
@@ -83,16 +91,17 @@ final class SatisfactionIntake {
         if (!grant.agency().isEmpty() && !Objects.equals(grant.agency(), rating.agencyCode())) {
             throw Refusal.forbidden("invalid_token");
         }
-        return recorder.store(rating);
+        return recorder.store(rating, requestKey);
     }
 
-    private RecordedSatisfaction fromVolunteer(SatisfactionRecorder.ValidRating rating, @Nullable Authentication staff) {
+    private RecordedSatisfaction fromVolunteer(SatisfactionRecorder.ValidRating rating, @Nullable Authentication staff,
+                                               @Nullable String requestKey) {
         if (staff == null) {
             throw Refusal.unauthorized("staff_login_required");
         }
         if (!staff.getRoles().contains(Roles.VOLUNTEER) && !staff.getRoles().contains(Roles.ADMIN)) {
             throw Refusal.forbidden("assisted_needs_volunteer");
         }
-        return recorder.store(rating);
+        return recorder.store(rating, requestKey);
     }
 }

@@ -1,5 +1,7 @@
 package vn.dvcassistant.app.satisfaction;
 
+import io.micronaut.core.annotation.Nullable;
+
 import vn.dvcassistant.app.province.ProvinceClock;
 import vn.dvcassistant.app.province.AgencyDirectory;
 import vn.dvcassistant.app.province.Agency;
@@ -77,12 +79,17 @@ public final class SatisfactionRecorder {
     }
 
     public RecordedSatisfaction store(ValidRating rating) {
+        return store(rating, null);
+    }
+
+    /** @param requestKey the client's Idempotency-Key: a rating stored with it is never stored again */
+    public RecordedSatisfaction store(ValidRating rating, @Nullable String requestKey) {
         Topic topic = rating.topic();
         SatisfactionLevel level = rating.level();
         Instant now = clock.instant();
         long id = writer.insert(new SatisfactionWriter.Row(topic.id(), topic.field().code(), rating.agencyCode(),
                 rating.channel().code(), level.code(), level.satisfied(), rating.comment(),
-                LocalDate.ofInstant(now, settings.zone()), now));
+                LocalDate.ofInstant(now, settings.zone()), now, requestKey));
         return new RecordedSatisfaction(id, topic.id(), topic.field().code(), level.code(), level.satisfied(),
                 messages.get("satisfaction.thanks"));
     }

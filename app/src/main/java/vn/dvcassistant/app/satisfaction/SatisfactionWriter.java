@@ -27,12 +27,22 @@ public final class SatisfactionWriter {
     private static final int WRITERS = 2;
 
     private static final String INSERT = "INSERT INTO satisfaction_rating "
-            + "(topic_id, field, agency, channel, level, satisfied, comment, rated_on, rated_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "(topic_id, field, agency, channel, level, satisfied, comment, rated_on, rated_at, request_key) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            // A retry of a rating already stored (same Idempotency-Key) gets that rating's id, stores nothing.
+            + "ON CONFLICT (request_key) WHERE request_key IS NOT NULL DO UPDATE SET request_key = EXCLUDED.request_key";
 
-    /** One rating as stored; {@code agency} is '' when not given. */
+    /**
+     * One rating as stored; {@code agency} is '' when not given; {@code requestKey} is the client's
+     * Idempotency-Key, or null.
+     */
     public record Row(String topicId, String field, String agency, String channel, String level, boolean satisfied,
-                      @Nullable String comment, LocalDate ratedOn, Instant ratedAt) {
+                      @Nullable String comment, LocalDate ratedOn, Instant ratedAt, @Nullable String requestKey) {
+
+        public Row(String topicId, String field, String agency, String channel, String level, boolean satisfied,
+                   @Nullable String comment, LocalDate ratedOn, Instant ratedAt) {
+            this(topicId, field, agency, channel, level, satisfied, comment, ratedOn, ratedAt, null);
+        }
     }
 
     private final GroupCommit<Row, Long> writes;
@@ -59,6 +69,7 @@ public final class SatisfactionWriter {
                 insert.setString(7, row.comment());
                 insert.setObject(8, row.ratedOn());
                 insert.setTimestamp(9, Timestamp.from(row.ratedAt()));
+                insert.setString(10, row.requestKey());
                 insert.addBatch();
             }
             insert.executeBatch();
