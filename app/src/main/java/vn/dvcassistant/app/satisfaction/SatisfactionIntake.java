@@ -34,10 +34,6 @@ final class SatisfactionIntake {
         this.tokens = tokens;
     }
 
-    RecordedSatisfaction record(SatisfactionSubmission submission, @Nullable Authentication staff) {
-        return record(submission, staff, null);
-    }
-
     /** @param requestKey the client's Idempotency-Key, stored with the rating so a retry never stores it twice */
     RecordedSatisfaction record(SatisfactionSubmission submission, @Nullable Authentication staff,
                                 @Nullable String requestKey) {

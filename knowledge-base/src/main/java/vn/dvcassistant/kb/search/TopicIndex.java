@@ -198,13 +198,12 @@ public final class TopicIndex {
         for (int c = 0; c < topics.size(); c++) {
             Topic topic = topics.get(c);
             int label = classes.classOf(c);
+            example(examples, label, topic.title(), 1f);
             if (label == classes.catalogue()) {
                 // A catalogue row is only its official name: the class learns how procedure names read,
                 // and BM25 tells the rows apart (training a class per row took a minute for 2,000 rows).
-                example(examples, label, topic.title(), 1f);
                 continue;
             }
-            example(examples, label, topic.title(), 1f);
             for (String question : topic.questions()) {
                 example(examples, label, question, 1f);
             }
