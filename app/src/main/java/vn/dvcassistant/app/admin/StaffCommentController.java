@@ -28,7 +28,10 @@ import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffMember;
 
+import vn.dvcassistant.app.privacy.PublicTextSuggestion;
+
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -68,6 +71,22 @@ final class StaffCommentController {
     record ReclassifyForm(@Nullable String field, @Nullable String agency) {
     }
 
+    /** The citizen's text as the public will see it, confirmed by the staff member publishing. */
+    @Serdeable
+    record PublishForm(@Nullable String publicText) {
+    }
+
+    /** One part of the masker's suggestion: {@code kind} null for the citizen's own words. */
+    @Serdeable
+    record SuggestedPart(String text, @Nullable String kind, @Nullable String original) {
+    }
+
+    /** For staff only: the original text, and the masker's suggestion for the public one. */
+    @Serdeable
+    record PublicTextDraft(String code, String original, String suggested, List<SuggestedPart> parts,
+                           @Nullable String publicText) {
+    }
+
     @Serdeable
     record AnsweredComment(String code, String status, String answer) {
     }
@@ -75,7 +94,7 @@ final class StaffCommentController {
     /** A comment after a staff action: what the citizen's tracking page now shows, and who handles it. */
     @Serdeable
     record HandledComment(String code, String status, String statusLabel, String agency, @Nullable String statusNote,
-                          @Nullable String answer) {
+                          @Nullable String answer, @Nullable String publicText) {
     }
 
     private final CommentService comments;
@@ -146,8 +165,31 @@ final class StaffCommentController {
 
     @Post(value = PAGE + "/cong-bo", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> publishForm(Authentication authentication, @PathVariable String code) {
-        return fromForm(authentication, code, me -> handling.publish(me, code));
+    HttpResponse<?> publishForm(Authentication authentication, @PathVariable String code,
+                                @Nullable @Body PublishForm form) {
+        String typed = form == null ? null : form.publicText();
+        return fromForm(authentication, code, me -> handling.publish(me, code, typed), typed);
+    }
+
+    /** The page again, its preview showing the public text as typed; nothing is stored. */
+    @Post(value = PAGE + "/xem-truoc", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @View("admin/comment")
+    Map<String, Object> previewForm(Authentication authentication, @PathVariable String code,
+                                    @Nullable @Body PublishForm form) {
+        StaffMember me = StaffMember.of(authentication);
+        String typed = form == null ? null : form.publicText();
+        return page.model(me, handling.view(me, code), typed == null || typed.isBlank()
+                ? messages.get("error.missing_public_text") : null, typed);
+    }
+
+    /** The masker's suggestion for the public text, and the public text once published. */
+    @Get(API + "/public-text")
+    PublicTextDraft publicTextJson(Authentication authentication, @PathVariable String code) {
+        CitizenComment comment = handling.view(StaffMember.of(authentication), code);
+        PublicTextSuggestion suggestion = PublicTextSuggestion.of(comment.text());
+        return new PublicTextDraft(comment.code(), comment.text(), suggestion.text(), suggestion.segments().stream()
+                .map(p -> new SuggestedPart(p.text(), p.kind(), p.original())).toList(), comment.publicText());
     }
 
     @Post(value = PAGE + "/phan-loai", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -190,9 +232,11 @@ final class StaffCommentController {
         return handled(handling.transfer(StaffMember.of(authentication), code, form.agency(), form.to()));
     }
 
+    /** {@code {"publicText": "..."}}: the citizen's text as it will be public; 400 {@code missing_public_text} without. */
     @Post(API + "/publish")
-    HandledComment publishJson(Authentication authentication, @PathVariable String code) {
-        return handled(handling.publish(StaffMember.of(authentication), code));
+    HandledComment publishJson(Authentication authentication, @PathVariable String code,
+                               @Nullable @Body PublishForm form) {
+        return handled(handling.publish(StaffMember.of(authentication), code, form == null ? null : form.publicText()));
     }
 
     /**
@@ -201,6 +245,12 @@ final class StaffCommentController {
      */
     private HttpResponse<?> fromForm(Authentication authentication, String code,
                                      Function<StaffMember, CitizenComment> action) {
+        return fromForm(authentication, code, action, null);
+    }
+
+    /** {@code typedPublicText}: shown again in the public text's box when the action is refused. */
+    private HttpResponse<?> fromForm(Authentication authentication, String code,
+                                     Function<StaffMember, CitizenComment> action, @Nullable String typedPublicText) {
         StaffMember me = StaffMember.of(authentication);
         try {
             CitizenComment done = action.apply(me);
@@ -212,12 +262,13 @@ final class StaffCommentController {
                 throw refused;
             }
             return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("admin/comment",
-                    page.model(me, handling.view(me, code), messages.get("error." + refused.code()))));
+                    page.model(me, handling.view(me, code), messages.get("error." + refused.code()),
+                            typedPublicText)));
         }
     }
 
     private HandledComment handled(CitizenComment c) {
         return new HandledComment(c.code(), c.status(), messages.get("comment.status." + c.status()), c.agency(),
-                c.statusNote(), c.answer());
+                c.statusNote(), c.answer(), c.publicText());
     }
 }

@@ -8,6 +8,9 @@ import vn.dvcassistant.app.comments.CommentEvent;
 import vn.dvcassistant.app.comments.CommentService;
 import vn.dvcassistant.app.comments.CommentStatus;
 import vn.dvcassistant.app.comments.HandoffConversation;
+import vn.dvcassistant.app.comments.PublicCommentView;
+import vn.dvcassistant.app.i18n.Messages;
+import vn.dvcassistant.app.privacy.PublicTextSuggestion;
 import vn.dvcassistant.kb.KnowledgeBase;
 import vn.dvcassistant.kb.Topic;
 import vn.dvcassistant.app.province.Agency;
@@ -39,9 +42,11 @@ class StaffCommentPage {
     private final PageText text;
     private final HandoffConversation conversations;
     private final KnowledgeBase knowledgeBase;
+    private final Messages messages;
 
     StaffCommentPage(CommentService comments, AgencyDirectory agencies, ProvinceClock settings, PageText text,
-                     HandoffConversation conversations, KnowledgeBase knowledgeBase) {
+                     HandoffConversation conversations, KnowledgeBase knowledgeBase, Messages messages) {
+        this.messages = messages;
         this.conversations = conversations;
         this.knowledgeBase = knowledgeBase;
         this.comments = comments;
@@ -51,6 +56,15 @@ class StaffCommentPage {
     }
 
     Map<String, Object> model(StaffMember me, CitizenComment comment, @Nullable String error) {
+        return model(me, comment, error, null);
+    }
+
+    /**
+     * @param typedPublicText the public text staff typed (previewed, or refused), shown again instead of the
+     *                        masker's suggestion
+     */
+    Map<String, Object> model(StaffMember me, CitizenComment comment, @Nullable String error,
+                              @Nullable String typedPublicText) {
         Map<String, Object> model = StaffPages.model(me, text);
         CommentStatus status = comment.commentStatus();
         Set<String> next = status.next().stream().map(CommentStatus::code).collect(Collectors.toSet());
@@ -75,7 +89,26 @@ class StaffCommentPage {
         model.put("answerDue", day(comment.answerDue()));
         model.put("publishDue", comment.publishDue() == null ? null : day(comment.publishDue()));
         model.put("error", error);
+        publishing(model, comment, (Boolean) model.get("canPublish"), typedPublicText);
         return model;
+    }
+
+    /**
+     * Before publishing: the masker's suggestion with each replaced part to highlight, the public text to confirm
+     * (the suggestion until staff type their own) and the preview of the transparency page with that text.
+     */
+    private void publishing(Map<String, Object> model, CitizenComment comment, boolean canPublish,
+                            @Nullable String typedPublicText) {
+        if (!canPublish) {
+            return;
+        }
+        PublicTextSuggestion suggestion = PublicTextSuggestion.of(comment.text());
+        String publicText = typedPublicText != null && !typedPublicText.isBlank() ? typedPublicText : suggestion.text();
+        model.put("suggestion", suggestion.segments());
+        model.put("hasSuggestions", suggestion.segments().stream().anyMatch(PublicTextSuggestion.Segment::suggested));
+        model.put("publicText", publicText);
+        model.put("preview", PublicCommentView.item(comments.preview(comment, publicText)));
+        model.put("previewTexts", PublicCommentView.texts(messages));
     }
 
     private CommentHistoryLine line(CommentEvent event) {

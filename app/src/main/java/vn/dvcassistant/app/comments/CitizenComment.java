@@ -15,6 +15,8 @@ import java.time.LocalDate;
  * @param answerDue   handling deadline (15 working days), moved when missing information arrives
  * @param acknowledgedAt when staff first acted on it (the "tiếp thu" Decision 1588 counts)
  * @param kind        {@link CommentKind#code()}: a comment, or a question handed over from the chat
+ * @param publicText  the citizen's text as the public sees it, confirmed by staff when they published; the
+ *                    original {@code text} is for staff only
  */
 @MappedEntity("citizen_comment")
 public record CitizenComment(
@@ -45,7 +47,8 @@ public record CitizenComment(
         int usefulCount,
         int notUsefulCount,
         Instant updatedAt,
-        String kind) {
+        String kind,
+        @Nullable String publicText) {
 
     public CommentStatus commentStatus() {
         return CommentStatus.fromCode(status).orElseThrow();

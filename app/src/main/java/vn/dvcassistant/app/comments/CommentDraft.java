@@ -24,6 +24,7 @@ final class CommentDraft {
     Instant publishedAt;
     Instant closedAt;
     Instant updatedAt;
+    String publicText;
 
     private CommentDraft(CitizenComment c) {
         this.original = c;
@@ -40,6 +41,7 @@ final class CommentDraft {
         this.publishedAt = c.publishedAt();
         this.closedAt = c.closedAt();
         this.updatedAt = c.updatedAt();
+        this.publicText = c.publicText();
     }
 
     static CommentDraft of(CitizenComment comment) {
@@ -52,6 +54,6 @@ final class CommentDraft {
                 c.consent(), c.contactName(), c.contactPhone(), c.contactEmail(), c.replyTo(), status,
                 statusNote, c.receivedAt(), acknowledgedAt, c.rejectDue(), c.infoDue(),
                 answerDue, publishDue, answeredAt, answer, publishedAt, closedAt,
-                c.usefulCount(), c.notUsefulCount(), updatedAt, c.kind());
+                c.usefulCount(), c.notUsefulCount(), updatedAt, c.kind(), publicText);
     }
 }

@@ -31,8 +31,9 @@ public class CommentHandling {
     }
 
     /**
-     * Answers and publishes at once: the answer goes to the citizen's channel (outbox) and to the public
-     * page. Staff are the agency's voice, so there is no second review step in between.
+     * Answers: the answer goes to the citizen's channel (outbox). It is not public yet: publishing is a step of its
+     * own ({@link #publish}), taken once staff have seen the public page and confirmed the public version of the
+     * citizen's text, so nobody's name or address goes public in the click that answers.
      */
     @Transactional
     public CitizenComment answer(StaffMember me, String code, String answer) {
@@ -40,9 +41,7 @@ public class CommentHandling {
         if (comment.commentStatus() == CommentStatus.RECEIVED) {
             comments.startHandling(comment.code(), actor(me));
         }
-        CitizenComment answered = comments.answer(comment.code(), actor(me), answer);
-        // A handed-over question is answered to its asker only, never published.
-        return answered.question() ? answered : comments.publish(comment.code(), actor(me));
+        return comments.answer(comment.code(), actor(me), answer);
     }
 
     @Transactional
@@ -87,11 +86,11 @@ public class CommentHandling {
         return comments.reclassify(comment.code(), actor(me), field, agency);
     }
 
-    /** For an answer recorded but not yet public (answers given here are published at once). */
+    /** An answered comment goes public with {@code publicText}, the version of the citizen's text staff confirmed. */
     @Transactional
-    public CitizenComment publish(StaffMember me, String code) {
+    public CitizenComment publish(StaffMember me, String code, @Nullable String publicText) {
         CitizenComment comment = view(me, code);
-        return comments.publish(comment.code(), actor(me));
+        return comments.publish(comment.code(), actor(me), publicText);
     }
 
     private static String actor(StaffMember me) {

@@ -143,7 +143,7 @@ public class CommentService {
                 field.code(), agency.code(), PersonalDataMasker.mask(text), consent, contact.name(), contact.phone(),
                 contact.email(), contact.replyTo(), CommentStatus.RECEIVED.code(), null, now, null,
                 deadlines.rejectDue(today), deadlines.requestInformationDue(today), answerDue, null,
-                null, null, null, null, 0, 0, now, kind.code()));
+                null, null, null, null, 0, 0, now, kind.code(), null));
         events.save(new CommentEvent(null, saved.id(), null, CommentStatus.RECEIVED.code(), CITIZEN, null, now));
         return saved;
     }
@@ -156,6 +156,18 @@ public class CommentService {
     /** The public view of a comment, for anyone holding its code. */
     public Optional<CommentTracking> track(String code) {
         return find(code).map(this::tracking);
+    }
+
+    /**
+     * The comment as the transparency page would show it if published now with {@code publicText} (masked as
+     * {@link #publish} masks it): the staff's preview.
+     */
+    public CommentTracking preview(CitizenComment comment, String publicText) {
+        CommentDraft d = CommentDraft.of(comment);
+        d.status = CommentStatus.PUBLISHED.code();
+        d.publishedAt = clock.instant();
+        d.publicText = PersonalDataMasker.mask(publicText);
+        return tracking(d.build());
     }
 
     public List<CommentEvent> history(String code) {
@@ -244,7 +256,8 @@ public class CommentService {
 
     /**
      * Records the agency's answer and, when the citizen consented to be contacted, queues it to be
-     * sent back on their channel. The answer becomes public only when {@link #publish} is called.
+     * sent back on their channel. The answer becomes public only when {@link #publish} is called with the public
+     * version of the citizen's text.
      */
     @Transactional
     public CitizenComment answer(String code, String actor, String answerText) {
@@ -263,14 +276,46 @@ public class CommentService {
         return answered;
     }
 
-    /** 400 {@code question_not_published} for a handed-over question: it stays between the citizen and the agency. */
+    /**
+     * Publishes the answer with {@code publicText}, the citizen's text as staff confirmed it for the public (the
+     * original stays for staff); identity numbers, phones and e-mails are masked in it once more, whatever staff
+     * typed. The public text is recorded in the history with its actor and time. 400 {@code question_not_published}
+     * for a handed-over question: it stays between the citizen and the agency; {@code invalid_transition} unless
+     * answered; {@code missing_public_text}, {@code public_text_too_long}, {@code control_characters} for the text.
+     */
     @Transactional
-    public CitizenComment publish(String code, String actor) {
-        if (existing(code).question()) {
+    public CitizenComment publish(String code, String actor, @Nullable String publicText) {
+        CitizenComment current = existing(code);
+        if (current.question()) {
             throw badRequest("question_not_published");
         }
+        if (!current.commentStatus().canMoveTo(CommentStatus.PUBLISHED)) {
+            throw Refusal.invalid("invalid_transition");
+        }
+        String confirmed = PersonalDataMasker.mask(publicText(publicText, current));
         Instant now = clock.instant();
-        return move(code, CommentStatus.PUBLISHED, actor, null, c -> withPublished(c, now));
+        // Not the status note (the tracking page shows that): the history step alone records what was confirmed.
+        CitizenComment published = comments.update(withStatus(withPublished(current, confirmed, now),
+                CommentStatus.PUBLISHED, null, now,
+                current.acknowledgedAt() != null ? current.acknowledgedAt() : now));
+        events.save(new CommentEvent(null, published.id(), current.status(), CommentStatus.PUBLISHED.code(),
+                actorName(actor), messages.get("comment.publicText.confirmed", confirmed), now));
+        return published;
+    }
+
+    /** The public text as typed, checked: never longer than the comment itself may be (or than its original). */
+    private String publicText(@Nullable String typed, CitizenComment comment) {
+        String text = blankToNull(typed);
+        if (text == null) {
+            throw badRequest("missing_public_text");
+        }
+        if (text.length() > Math.max(settings.maxLength(), comment.text().length())) {
+            throw badRequest("public_text_too_long");
+        }
+        if (text.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t')) {
+            throw badRequest("control_characters");
+        }
+        return text;
     }
 
     /** The reason is shown on the tracking page and queued to the citizen's channel. */
@@ -430,7 +475,8 @@ public class CommentService {
                 today(c.receivedAt()).toString(), c.answerDue().toString(),
                 published && c.answeredAt() != null ? today(c.answeredAt()).toString() : null,
                 c.publishedAt() != null ? today(c.publishedAt()).toString() : null,
-                published ? c.text() : null, published ? c.answer() : null,
+                // A comment's original text is for staff only: the public see the text staff confirmed.
+                published ? (c.question() ? c.text() : c.publicText()) : null, published ? c.answer() : null,
                 c.usefulCount(), c.notUsefulCount(), c.kind());
     }
 
@@ -520,9 +566,10 @@ public class CommentService {
         return d.build();
     }
 
-    private static CitizenComment withPublished(CitizenComment c, Instant at) {
+    private static CitizenComment withPublished(CitizenComment c, String publicText, Instant at) {
         CommentDraft d = CommentDraft.of(c);
         d.publishedAt = at;
+        d.publicText = publicText;
         return d.build();
     }
 

@@ -21,7 +21,6 @@ import vn.dvcassistant.app.ratelimit.RateLimiter;
 
 import java.net.URI;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,15 +56,10 @@ final class TransparencyController {
     ModelAndView<Map<String, Object>> page(@Nullable @QueryValue Integer page) {
         int current = page == null || page < 1 ? 1 : Math.min(page, 10_000);
         long total = comments.countPublished();
-        // Maps, not records: the template language reads bean getters and map keys only.
         List<Map<String, Object>> items = comments.published(PAGE_SIZE, (current - 1) * PAGE_SIZE).stream()
-                .map(TransparencyController::item).toList();
+                .map(PublicCommentView::item).toList();
         Map<String, Object> model = new HashMap<>();
-        Map<String, String> t = new HashMap<>();
-        for (String key : List.of("title", "intro", "empty", "question", "answer", "agency", "received", "published",
-                "useful", "notUseful", "previous", "next", "track")) {
-            t.put(key, messages.get("transparency." + key));
-        }
+        Map<String, String> t = PublicCommentView.texts(messages);
         model.put("t", t);
         model.put("items", items);
         model.put("total", total);
@@ -82,19 +76,5 @@ final class TransparencyController {
         ReaderCookie reader = ReaderCookie.of(request);
         reactions.react(code, reader.value(), "true".equals(useful));
         return reader.attachTo(HttpResponse.seeOther(URI.create("/minh-bach#" + code)));
-    }
-
-    private static Map<String, Object> item(CommentTracking c) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("code", c.code());
-        item.put("field", c.fieldLabel());
-        item.put("agency", c.agencyName());
-        item.put("receivedOn", c.receivedOn());
-        item.put("publishedOn", c.publishedOn());
-        item.put("text", c.text());
-        item.put("answer", c.answer());
-        item.put("useful", c.usefulCount());
-        item.put("notUseful", c.notUsefulCount());
-        return item;
     }
 }

@@ -118,10 +118,16 @@ class DashboardBrowserTest {
         browser.findElement(By.id("send-answer")).click();
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("answer-text")));
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/quan-tri/gop-y/" + code));
-        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Đã công khai trả lời");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Đã trả lời, chờ công khai");
         assertThat(browser.findElement(By.id("answer-text")).getText())
                 .isEqualTo("Sở Tư pháp đã kiểm tra và hướng dẫn lại hồ sơ.");
-        assertThat(browser.findElements(By.id("send-answer"))).as("a published answer is not sent twice").isEmpty();
+        assertThat(browser.findElements(By.id("send-answer"))).as("an answer is not sent twice").isEmpty();
+        // The hostile text is plain text in the public text's box and its preview too.
+        assertThat(browser.findElement(By.id("public-text")).getAttribute("value")).isEqualTo(HOSTILE);
+        assertThat(browser.findElements(By.cssSelector("#public-preview script, #public-preview .text b"))).isEmpty();
+        browser.findElement(By.id("publish")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Đã công khai trả lời"));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined")).isEqualTo(true);
 
         browser.get(url("/minh-bach"));
         assertThat(browser.getPageSource()).doesNotContain("<script>window.pwned");

@@ -68,7 +68,7 @@ class StaffCommentAccessTest {
     }
 
     @Test
-    void agencyStaffAnswerTheirOwnCommentWhichIsPublishedAndQueuedToTheCitizen() {
+    void agencyStaffAnswerTheirOwnCommentWhichIsQueuedToTheCitizenAndPublishedOnlyWithTheConfirmedText() {
         SubmittedComment police = comments.submit(new CommentSubmission("Xin hỏi thời gian cấp lại căn cước",
                 null, "cu-tru", "telegram", true, null, null, null, "67890"));
         Cookie policeStaff = StaffSession.loginAs(client, accounts, Roles.AGENCY_STAFF, "CONG-AN");
@@ -77,9 +77,18 @@ class StaffCommentAccessTest {
                 "/api/v1/admin/comments/" + police.code() + "/answer",
                 Map.of("answer", "Thời hạn là 7 ngày làm việc.")).cookie(policeStaff));
         assertThat(answer.getStatus().getCode()).isEqualTo(200);
-        assertThat(comments.find(police.code()).orElseThrow().status()).isEqualTo("published");
+        assertThat(comments.find(police.code()).orElseThrow().status()).as("answering is not publishing")
+                .isEqualTo("answered");
         assertThat(new RawSql(dataSource).count("SELECT count(*) FROM comment_reply_outbox o JOIN citizen_comment c "
                 + "ON c.id = o.comment_id WHERE c.code = ? AND o.recipient = '67890'", police.code())).isEqualTo(1);
+        assertThat(StaffSession.send(client, HttpRequest.GET("/minh-bach")).body())
+                .doesNotContain("Thời hạn là 7 ngày làm việc.");
+
+        HttpResponse<String> published = StaffSession.send(client, HttpRequest.POST(
+                "/api/v1/admin/comments/" + police.code() + "/publish",
+                Map.of("publicText", "Xin hỏi thời gian cấp lại căn cước")).cookie(policeStaff));
+        assertThat(published.getStatus().getCode()).isEqualTo(200);
+        assertThat(comments.find(police.code()).orElseThrow().status()).isEqualTo("published");
         assertThat(StaffSession.send(client, HttpRequest.GET("/minh-bach")).body())
                 .contains("Thời hạn là 7 ngày làm việc.");
     }

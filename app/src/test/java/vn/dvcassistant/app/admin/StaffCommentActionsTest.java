@@ -139,6 +139,12 @@ class StaffCommentActionsTest {
                 "id=\"transfer-out\"").doesNotContain("id=\"reject\"").doesNotContain("id=\"start-handling\"");
 
         form(PAGE + code + "/tra-loi", Map.of("answer", "Sở đã rút ngắn thời gian trích lục."), justice);
+        String answered = StaffSession.send(client, HttpRequest.GET(PAGE + code).cookie(justice)).body();
+        // Answering is not publishing: the public text is confirmed, with its preview, in a step of its own.
+        assertThat(answered).contains("Đã trả lời, chờ công khai", "id=\"publish\"", "id=\"public-text\"",
+                "id=\"public-preview\"").doesNotContain("id=\"send-answer\"", "id=\"start-handling\"", "id=\"reject\"");
+
+        form(PAGE + code + "/cong-bo", Map.of("publicText", "Thủ tục trích lục hộ tịch chậm"), justice);
         String published = StaffSession.send(client, HttpRequest.GET(PAGE + code).cookie(justice)).body();
         // Only the correction of field and agency stays, for the figures.
         assertThat(published).contains("Đã công khai trả lời").contains("id=\"reclassify\"")
@@ -233,7 +239,12 @@ class StaffCommentActionsTest {
 
         String page = StaffSession.send(client, HttpRequest.GET(PAGE + code).cookie(admin)).body();
         assertThat(page).contains("id=\"publish\"").doesNotContain("id=\"send-answer\"");
-        assertThat(form(PAGE + code + "/cong-bo", Map.of(), admin).getStatus().getCode()).isEqualTo(303);
+        HttpResponse<String> unconfirmed = form(PAGE + code + "/cong-bo", Map.of("publicText", " "), admin);
+        assertThat(unconfirmed.getStatus().getCode()).isEqualTo(400);
+        assertThat(unconfirmed.body()).contains("Bạn chưa duyệt nội dung công khai");
+        assertThat(comments.find(code).orElseThrow().status()).isEqualTo("answered");
+        assertThat(form(PAGE + code + "/cong-bo", Map.of("publicText", "Xin hỏi lệ phí cấp bản sao trích lục"), admin)
+                .getStatus().getCode()).isEqualTo(303);
         assertThat(comments.find(code).orElseThrow().status()).isEqualTo("published");
         assertThat(StaffSession.send(client, HttpRequest.GET("/minh-bach")).body())
                 .contains("Lệ phí theo quy định hiện hành của tỉnh.");

@@ -106,7 +106,7 @@ class CommentLifecycleTest {
         // Not public until published.
         assertThat(comments.track(code).orElseThrow().answer()).isNull();
 
-        comments.publish(code, "lanh-dao");
+        comments.publish(code, "lanh-dao", comments.find(code).orElseThrow().text());
         CommentTracking published = comments.track(code).orElseThrow();
         assertThat(published.status()).isEqualTo("published");
         assertThat(published.answer()).isEqualTo("Đăng ký kết hôn không mất lệ phí.");
@@ -124,7 +124,7 @@ class CommentLifecycleTest {
                 null, null, null, null)).code();
         comments.startHandling(code, "can-bo-1");
         comments.answer(code, "can-bo-1", "Cơ quan đã xử lý xong và xin lỗi vì trễ hẹn.");
-        comments.publish(code, "lanh-dao");
+        comments.publish(code, "lanh-dao", comments.find(code).orElseThrow().text());
 
         HttpResponse<Map> first = react(code, true, null);
         String cookie = first.getCookie("dvc_reader").orElseThrow().getValue();
@@ -161,7 +161,7 @@ class CommentLifecycleTest {
     void illegalTransitionsAreRefused() {
         String code = comments.submit(new CommentSubmission("Góp ý", null, null, "web", false,
                 null, null, null, null)).code();
-        Refusal publishUnanswered = catchThrowableOfType(Refusal.class, () -> comments.publish(code, "x"));
+        Refusal publishUnanswered = catchThrowableOfType(Refusal.class, () -> comments.publish(code, "x", "Góp ý"));
         assertThat(publishUnanswered.code()).isEqualTo("invalid_transition");
         assertThat(publishUnanswered.reason()).isEqualTo(Refusal.Reason.INVALID);
 
@@ -193,7 +193,7 @@ class CommentLifecycleTest {
                 "web", false, null, null, null, null)).code();
         comments.startHandling(code, "can-bo");
         comments.answer(code, "can-bo", "Đã sửa <b>lỗi</b> <script>alert(1)</script>");
-        comments.publish(code, "can-bo");
+        comments.publish(code, "can-bo", comments.find(code).orElseThrow().text());
 
         HttpResponse<String> page = client.toBlocking().exchange(HttpRequest.GET("/minh-bach"), String.class);
         assertThat(page.getContentType().orElseThrow().getName()).isEqualTo("text/html");

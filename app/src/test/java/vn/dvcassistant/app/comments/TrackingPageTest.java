@@ -82,7 +82,7 @@ class TrackingPageTest {
                 "web", false, null, null, null, null)).code();
         comments.startHandling(code, "can-bo");
         comments.answer(code, "can-bo", "Đã sửa <b>lỗi</b> <script>alert(1)</script>");
-        comments.publish(code, "can-bo");
+        comments.publish(code, "can-bo", comments.find(code).orElseThrow().text());
 
         String page = get(PAGE + "?ma=" + code).body();
         assertThat(page).contains("Đã công khai trả lời", "Trả lời của cơ quan", "&lt;script&gt;alert(",

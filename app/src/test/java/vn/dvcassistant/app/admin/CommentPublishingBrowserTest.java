@@ -1,0 +1,165 @@
+package vn.dvcassistant.app.admin;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.dvcassistant.app.comments.CommentService;
+import vn.dvcassistant.app.comments.CommentSubmission;
+import vn.dvcassistant.app.security.Roles;
+import vn.dvcassistant.app.security.StaffAccounts;
+import vn.dvcassistant.app.security.StaffSession;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 14, point 6, walked in headless Chromium on a 390 px phone: staff answer, the page shows the masker's
+ * suggestions highlighted and a preview of the public page, staff edit the public text, preview it, publish, and
+ * the transparency page shows the edited text, never the original. axe-core on the page before publishing.
+ */
+@MicronautTest(transactional = false)
+class CommentPublishingBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path AXE = Path.of("src/test/js/node_modules/axe-core/axe.min.js");
+    private static final String ORIGINAL = "Tôi là Lê Thị Hoa, ở số nhà 8 ngõ 15 phố Trần Phú, điện thoại 0912 345 678. "
+            + "Cán bộ một cửa hẹn trả kết quả trích lục ba lần vẫn chưa có.";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    StaffAccounts accounts;
+    @Inject
+    CommentService comments;
+
+    ChromeDriver browser;
+    Path profile;
+
+    @BeforeEach
+    void start() throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("Chromium and chromedriver are installed").isTrue();
+        assertThat(Files.isReadable(AXE)).as(AXE + " is installed (npm ci in app/src/test/js)").isTrue();
+        profile = Files.createTempDirectory("dvc-chrome-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile.toAbsolutePath(), "--lang=vi");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> paths = Files.walk(profile)) {
+                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void answerThenPreviewTheMaskedTextHighlightedEditItPublishAndThePublicPageShowsOnlyTheEditedText()
+            throws IOException {
+        String code = comments.submit(new CommentSubmission(ORIGINAL, null, "ho-tich", "web", false, null, null, null,
+                null)).code();
+        logIn(StaffSession.newUser(accounts, Roles.AGENCY_STAFF, "SO-TP"));
+
+        browser.get(url("/quan-tri/gop-y/" + code));
+        assertThat(browser.findElement(By.id("comment-text")).getText()).as("staff see the original")
+                .contains("Lê Thị Hoa", "ngõ 15");
+        browser.findElement(By.id("answer")).sendKeys("Sở Tư pháp đã trả trích lục và xin lỗi vì trễ hẹn.");
+        browser.findElement(By.id("send-answer")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("public-preview")));
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Đã trả lời, chờ công khai");
+
+        // The masker's suggestions, highlighted: what it removes (the name, the address) and what it masked on receipt.
+        List<WebElement> marks = browser.findElements(By.cssSelector("#suggestion mark.pii"));
+        assertThat(marks).extracting(WebElement::getText).containsExactly("Lê Thị Hoa[họ tên]",
+                "số nhà 8 ngõ 15 phố Trần Phú[địa chỉ]", "[số điện thoại]");
+        assertThat(marks.get(0).getCssValue("background-color")).as("highlighted").isNotEqualTo("rgba(0, 0, 0, 0)");
+        WebElement preview = browser.findElement(By.cssSelector("#public-preview article.public-item .text"));
+        assertThat(preview.getText()).isEqualTo("Tôi là [họ tên], ở [địa chỉ], điện thoại [số điện thoại]. "
+                + "Cán bộ một cửa hẹn trả kết quả trích lục ba lần vẫn chưa có.");
+        assertThat(browser.findElement(By.cssSelector("#public-preview .answer")).getText())
+                .isEqualTo("Sở Tư pháp đã trả trích lục và xin lỗi vì trễ hẹn.");
+        assertThat(seriousViolations()).as("axe-core on the page before publishing").isEmpty();
+        assertThat((Boolean) ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"))
+                .as("fits a 390 px phone").isTrue();
+
+        String edited = "Người dân phản ánh: cán bộ một cửa hẹn trả kết quả trích lục ba lần vẫn chưa có.";
+        WebElement box = browser.findElement(By.id("public-text"));
+        box.clear();
+        box.sendKeys(edited);
+        browser.findElement(By.id("preview-public")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#public-preview article.public-item .text"), "Người dân phản ánh"));
+        assertThat(browser.findElement(By.id("public-text")).getAttribute("value")).isEqualTo(edited);
+
+        browser.findElement(By.id("publish")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Đã công khai trả lời"));
+        assertThat(browser.findElement(By.id("public-text-shown")).getText()).isEqualTo(edited);
+
+        browser.get(url("/minh-bach"));
+        WebElement item = browser.findElement(By.cssSelector("article[id='" + code + "']"));
+        assertThat(item.findElement(By.cssSelector(".text")).getText()).isEqualTo(edited);
+        assertThat(browser.getPageSource()).doesNotContain("Lê Thị Hoa", "Trần Phú", "[họ tên]");
+    }
+
+    private void logIn(String username) {
+        browser.get(url("/dang-nhap"));
+        browser.findElement(By.cssSelector("form[action='/login'] #username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(StaffSession.PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
+        waitFor(ExpectedConditions.urlContains("/quan-tri"));
+    }
+
+    /** axe-core's serious and critical findings, as "rule: target" lines. */
+    @SuppressWarnings("unchecked")
+    private List<String> seriousViolations() throws IOException {
+        browser.executeScript(Files.readString(AXE));
+        return (List<String>) browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                + " done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + " .map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); })"
+                + " .catch(function (e) { done(['axe failed: ' + e]); });");
+    }
+
+    private void waitFor(ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + server.getPort() + path;
+    }
+}
