@@ -41,9 +41,12 @@ final class CommentController {
 
     private final CommentService comments;
     private final CommentReactions reactions;
+    private final ReaderCookie readers;
     private final IdempotentRequests idempotent;
 
-    CommentController(CommentService comments, CommentReactions reactions, IdempotentRequests idempotent) {
+    CommentController(CommentService comments, CommentReactions reactions, IdempotentRequests idempotent,
+                      ReaderCookie readers) {
+        this.readers = readers;
         this.comments = comments;
         this.reactions = reactions;
         this.idempotent = idempotent;
@@ -80,14 +83,15 @@ final class CommentController {
 
     @Post("/{code}/reaction")
     @Operation(summary = "Mark a published answer useful or not useful",
-            description = "One vote per reader, told apart by the anonymous dvc_reader cookie (set with the first "
-                    + "vote): the same vote again changes nothing, the other one moves it. 404 unknown_published_comment.")
-    HttpResponse<CommentTracking> react(HttpRequest<?> http, String code, @Body ReactionRequest request) {
+            description = "One vote per reader, told apart by the anonymous dvc_reader cookie the transparency page "
+                    + "(/minh-bach) issues when shown: the same vote again changes nothing, the other one moves it. "
+                    + "403 reader_cookie_required without a cookie the service issued; 404 unknown_published_comment.")
+    CommentTracking react(HttpRequest<?> http, String code, @Body ReactionRequest request) {
         if (request.useful() == null) {
             throw Refusal.invalid("missing_useful");
         }
-        ReaderCookie reader = ReaderCookie.of(http);
-        reactions.react(code, reader.value(), request.useful());
-        return reader.attachTo(HttpResponse.ok(track(code)));
+        String reader = readers.reader(http).orElseThrow(() -> Refusal.forbidden("reader_cookie_required"));
+        reactions.react(code, reader, request.useful());
+        return track(code);
     }
 }
