@@ -60,6 +60,10 @@ public final class SatisfactionImport {
     public record Result(String batch, int imported, List<Rejected> rejected) {
     }
 
+    /** One imported file, as the staff page lists it. */
+    public record Batch(String id, String importedBy, Instant importedAt, String fileName, int imported, int rejected) {
+    }
+
     private record Valid(Topic topic, Field field, String agency, SatisfactionLevel level, String mode, LocalDate day) {
     }
 
@@ -106,6 +110,32 @@ public final class SatisfactionImport {
         String batch = UUID.randomUUID().toString();
         store(batch, fileName, staff.username(), valid, rejected.size());
         return new Result(batch, valid.size(), List.copyOf(rejected));
+    }
+
+    /**
+     * The batches a staff member may see and remove, newest first: all for an admin, their own imports for anyone
+     * else (the same rule as {@link #remove}).
+     */
+    public List<Batch> batches(StaffMember staff, int limit) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement query = status.getConnection().prepareStatement(
+                    "SELECT id, imported_by, imported_at, file_name, imported, rejected FROM satisfaction_import_batch "
+                            + "WHERE ? OR imported_by = ? ORDER BY imported_at DESC LIMIT ?")) {
+                query.setBoolean(1, staff.isAdmin());
+                query.setString(2, staff.username());
+                query.setInt(3, limit);
+                List<Batch> batches = new ArrayList<>();
+                try (java.sql.ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        batches.add(new Batch(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                                rs.getString(4), rs.getInt(5), rs.getInt(6)));
+                    }
+                }
+                return batches;
+            } catch (SQLException e) {
+                throw new IllegalStateException("import batches not read", e);
+            }
+        });
     }
 
     /** Removes a batch and its ratings; only an admin or the staff member who imported it. */
