@@ -45,6 +45,16 @@ final class StaffUserPageController {
     record PasswordForm(@Nullable String password) {
     }
 
+    /** A new account, with the e-mail address its alerts go to (optional; alerts as they happen). */
+    @Serdeable
+    record CreateForm(@Nullable String username, @Nullable String password, @Nullable String role,
+                      @Nullable String agencyCode, @Nullable String displayName, @Nullable String email) {
+        @Override
+        public String toString() {
+            return "CreateForm[username=" + username + ", role=" + role + ", agencyCode=" + agencyCode + "]";
+        }
+    }
+
     /** Where and how an account receives alerts about its agency's comments and hand-off questions. */
     @Serdeable
     record AlertForm(@Nullable String email, @Nullable String alertMode) {
@@ -78,8 +88,16 @@ final class StaffUserPageController {
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> create(Authentication authentication, @Body NewStaffUser form) {
-        return run(authentication, () -> accounts.create(form), null);
+    HttpResponse<?> create(Authentication authentication, @Body CreateForm form) {
+        return run(authentication, () -> {
+            // The address is checked first, so a typo in it leaves no account half made.
+            alerts.checkEmail(form.email());
+            var created = accounts.create(new NewStaffUser(form.username(), form.password(), form.role(),
+                    form.agencyCode(), form.displayName()));
+            if (form.email() != null && !form.email().isBlank()) {
+                alerts.update(created.id(), form.email(), StaffAlertAddresses.AlertMode.EACH.code());
+            }
+        }, null);
     }
 
     @Post(value = "/{id}/khoa", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -80,6 +80,10 @@ final class SurveyPosterController {
         if (topic.isEmpty()) {
             return refused(me, "unknown_topic");
         }
+        // Only a procedure is rated: a poster for an information topic would ask people to rate nothing.
+        if (!topic.get().isProcedure()) {
+            return refused(me, "not_a_procedure");
+        }
         String agencyCode = agency == null || agency.isBlank() ? null : agency.strip();
         if (me.forcedAgency() != null && !me.forcedAgency().equals(agencyCode)) {
             return refused(me, "poster_own_agency_only");
@@ -123,7 +127,11 @@ final class SurveyPosterController {
 
     private ModelAndView<Map<String, Object>> formPage(StaffMember me, @Nullable String error) {
         Map<String, Object> model = StaffPages.model(me, text);
-        model.put("topics", knowledgeBase.topics().stream().filter(t -> t.field() != vn.dvcassistant.kb.Field.DVC_CHUNG).toList());
+        // Procedures only (a survey rates one), by title as Vietnamese readers sort them.
+        java.text.Collator vietnamese = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
+        model.put("topics", knowledgeBase.topics().stream()
+                .filter(t -> t.isProcedure() && t.field() != vn.dvcassistant.kb.Field.DVC_CHUNG)
+                .sorted(java.util.Comparator.comparing(Topic::title, vietnamese)).toList());
         model.put("agencies", me.forcedAgency() == null ? agencies.all()
                 : agencies.find(me.forcedAgency()).stream().toList());
         model.put("until", clock.today().plusDays(DEFAULT_DAYS).toString());

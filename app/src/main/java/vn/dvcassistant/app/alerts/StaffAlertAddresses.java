@@ -115,6 +115,14 @@ public final class StaffAlertAddresses {
     }
 
     /** Sets an account's address and choice; a mode that mails needs an address. */
+    /** 400 {@code invalid_email} unless blank or an address {@link #update} would take: checked before an account is made. */
+    public void checkEmail(@Nullable String email) {
+        String address = email == null || email.isBlank() ? null : email.strip();
+        if (address != null && (address.length() > MAX_EMAIL || !EMAIL.matcher(address).matches())) {
+            throw Refusal.invalid("invalid_email");
+        }
+    }
+
     public void update(UUID staffUserId, @Nullable String email, @Nullable String mode) {
         String address = email == null || email.isBlank() ? null : email.strip();
         AlertMode chosen = AlertMode.of(mode == null ? "" : mode.strip());
