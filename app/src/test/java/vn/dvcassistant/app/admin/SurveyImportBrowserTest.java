@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -18,6 +16,7 @@ import vn.dvcassistant.app.security.RawSql;
 import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffAccounts;
 import vn.dvcassistant.app.security.StaffSession;
+import vn.dvcassistant.app.web.HeadlessChromium;
 
 import javax.sql.DataSource;
 import java.io.File;
@@ -44,8 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class SurveyImportBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path AXE = Path.of("src/test/js/node_modules/axe-core/axe.min.js");
     private static final String PAGE = "/quan-tri/khao-sat-dinh-ky";
 
@@ -56,24 +53,16 @@ class SurveyImportBrowserTest {
     @Inject
     DataSource dataSource;
 
+    HeadlessChromium chromium;
     ChromeDriver browser;
-    Path profile;
     Path upload;
 
     @BeforeEach
     void start() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("Chromium and chromedriver are installed").isTrue();
         assertThat(Files.isReadable(AXE)).as(AXE + " is installed (npm ci in app/src/test/js)").isTrue();
-        profile = Files.createTempDirectory("dvc-chrome-");
         upload = Files.createTempDirectory("dvc-survey-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--lang=vi");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        chromium = HeadlessChromium.start("--lang=vi");
+        browser = chromium.driver();
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
@@ -81,14 +70,12 @@ class SurveyImportBrowserTest {
 
     @AfterEach
     void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
-        for (Path dir : new Path[] {profile, upload}) {
-            if (dir != null) {
-                try (Stream<Path> paths = Files.walk(dir)) {
-                    paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-                }
+        if (upload != null) {
+            try (Stream<Path> paths = Files.walk(upload)) {
+                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
     }
