@@ -7,41 +7,63 @@ import vn.dvcassistant.app.province.AgencyDirectory;
 import vn.dvcassistant.kb.Field;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Decides which agency answers a comment, from its field (see {@link CommentSettings#routing()}). */
+/**
+ * Decides which agency answers a comment, from its field (see {@link CommentSettings#routing()}): the configured
+ * route while that agency is active, else the first active province-level agency of the directory that lists the
+ * field, else the default agency. Read at every call, so a directory edited by an admin routes the next comment.
+ */
 @Singleton
 public final class CommentRouting {
 
-    private final Map<Field, Agency> byField = new EnumMap<>(Field.class);
+    private final AgencyDirectory agencies;
+    private final Map<Field, String> routes = new EnumMap<>(Field.class);
+    private final String fallback;
 
     public CommentRouting(CommentSettings settings, AgencyDirectory agencies) {
-        Agency fallback = null;
-        if (settings.defaultAgency() != null && !settings.defaultAgency().isBlank()) {
-            fallback = agencies.find(settings.defaultAgency()).orElseThrow(() -> new ConfigurationException(
-                    "dvc.feedback.comments.default-agency: unknown agency " + settings.defaultAgency()));
+        this.agencies = agencies;
+        String defaultAgency = settings.defaultAgency() == null || settings.defaultAgency().isBlank()
+                ? null : settings.defaultAgency().strip();
+        if (defaultAgency != null && agencies.find(defaultAgency).isEmpty()) {
+            throw new ConfigurationException("dvc.feedback.comments.default-agency: unknown agency " + defaultAgency);
         }
+        this.fallback = defaultAgency;
         for (Map.Entry<String, String> route : settings.routing().entrySet()) {
             Field field = Field.fromCode(route.getKey()).orElseThrow(() -> new ConfigurationException(
                     "dvc.feedback.comments.routing: unknown field " + route.getKey()));
-            byField.put(field, agencies.find(route.getValue()).orElseThrow(() -> new ConfigurationException(
-                    "dvc.feedback.comments.routing." + route.getKey() + ": unknown agency " + route.getValue())));
+            if (agencies.find(route.getValue()).isEmpty()) {
+                throw new ConfigurationException("dvc.feedback.comments.routing." + route.getKey()
+                        + ": unknown agency " + route.getValue());
+            }
+            routes.put(field, route.getValue());
         }
         for (Field field : Field.values()) {
-            if (!byField.containsKey(field)) {
-                List<Agency> handling = agencies.handling(field).stream().filter(a -> !a.fields().isEmpty()).toList();
-                Agency chosen = !handling.isEmpty() ? handling.get(0) : fallback;
-                if (chosen == null) {
-                    throw new ConfigurationException("No agency answers comments about " + field.code()
-                            + ": set dvc.feedback.comments.default-agency or a route for it");
-                }
-                byField.put(field, chosen);
+            if (fallback == null && listing(field).isEmpty() && !routes.containsKey(field)) {
+                throw new ConfigurationException("No agency answers comments about " + field.code()
+                        + ": set dvc.feedback.comments.default-agency or a route for it");
             }
         }
     }
 
     public Agency agencyFor(Field field) {
-        return byField.get(field);
+        Optional<Agency> routed = Optional.ofNullable(routes.get(field)).flatMap(agencies::findActive);
+        if (routed.isPresent()) {
+            return routed.get();
+        }
+        Optional<Agency> listing = listing(field);
+        if (listing.isPresent()) {
+            return listing.get();
+        }
+        // Even a deactivated default agency beats losing the comment: its staff still see their queue.
+        return agencies.find(fallback).or(() -> Optional.ofNullable(routes.get(field)).flatMap(agencies::find))
+                .orElseThrow(() -> new IllegalStateException("No agency answers comments about " + field.code()));
+    }
+
+    /** The first active agency naming the field, not counting those that take every field (communes). */
+    private Optional<Agency> listing(Field field) {
+        return agencies.handling(field).stream()
+                .filter(a -> !a.fields().isEmpty() && !a.kind().communeLevel()).findFirst();
     }
 }

@@ -3,15 +3,15 @@ package vn.dvcassistant.app.outreach;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.province.Agency;
 import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.app.province.AgencyKind;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The communes a citizen may subscribe for and a campaign may target: today the directory's agencies that
- * handle every field (commune People's Committees). The one place that knows it, so a richer commune
- * directory only changes this class.
+ * The communes a citizen may subscribe for and a campaign may target: the People's Committees of the province's
+ * agency directory (one per commune, ward or special zone), active ones only.
  */
 @Singleton
 class Communes {
@@ -23,10 +23,11 @@ class Communes {
     }
 
     List<Agency> all() {
-        return directory.all().stream().filter(a -> a.fields().isEmpty()).toList();
+        return directory.ofKind(AgencyKind.COMMUNE_COMMITTEE);
     }
 
     Optional<Agency> find(String code) {
-        return directory.find(code.strip().toUpperCase(Locale.ROOT)).filter(a -> a.fields().isEmpty());
+        return directory.findActive(code.strip().toUpperCase(Locale.ROOT))
+                .filter(a -> a.kind() == AgencyKind.COMMUNE_COMMITTEE);
     }
 }
