@@ -306,7 +306,7 @@ public class CommentService {
         if (target == null) {
             throw badRequest("missing_transfer_target");
         }
-        Agency agency = agencies.find(target).orElseThrow(() -> badRequest("unknown_agency"));
+        Agency agency = agencies.findActive(target).orElseThrow(() -> badRequest("unknown_agency"));
         CitizenComment current = existing(code);
         if (agency.code().equals(current.agency())) {
             throw badRequest("same_agency");
@@ -336,7 +336,7 @@ public class CommentService {
             throw badRequest("missing_reclassification");
         }
         Field field = fieldValue == null ? null : Field.fromCode(fieldValue).orElseThrow(() -> badRequest("unknown_field"));
-        Agency agency = agencyValue == null ? null : agencies.find(agencyValue).orElseThrow(() -> badRequest("unknown_agency"));
+        Agency agency = agencyValue == null ? null : agencies.findActive(agencyValue).orElseThrow(() -> badRequest("unknown_agency"));
         CitizenComment current = existing(code);
         List<String> changes = new java.util.ArrayList<>();
         CommentDraft draft = CommentDraft.of(current);
