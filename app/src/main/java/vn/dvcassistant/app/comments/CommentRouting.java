@@ -1,10 +1,14 @@
 package vn.dvcassistant.app.comments;
 
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.province.Agency;
 import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.app.province.AgencyKind;
+import vn.dvcassistant.app.province.CommuneNames;
 import vn.dvcassistant.kb.Field;
+import vn.dvcassistant.kb.KnowledgeBase;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,11 +23,18 @@ import java.util.Optional;
 public final class CommentRouting {
 
     private final AgencyDirectory agencies;
+    private final CommuneNames communes;
+    private final KnowledgeBase knowledgeBase;
+    private final CommentTextRouting textRouting;
     private final Map<Field, String> routes = new EnumMap<>(Field.class);
     private final String fallback;
 
-    public CommentRouting(CommentSettings settings, AgencyDirectory agencies) {
+    public CommentRouting(CommentSettings settings, AgencyDirectory agencies, CommuneNames communes,
+                          KnowledgeBase knowledgeBase, CommentTextRouting textRouting) {
         this.agencies = agencies;
+        this.communes = communes;
+        this.knowledgeBase = knowledgeBase;
+        this.textRouting = textRouting;
         String defaultAgency = settings.defaultAgency() == null || settings.defaultAgency().isBlank()
                 ? null : settings.defaultAgency().strip();
         if (defaultAgency != null && agencies.find(defaultAgency).isEmpty()) {
@@ -45,6 +56,30 @@ public final class CommentRouting {
                         + ": set dvc.feedback.comments.default-agency or a route for it");
             }
         }
+    }
+
+    /**
+     * The agency for a comment or hand-off question: a commune's body when the text names it ("UBND xã Kim Bảng",
+     * "Công an phường Phủ Lý"), or names the commune ("xã Kim Bảng") about a procedure the commune handles (the
+     * chosen topic's, or else the text's, authority is "cấp xã"); otherwise by field as {@link #agencyFor(Field)}.
+     */
+    public Agency agencyFor(Field field, String text, @Nullable String topicId) {
+        Optional<Agency> body = communes.bodyNamedIn(text, AgencyKind.COMMUNE_POLICE)
+                .or(() -> communes.bodyNamedIn(text, AgencyKind.COMMUNE_COMMITTEE))
+                .filter(a -> a.handles(field));
+        if (body.isPresent()) {
+            return body.get();
+        }
+        Optional<Agency> named = communes.namedIn(text, AgencyKind.COMMUNE_COMMITTEE).filter(a -> a.handles(field));
+        if (named.isPresent()) {
+            boolean communeMatter = topicId != null
+                    ? knowledgeBase.topic(topicId).map(t -> CommentTextRouting.communeAuthority(t.authority())).orElse(false)
+                    : textRouting.communeLevel(text);
+            if (communeMatter) {
+                return named.get();
+            }
+        }
+        return agencyFor(field);
     }
 
     public Agency agencyFor(Field field) {

@@ -100,7 +100,7 @@ public class CommentService {
         Instant now = clock.instant();
         CitizenComment saved = store(CommentKind.COMMENT, text, channel, topic == null ? null : topic.id(), field,
                 submission.consent(), contact, deadlines.answerDue(today(now)), now);
-        Agency agency = routing.agencyFor(field);
+        Agency agency = agencies.find(saved.agency()).orElseGet(() -> routing.agencyFor(field));
         return new SubmittedComment(saved.code(), saved.status(), agency.code(), agency.name(),
                 saved.answerDue().toString(), submission.consent() && contactOffered,
                 messages.get("comment.received", saved.code(), agency.name(), format(saved.answerDue())),
@@ -128,7 +128,7 @@ public class CommentService {
         Instant now = clock.instant();
         CitizenComment saved = store(CommentKind.QUESTION, text, submission.channel(), null, field,
                 submission.consent(), contact, deadlines.answerDue(today(now), settings.questionAnswerDays()), now);
-        Agency agency = routing.agencyFor(field);
+        Agency agency = agencies.find(saved.agency()).orElseGet(() -> routing.agencyFor(field));
         return new SubmittedComment(saved.code(), saved.status(), agency.code(), agency.name(),
                 saved.answerDue().toString(), replyTo != null,
                 messages.get("handoff.received", saved.code(), agency.name(), format(saved.answerDue())),
@@ -137,7 +137,7 @@ public class CommentService {
 
     private CitizenComment store(CommentKind kind, String text, Channel channel, @Nullable String topicId, Field field,
                                  boolean consent, Contact contact, LocalDate answerDue, Instant now) {
-        Agency agency = routing.agencyFor(field);
+        Agency agency = routing.agencyFor(field, text, topicId);
         LocalDate today = today(now);
         CitizenComment saved = comments.save(new CitizenComment(null, uniqueCode(), channel.code(), topicId,
                 field.code(), agency.code(), PersonalDataMasker.mask(text), consent, contact.name(), contact.phone(),

@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.satisfaction;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.province.Agency;
 import vn.dvcassistant.app.province.AgencyDirectory;
@@ -16,9 +17,10 @@ import java.util.Optional;
  * per kind of the province's directory (commune People's Committee, commune police, the service centre, the
  * province agency of the procedure's field), the kinds of the procedure's authority level first (a procedure the
  * commune handles lists the commune bodies first), at most {@link #MAX} so that it fits in a chat's buttons next
- * to "Không nhớ". A commune-level kind is offered while the directory has one body of that kind for the field
- * (the generic "UBND cấp xã" of a directory without its communes); once the communes are loaded, picking one
- * among a hundred needs the citizen to name it, which this list does not do.
+ * to "Không nhớ". A commune-level kind with one body for the field (the generic "UBND cấp xã" of a directory
+ * without its communes) is offered as that body; once the communes are loaded it is offered as the kind
+ * ("UBND xã/phường"), and the citizen then names their commune ({@link vn.dvcassistant.app.province.CommuneNames})
+ * so that the rating carries that commune's agency.
  */
 @Singleton
 public final class RatingAgencies {
@@ -31,23 +33,41 @@ public final class RatingAgencies {
         this.directory = directory;
     }
 
-    public List<Agency> shortList(Topic topic) {
+    /**
+     * One choice: an agency, or a commune-level kind whose commune the citizen names next.
+     *
+     * @param agency      the agency the rating carries, or null for a kind
+     * @param communeKind the kind to name a commune of, or null for an agency
+     */
+    public record Choice(@Nullable Agency agency, @Nullable AgencyKind communeKind) {
+
+        public String label() {
+            return agency != null ? agency.name() : communeKind.label();
+        }
+    }
+
+    public List<Choice> choices(Topic topic) {
         boolean commune = Folding.fold(topic.authority()).contains("cap xa");
-        List<Agency> communeLevel = new ArrayList<>();
-        single(topic, AgencyKind.COMMUNE_COMMITTEE).ifPresent(communeLevel::add);
-        single(topic, AgencyKind.COMMUNE_POLICE).ifPresent(communeLevel::add);
-        List<Agency> provinceLevel = new ArrayList<>();
+        List<Choice> communeLevel = new ArrayList<>();
+        communeChoice(topic, AgencyKind.COMMUNE_COMMITTEE).ifPresent(communeLevel::add);
+        communeChoice(topic, AgencyKind.COMMUNE_POLICE).ifPresent(communeLevel::add);
+        List<Choice> provinceLevel = new ArrayList<>();
         directory.ofKind(AgencyKind.PROVINCE).stream()
-                .filter(a -> !a.fields().isEmpty() && a.handles(topic.field())).findFirst().ifPresent(provinceLevel::add);
+                .filter(a -> !a.fields().isEmpty() && a.handles(topic.field())).findFirst()
+                .ifPresent(a -> provinceLevel.add(new Choice(a, null)));
         directory.ofKind(AgencyKind.SERVICE_CENTRE).stream()
-                .filter(a -> a.handles(topic.field())).findFirst().ifPresent(provinceLevel::add);
-        List<Agency> list = new ArrayList<>(commune ? communeLevel : provinceLevel);
+                .filter(a -> a.handles(topic.field())).findFirst()
+                .ifPresent(a -> provinceLevel.add(new Choice(a, null)));
+        List<Choice> list = new ArrayList<>(commune ? communeLevel : provinceLevel);
         list.addAll(commune ? provinceLevel : communeLevel);
         return List.copyOf(list.subList(0, Math.min(MAX, list.size())));
     }
 
-    private Optional<Agency> single(Topic topic, AgencyKind kind) {
+    private Optional<Choice> communeChoice(Topic topic, AgencyKind kind) {
         List<Agency> of = directory.ofKind(kind).stream().filter(a -> a.handles(topic.field())).toList();
-        return of.size() == 1 ? Optional.of(of.get(0)) : Optional.empty();
+        if (of.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(of.size() == 1 ? new Choice(of.get(0), null) : new Choice(null, kind));
     }
 }

@@ -107,7 +107,7 @@ class AgencyPageBrowserTest {
 
     @AfterEach
     void retire() {
-        AgencyTestData.retire(transactions, p);
+        AgencyTestData.retire(transactions, directory, p);
     }
 
     @Test

@@ -67,7 +67,7 @@ class AgencyDirectoryUploadTest {
     @AfterEach
     void retireTheTestAgencies() {
         client.close();
-        AgencyTestData.retire(transactions, p);
+        AgencyTestData.retire(transactions, directory, p);
     }
 
     @Test

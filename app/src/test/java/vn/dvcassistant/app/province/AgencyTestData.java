@@ -16,7 +16,7 @@ public final class AgencyTestData {
     private AgencyTestData() {
     }
 
-    public static void retire(TransactionOperations<Connection> transactions, String codePrefix) {
+    public static void retire(TransactionOperations<Connection> transactions, AgencyDirectory directory, String codePrefix) {
         transactions.executeWrite(status -> {
             try (PreparedStatement update = status.getConnection().prepareStatement(
                     "UPDATE agency SET active = false WHERE code LIKE ? AND active");
@@ -29,5 +29,7 @@ public final class AgencyTestData {
                 throw new IllegalStateException(e);
             }
         });
+        // This instance sees it at its next read, not after its refresh interval.
+        directory.changed();
     }
 }
