@@ -100,6 +100,22 @@ public final class AgencyDirectory {
         return at.kind().communeLevel() ? agency : at;
     }
 
+    /** {@code code} and the codes of every agency under it, deactivated ones included (their past figures count). */
+    public List<String> withDescendants(String code) {
+        Map<String, Agency> byCode = current().byCode();
+        List<String> codes = new ArrayList<>(List.of(code));
+        Set<String> seen = new LinkedHashSet<>(codes);
+        for (int i = 0; i < codes.size(); i++) {
+            String parent = codes.get(i);
+            for (Agency agency : byCode.values()) {
+                if (parent.equals(agency.parent()) && seen.add(agency.code())) {
+                    codes.add(agency.code());
+                }
+            }
+        }
+        return List.copyOf(codes);
+    }
+
     /** The directory's version number as this instance last saw it. */
     public long version() {
         return current().version();
