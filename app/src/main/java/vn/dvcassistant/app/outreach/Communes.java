@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import vn.dvcassistant.app.province.Agency;
 import vn.dvcassistant.app.province.AgencyDirectory;
 import vn.dvcassistant.app.province.AgencyKind;
+import vn.dvcassistant.app.province.CommuneNames;
 
 import java.util.List;
 import java.util.Locale;
@@ -18,12 +19,20 @@ class Communes {
 
     private final AgencyDirectory directory;
 
-    Communes(AgencyDirectory directory) {
+    private final CommuneNames names;
+
+    Communes(AgencyDirectory directory, CommuneNames names) {
         this.directory = directory;
+        this.names = names;
     }
 
     List<Agency> all() {
         return directory.ofKind(AgencyKind.COMMUNE_COMMITTEE);
+    }
+
+    /** A commune typed by its name ("phường Phủ Lý"), with or without diacritics, when exactly one has it. */
+    Optional<Agency> named(String typed) {
+        return names.exactly(typed, AgencyKind.COMMUNE_COMMITTEE);
     }
 
     Optional<Agency> find(String code) {

@@ -64,6 +64,17 @@ public final class CommuneNames {
                 .limit(max).map(Scored::agency).toList();
     }
 
+    /** The agency of {@code kind} whose place is exactly what was typed ("phường Phủ Lý", "phu ly"), if one. */
+    public Optional<Agency> exactly(String typed, AgencyKind kind) {
+        String wanted = place(Folding.fold(typed).replaceAll("[^a-z0-9 ]", " ").strip().replaceAll("\\s+", " "));
+        if (placeWords(wanted).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Agency> found = directory.ofKind(kind).stream()
+                .filter(a -> place(Folding.fold(a.name())).equals(wanted)).toList();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
     /**
      * The agency of {@code kind} a text names with its unit ("xã Kim Bảng", "phường Phủ Lý"); the longest name wins
      * ("phường Phủ Lý Bắc" over "phường Phủ Lý"). Empty when the text names none.
