@@ -60,17 +60,21 @@ public final class CommentRouting {
 
     /**
      * The agency for a comment or hand-off question: a commune's body when the text names it ("UBND xã Kim Bảng",
-     * "Công an phường Phủ Lý"), or names the commune ("xã Kim Bảng") about a procedure the commune handles (the
-     * chosen topic's, or else the text's, authority is "cấp xã"); otherwise by field as {@link #agencyFor(Field)}.
+     * "Công an phường Phủ Lý"); for a procedure the commune handles (the chosen topic's, or else the text's, authority
+     * is "cấp xã"), the People's Committee of the commune the text names, or else of the citizen's known commune
+     * ({@code commune}, from their subscription); otherwise by field as {@link #agencyFor(Field)}.
      */
-    public Agency agencyFor(Field field, String text, @Nullable String topicId) {
+    public Agency agencyFor(Field field, String text, @Nullable String topicId, @Nullable String commune) {
         Optional<Agency> body = communes.bodyNamedIn(text, AgencyKind.COMMUNE_POLICE)
                 .or(() -> communes.bodyNamedIn(text, AgencyKind.COMMUNE_COMMITTEE))
                 .filter(a -> a.handles(field));
         if (body.isPresent()) {
             return body.get();
         }
-        Optional<Agency> named = communes.namedIn(text, AgencyKind.COMMUNE_COMMITTEE).filter(a -> a.handles(field));
+        Optional<Agency> named = communes.namedIn(text, AgencyKind.COMMUNE_COMMITTEE)
+                .or(() -> Optional.ofNullable(commune).flatMap(agencies::findActive)
+                        .filter(a -> a.kind() == AgencyKind.COMMUNE_COMMITTEE))
+                .filter(a -> a.handles(field));
         if (named.isPresent()) {
             boolean communeMatter = topicId != null
                     ? knowledgeBase.topic(topicId).map(t -> CommentTextRouting.communeAuthority(t.authority())).orElse(false)

@@ -99,7 +99,7 @@ public class CommentService {
                 || blankToNull(submission.email()) != null || blankToNull(submission.replyTo()) != null;
         Instant now = clock.instant();
         CitizenComment saved = store(CommentKind.COMMENT, text, channel, topic == null ? null : topic.id(), field,
-                submission.consent(), contact, deadlines.answerDue(today(now)), now);
+                submission.consent(), contact, deadlines.answerDue(today(now)), now, submission.commune());
         Agency agency = agencies.find(saved.agency()).orElseGet(() -> routing.agencyFor(field));
         return new SubmittedComment(saved.code(), saved.status(), agency.code(), agency.name(),
                 saved.answerDue().toString(), submission.consent() && contactOffered,
@@ -127,7 +127,8 @@ public class CommentService {
         Contact contact = submission.consent() ? new Contact(null, null, null, replyTo) : Contact.NONE;
         Instant now = clock.instant();
         CitizenComment saved = store(CommentKind.QUESTION, text, submission.channel(), null, field,
-                submission.consent(), contact, deadlines.answerDue(today(now), settings.questionAnswerDays()), now);
+                submission.consent(), contact, deadlines.answerDue(today(now), settings.questionAnswerDays()), now,
+                submission.commune());
         Agency agency = agencies.find(saved.agency()).orElseGet(() -> routing.agencyFor(field));
         return new SubmittedComment(saved.code(), saved.status(), agency.code(), agency.name(),
                 saved.answerDue().toString(), replyTo != null,
@@ -136,8 +137,9 @@ public class CommentService {
     }
 
     private CitizenComment store(CommentKind kind, String text, Channel channel, @Nullable String topicId, Field field,
-                                 boolean consent, Contact contact, LocalDate answerDue, Instant now) {
-        Agency agency = routing.agencyFor(field, text, topicId);
+                                 boolean consent, Contact contact, LocalDate answerDue, Instant now,
+                                 @Nullable String commune) {
+        Agency agency = routing.agencyFor(field, text, topicId, commune);
         LocalDate today = today(now);
         CitizenComment saved = comments.save(new CitizenComment(null, uniqueCode(), channel.code(), topicId,
                 field.code(), agency.code(), PersonalDataMasker.mask(text), consent, contact.name(), contact.phone(),

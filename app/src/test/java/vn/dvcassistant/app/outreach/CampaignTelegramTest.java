@@ -154,6 +154,12 @@ class CampaignTelegramTest implements TestPropertyProvider {
                     .doesNotContain("không nhận ra");
             assertThat(new TestDatabase(transactions).column(
                     "SELECT commune FROM subscription WHERE ended_at IS NULL AND commune = ?", p + "LN")).hasSize(1);
+
+            // A complaint about a procedure the commune handles, from this chat, reaches the commune it subscribed for.
+            chat.say("góp ý", 3);
+            chat.awaitText("Mời bạn viết góp ý");
+            chat.say("Đăng ký khai sinh cho con tôi chờ đã ba tuần chưa có kết quả.", 4);
+            assertThat(chat.awaitText("Mã theo dõi").path("text").asText()).contains("Cơ quan xử lý: UBND xã Lý Nhân.");
         } finally {
             vn.dvcassistant.app.province.AgencyTestData.retire(transactions, agencyDirectory, p);
         }
