@@ -12,9 +12,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SUBSCRIBERS="${SUBSCRIBERS:-100000}"
 LIMIT="${LIMIT:-30}"
-SEND_RATE="${SEND_RATE:-30}"
-PROBE_RATE="${PROBE_RATE:-5}"
-PROBE_SECONDS="${PROBE_SECONDS:-30}"
+# 29, not 30: the fake counts a sliding second exactly, so sending at the limit itself draws 429s that cost a second each.
+SEND_RATE="${SEND_RATE:-29}"
+PROBE_RATE="${PROBE_RATE:-20}"
+PROBE_SECONDS="${PROBE_SECONDS:-60}"
+# Before the idle figure: enough questions for the JIT to compile the chat path, so "idle" is not a cold service.
+WARMUP_RATE="${WARMUP_RATE:-50}"
+WARMUP_SECONDS="${WARMUP_SECONDS:-60}"
 # During the send, a latency probe every PROBE_EVERY seconds (the first 5 s after approval).
 PROBE_EVERY="${PROBE_EVERY:-600}"
 EXPECTED=$(( SUBSCRIBERS / LIMIT ))
@@ -81,7 +85,7 @@ INSERT INTO subscription (session_key, channel, started_at)
 SQL
 
 echo "== chat latency, idle: $PROBE_RATE questions/s for ${PROBE_SECONDS}s"
-java -Xmx64m "$ROOT/bench/campaign/ChatProbe.java" "$APP/api/v1/chat" 5 5 warmup >/dev/null
+java -Xmx64m "$ROOT/bench/campaign/ChatProbe.java" "$APP/api/v1/chat" "$WARMUP_RATE" "$WARMUP_SECONDS" warmup >/dev/null
 IDLE="$(java -Xmx64m "$ROOT/bench/campaign/ChatProbe.java" "$APP/api/v1/chat" "$PROBE_RATE" "$PROBE_SECONDS" idle)"
 echo "$IDLE"
 

@@ -43,9 +43,10 @@ final class StatsController {
     }
 
     @Get("/satisfaction")
-    @Operation(summary = "Satisfaction rate against the Decision 1588 target, with breakdowns",
+    @Operation(summary = "Satisfaction rate against the province's target in force, with breakdowns",
             description = "from/to: ISO dates (inclusive). rate = satisfied / total; ci95 = Wilson interval; target = "
-                    + "0.90, or 0.85 for dat-dai, xay-dung, dau-tu; status = met, not_met, or undecided when ci95 "
+                    + "the target in force (dvc.satisfaction-targets; shipped: Decision 1588, 0.90 overall and 0.85 "
+                    + "for the fields it names); status = met, not_met, or undecided when ci95 "
                     + "straddles the target. Volunteer-recorded ratings (channel assisted) are left out of the "
                     + "headline and the field/agency/month breakdowns unless channel=assisted; they appear in "
                     + "byChannel and in assisted.")

@@ -29,8 +29,8 @@ final class ConfidenceModel {
      * on questions the classifier was not trained on (cross-fitted over the dev and tune sets).
      */
     static final ConfidenceModel COMBINED = new ConfidenceModel(
-            new double[] {-2.311, 2.589, -1.362, 1.916, -0.184, 2.222, -2.717, -1.980, 1.869, 0.213},
-            new double[] {-1.208, 8.561, -6.349, 2.793, -2.106, 1.197, -3.663, -2.258, 2.920, -0.150},
+            new double[] {-2.375, -0.069, 0.926, 2.272, -0.309, 2.510, -2.897, -2.130, 2.747, -0.360},
+            new double[] {-1.390, 7.234, -4.668, 2.840, -1.131, 0.987, -4.144, -4.218, 2.603, -0.265},
             0.7, 0.5);
 
     /** Inputs: coverage × bigram coverage, relative score, margin, coverage × margin (see {@link MatchFeatures}). */

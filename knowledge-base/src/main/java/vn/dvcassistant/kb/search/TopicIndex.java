@@ -41,6 +41,7 @@ import org.apache.lucene.store.SingleInstanceLockFactory;
 import vn.dvcassistant.kb.SearchHit;
 import vn.dvcassistant.kb.SearchOutcome;
 import vn.dvcassistant.kb.SearchResult;
+import vn.dvcassistant.kb.VietnameseText;
 import vn.dvcassistant.kb.Topic;
 import vn.dvcassistant.kb.analysis.SynonymDictionary;
 import vn.dvcassistant.kb.analysis.VietnameseAnalyzer;
@@ -80,12 +81,24 @@ public final class TopicIndex {
     static final int LEXICAL_CANDIDATES = 10;
     /** The classifier's best topics added to those when BM25 ranks them lower. */
     static final int CLASSIFIER_CANDIDATES = 3;
-    /** ... or when the classifier finds the other topic this many times likelier than the previous one. */
+    /** ... or when the classifier finds the other topic, which the question names, this many times likelier than the previous one. */
     static final double FOLLOW_UP_PROBABILITY_RATIO = 100;
+    /**
+     * ... or this many times likelier when the question does not name it: a generic follow-up ("phải trả
+     * tiền gì không", "hồ sơ nộp ở đâu") looks like the topics about paying or submitting in general, but it
+     * asks about the procedure at hand.
+     */
+    static final double FOLLOW_UP_UNNAMED_PROBABILITY_RATIO = 1000;
     /** An unsure question stays on the previous topic when that topic covers this share of its words. */
-    static final double FOLLOW_UP_COVERAGE = 0.4;
+    static final double FOLLOW_UP_COVERAGE = 0.5;
     /** ... unless the classifier is nearly sure it is out of scope ("giá vàng hôm nay bao nhiêu"). */
-    static final double FOLLOW_UP_MAX_OUT_OF_SCOPE = 0.97;
+    static final double FOLLOW_UP_MAX_OUT_OF_SCOPE = 0.99;
+    /**
+     * Folded openings with which people change the subject ("còn làm hộ chiếu thì sao", "à mà cho hỏi sổ đỏ
+     * bị mất..."): a question that starts so and that the search would answer is answered as a new one.
+     */
+    static final List<String> SUBJECT_CHANGE_OPENINGS = List.of(
+            "a ma ", "con ", "the con ", "nhan tien", "cho hoi them", "hoi them", "ngoai ra");
     /** An answer whose second topic has at least this share of the first's becomes a clarify question. */
     static final double TIE_SHARE_RATIO = 0.7;
     /** An answer this sure stays an answer however close the second topic's share (the model has weighed it). */
@@ -359,12 +372,19 @@ public final class TopicIndex {
             // "còn hộ chiếu thì sao" moves on), or the classifier is far surer of it
             // ("làm căn cước online được không" after a marriage: that entry mentions the card too).
             Candidate named = ranking.candidates().get(0);
-            boolean movesOn = phraseCoverage(before) < phraseCoverage(named)
-                    || named.probability() >= FOLLOW_UP_PROBABILITY_RATIO * before.probability();
+            double ratio = named.named() ? FOLLOW_UP_PROBABILITY_RATIO : FOLLOW_UP_UNNAMED_PROBABILITY_RATIO;
+            boolean movesOn = changesSubject(ranking.query())
+                    || named.named() && phraseCoverage(before) < phraseCoverage(named)
+                    || named.probability() >= ratio * before.probability();
             return movesOn ? fresh : followUp(ranking.query(), previous);
         }
         boolean stays = before.features().coverage() >= FOLLOW_UP_COVERAGE && ranking.outOfScope() < FOLLOW_UP_MAX_OUT_OF_SCOPE;
         return stays ? followUp(ranking.query(), previous) : fresh;
+    }
+
+    private static boolean changesSubject(String query) {
+        String folded = VietnameseText.fold(query).stripLeading();
+        return SUBJECT_CHANGE_OPENINGS.stream().anyMatch(folded::startsWith);
     }
 
     private static double phraseCoverage(Candidate c) {
@@ -575,7 +595,12 @@ public final class TopicIndex {
         String[] corrected = new String[unigrams.size()];
         for (int i = 0; i < unigrams.size(); i++) {
             String u = unigrams.get(i);
-            if (roles[i] == StopWords.Role.CONTENT && !vocabulary.contains(u)) {
+            if (roles[i] == StopWords.Role.CONTENT && vocabulary.contains(u) && isLetters(u)
+                    && !VietnameseSyllable.hasShape(u)) {
+                // Ways of asking keep citizens' Telex leftovers ("ddang kys"), so such a token can be known
+                // and still stand for a syllable: read it as that syllable too.
+                corrected[i] = vocabulary.telex(u).orElse(null);
+            } else if (roles[i] == StopWords.Role.CONTENT && !vocabulary.contains(u)) {
                 if (isLetters(u)) {
                     int at = i;
                     // Among the syllables one edit away, one that forms a phrase of the content with a
