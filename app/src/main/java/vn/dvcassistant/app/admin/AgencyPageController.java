@@ -22,10 +22,10 @@ import vn.dvcassistant.app.api.Refusal;
 import vn.dvcassistant.app.api.RefusalHandler;
 import vn.dvcassistant.app.i18n.Messages;
 import vn.dvcassistant.app.province.Agency;
-import vn.dvcassistant.app.province.AgencyChanges;
+import vn.dvcassistant.app.agencies.AgencyChanges;
 import vn.dvcassistant.app.province.AgencyDirectory;
 import vn.dvcassistant.app.province.AgencyDraft;
-import vn.dvcassistant.app.province.AgencyFile;
+import vn.dvcassistant.app.agencies.AgencyFile;
 import vn.dvcassistant.app.province.AgencyKind;
 import vn.dvcassistant.app.province.Folding;
 import vn.dvcassistant.app.security.Roles;
@@ -220,6 +220,12 @@ final class AgencyPageController {
         Map<String, Object> model = common(authentication);
         model.put("agency", agency);
         model.put("error", error);
+        // A deactivated parent stays offered, so that saving the form does not drop it.
+        if (agency.parent() != null && directory.findActive(agency.parent()).isEmpty()) {
+            List<Agency> parents = new java.util.ArrayList<>(directory.all());
+            directory.find(agency.parent()).ifPresent(parents::add);
+            model.put("parents", parents);
+        }
         return model;
     }
 

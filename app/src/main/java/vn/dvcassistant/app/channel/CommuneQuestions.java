@@ -33,6 +33,8 @@ class CommuneQuestions {
     }
 
     void ask(Channel channel, String session, SatisfactionLevel level, String topicId, AgencyKind kind) {
+        // Questions nobody answered in time are of no use: cleared as new ones come, so the table stays small.
+        update("DELETE FROM rating_commune_question WHERE asked_at < now() - make_interval(secs => ?)", OPEN.toSeconds());
         update("""
                 INSERT INTO rating_commune_question (session_key, level, topic_id, kind) VALUES (?, ?, ?, ?)
                 ON CONFLICT (session_key) DO UPDATE SET level = EXCLUDED.level, topic_id = EXCLUDED.topic_id,

@@ -3,7 +3,6 @@ package vn.dvcassistant.app.conversation;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.comments.CommentChatSessions;
 import vn.dvcassistant.app.comments.CommentService;
-import vn.dvcassistant.app.outreach.SubscribedCommunes;
 import vn.dvcassistant.app.comments.CommentSubmission;
 import vn.dvcassistant.app.comments.SubmittedComment;
 import vn.dvcassistant.app.i18n.Messages;

@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
 public final class AgencyDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgencyDirectory.class);
-    static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    /** What an agency code may be: letters without diacritics, digits, - and _, up to 32. */
+    public static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
     private record Snapshot(long version, long checkedAtNanos, Map<String, Agency> byCode) {
     }
@@ -122,7 +123,7 @@ public final class AgencyDirectory {
     }
 
     /** Makes the next read check the database: called after this instance changed the directory. */
-    void changed() {
+    public void changed() {
         Snapshot s = snapshot;
         snapshot = new Snapshot(s.version(), System.nanoTime() - refreshNanos - 1, s.byCode());
     }

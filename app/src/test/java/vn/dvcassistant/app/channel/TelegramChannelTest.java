@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.Set;
-import vn.dvcassistant.app.province.AgencyChanges;
+import vn.dvcassistant.app.agencies.AgencyChanges;
 import vn.dvcassistant.app.province.AgencyDraft;
 import vn.dvcassistant.app.province.AgencyKind;
 import java.util.concurrent.ThreadLocalRandom;

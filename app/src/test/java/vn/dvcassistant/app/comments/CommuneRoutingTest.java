@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.dvcassistant.app.province.AgencyChanges;
+import vn.dvcassistant.app.agencies.AgencyChanges;
 import vn.dvcassistant.app.province.AgencyDirectory;
 import vn.dvcassistant.app.province.AgencyDraft;
 import vn.dvcassistant.app.province.AgencyKind;

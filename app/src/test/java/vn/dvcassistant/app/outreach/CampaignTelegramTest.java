@@ -55,7 +55,7 @@ class CampaignTelegramTest implements TestPropertyProvider {
     @Inject
     TransactionOperations<Connection> transactions;
     @Inject
-    vn.dvcassistant.app.province.AgencyChanges agencyChanges;
+    vn.dvcassistant.app.agencies.AgencyChanges agencyChanges;
     @Inject
     vn.dvcassistant.app.province.AgencyDirectory agencyDirectory;
 
@@ -143,7 +143,7 @@ class CampaignTelegramTest implements TestPropertyProvider {
     @Test
     void aCitizenSubscribesForTheirCommuneByItsNameFromTheDirectory() throws Exception {
         String p = "OC" + java.util.UUID.randomUUID().toString().substring(0, 5).toUpperCase() + "-";
-        agencyChanges.apply(List.of(new vn.dvcassistant.app.province.AgencyChanges.Row(2,
+        agencyChanges.apply(List.of(new vn.dvcassistant.app.agencies.AgencyChanges.Row(2,
                 new vn.dvcassistant.app.province.AgencyDraft(p + "LN", "UBND xã Lý Nhân", null,
                         vn.dvcassistant.app.province.AgencyKind.COMMUNE_COMMITTEE, java.util.Set.of()))), List.of(), "test");
         try {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import io.micronaut.transaction.TransactionOperations;
 import org.openqa.selenium.By;
-import vn.dvcassistant.app.province.AgencyChanges;
+import vn.dvcassistant.app.agencies.AgencyChanges;
 import vn.dvcassistant.app.province.AgencyDirectory;
 import vn.dvcassistant.app.province.AgencyDraft;
 import vn.dvcassistant.app.province.AgencyKind;

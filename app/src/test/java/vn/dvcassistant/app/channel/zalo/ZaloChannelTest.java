@@ -65,7 +65,7 @@ class ZaloChannelTest implements TestPropertyProvider {
     TransactionOperations<Connection> transactions;
 
     @Inject
-    vn.dvcassistant.app.province.AgencyChanges agencyChanges;
+    vn.dvcassistant.app.agencies.AgencyChanges agencyChanges;
 
     @Inject
     vn.dvcassistant.app.province.AgencyDirectory agencyDirectory;
@@ -190,9 +190,9 @@ class ZaloChannelTest implements TestPropertyProvider {
         String p = "ZL" + java.util.UUID.randomUUID().toString().substring(0, 5).toUpperCase() + "-";
         // On another thread: this class's test methods run in a transaction, and the webhook's workers must see it.
         java.util.concurrent.CompletableFuture.runAsync(() -> agencyChanges.apply(List.of(
-                new vn.dvcassistant.app.province.AgencyChanges.Row(2, new vn.dvcassistant.app.province.AgencyDraft(
+                new vn.dvcassistant.app.agencies.AgencyChanges.Row(2, new vn.dvcassistant.app.province.AgencyDraft(
                         p + "BL", "UBND xã Bình Lục", null, vn.dvcassistant.app.province.AgencyKind.COMMUNE_COMMITTEE, java.util.Set.of())),
-                new vn.dvcassistant.app.province.AgencyChanges.Row(3, new vn.dvcassistant.app.province.AgencyDraft(
+                new vn.dvcassistant.app.agencies.AgencyChanges.Row(3, new vn.dvcassistant.app.province.AgencyDraft(
                         p + "BM", "UBND xã Bình Mỹ", null, vn.dvcassistant.app.province.AgencyKind.COMMUNE_COMMITTEE, java.util.Set.of()))),
                 List.of(), "test")).join();
         try {

@@ -1,8 +1,7 @@
-package vn.dvcassistant.app.outreach;
+package vn.dvcassistant.app.conversation;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import vn.dvcassistant.app.conversation.SessionKeys;
 import vn.dvcassistant.channel.Channel;
 
 import java.sql.Connection;
@@ -11,9 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** The commune a chat subscribed for (its People's Committee's code), which routes its comments to that commune. */
+/**
+ * The commune a chat subscribed for (its People's Committee's code, from the outreach package's subscription table),
+ * which routes the chat's comments and hand-off questions to that commune. Read here rather than through outreach,
+ * which depends on the conversation (no package cycle).
+ */
 @Singleton
-public final class SubscribedCommunes {
+final class SubscribedCommunes {
 
     private final TransactionOperations<Connection> transactions;
 
@@ -21,7 +24,7 @@ public final class SubscribedCommunes {
         this.transactions = transactions;
     }
 
-    public Optional<String> of(Channel channel, String sessionId) {
+    Optional<String> of(Channel channel, String sessionId) {
         return transactions.executeRead(status -> {
             try (PreparedStatement select = status.getConnection().prepareStatement(
                     "SELECT commune FROM subscription WHERE session_key = ? AND ended_at IS NULL")) {

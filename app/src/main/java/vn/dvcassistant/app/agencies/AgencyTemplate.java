@@ -1,4 +1,4 @@
-package vn.dvcassistant.app.province;
+package vn.dvcassistant.app.agencies;
 
 import vn.dvcassistant.app.export.XlsxTableWriter;
 

@@ -1,5 +1,7 @@
-package vn.dvcassistant.app.province;
+package vn.dvcassistant.app.agencies;
 
+import vn.dvcassistant.app.province.Agency;
+import vn.dvcassistant.app.province.AgencyDirectory;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;

@@ -1,5 +1,8 @@
-package vn.dvcassistant.app.province;
+package vn.dvcassistant.app.agencies;
 
+import vn.dvcassistant.app.province.AgencyDraft;
+import vn.dvcassistant.app.province.AgencyKind;
+import vn.dvcassistant.app.province.Folding;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.api.Refusal;

@@ -1,5 +1,8 @@
-package vn.dvcassistant.app.province;
+package vn.dvcassistant.app.agencies;
 
+import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.app.province.AgencyDraft;
+import vn.dvcassistant.app.province.AgencyKind;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
