@@ -12,12 +12,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.dvcassistant.app.web.HeadlessChromium;
 import vn.dvcassistant.app.comments.CommentService;
 import vn.dvcassistant.app.comments.CommentSubmission;
 import vn.dvcassistant.app.satisfaction.SurveyTokens;
@@ -27,7 +26,6 @@ import vn.dvcassistant.app.security.StaffAccounts;
 import vn.dvcassistant.app.security.StaffSession;
 
 import javax.sql.DataSource;
-import java.io.File;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,12 +35,10 @@ import java.text.Collator;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,13 +51,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Property(name = "dvc.conversation.province-name", value = "Tỉnh Hà Nam")
 class PhoneStaffPagesBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path AXE = Path.of("src/test/js/node_modules/axe-core/axe.min.js");
     private static final Duration WAIT = Duration.ofSeconds(15);
 
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
-    private static Path profileDir;
 
     @Inject
     EmbeddedServer server;
@@ -76,28 +70,15 @@ class PhoneStaffPagesBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium is installed at " + CHROMIUM).isTrue();
         assertThat(Files.isReadable(AXE)).as(AXE + " is installed (npm ci in app/src/test/js; .ci/run does it)").isTrue();
-        profileDir = Files.createTempDirectory("dvc-chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profileDir, "--lang=vi");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start("--lang=vi");
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profileDir != null) {
-            try (Stream<Path> files = Files.walk(profileDir)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

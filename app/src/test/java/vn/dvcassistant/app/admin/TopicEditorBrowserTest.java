@@ -13,19 +13,16 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.dvcassistant.app.web.HeadlessChromium;
 import vn.dvcassistant.app.database.OwnEmbeddedDatabase;
 import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffAccounts;
 import vn.dvcassistant.app.security.StaffSession;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,15 +44,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TopicEditorBrowserTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String ID = "dang-ky-nuoi-chim-yen";
     private static final String TITLE = "Đăng ký nhà nuôi chim yến";
     private static final String QUESTION = "chim yến làm tổ trong nhà có phải khai báo không";
     private static final String SHORT = "Nuôi chim yến trong khu dân cư thì đăng ký với xã trước khi xây nhà yến.";
 
     private Path dir;
-    private Path profile;
+    private HeadlessChromium chromium;
     private EmbeddedServer server;
     private HttpClient http;
     private StaffAccounts accounts;
@@ -71,31 +66,19 @@ class TopicEditorBrowserTest {
         server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
         http = StaffSession.client(server);
         accounts = server.getApplicationContext().getBean(StaffAccounts.class);
-        assertThat(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute())
-                .as("Chromium and chromedriver are installed (apt-get install chromium chromium-driver)").isTrue();
-        profile = Files.createTempDirectory("dvc-chrome-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start("--window-size=1280,900");
+        browser = chromium.driver();
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
 
     @AfterAll
     void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         http.close();
         server.close();
         OwnEmbeddedDatabase.stop(dir);
-        try (var paths = Files.walk(profile)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     @Test

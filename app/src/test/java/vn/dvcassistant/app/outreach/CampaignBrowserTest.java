@@ -17,12 +17,10 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.dvcassistant.app.web.HeadlessChromium;
 import vn.dvcassistant.app.channel.FakeApiServer;
 import vn.dvcassistant.app.channel.FakeApiServer.Response;
 import vn.dvcassistant.app.channel.TestDatabase;
@@ -33,10 +31,7 @@ import vn.dvcassistant.app.security.StaffMember;
 import vn.dvcassistant.app.security.StaffSession;
 import vn.dvcassistant.channel.Channel;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -57,8 +52,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CampaignBrowserTest implements TestPropertyProvider {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String ZALO_SEND = "/v3.0/oa/message/cs";
 
     private final FakeApiServer botApi = new FakeApiServer();
@@ -77,8 +70,8 @@ class CampaignBrowserTest implements TestPropertyProvider {
     @Inject
     CampaignService campaigns;
 
+    HeadlessChromium chromium;
     WebDriver browser;
-    Path profile;
 
     @Override
     public Map<String, String> getProperties() {
@@ -103,29 +96,15 @@ class CampaignBrowserTest implements TestPropertyProvider {
         // Other test classes may share the embedded database: their subscribers are not this test's audience.
         new TestDatabase(transactions).update("UPDATE subscription SET ended_at = now(), ended_reason = 'test' "
                 + "WHERE ended_at IS NULL");
-        assertThat(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute())
-                .as("Chromium and chromedriver are installed (apt-get install chromium chromium-driver)").isTrue();
-        profile = Files.createTempDirectory("dvc-chrome-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=390,844", "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start("--window-size=390,844");
+        browser = chromium.driver();
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
     @AfterEach
     void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var paths = Files.walk(profile)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

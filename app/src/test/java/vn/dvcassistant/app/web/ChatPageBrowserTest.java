@@ -17,20 +17,15 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,15 +39,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @MicronautTest(transactional = false)
 class ChatPageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(15);
 
     /** The stored session key of a page's session id (conversation.SessionKeys), in SQL. */
     private static final String SESSION_KEY = "encode(sha256(convert_to(?, 'UTF8')), 'hex')";
 
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
-    private static Path profileDir;
 
     @Inject
     EmbeddedServer server;
@@ -62,32 +55,14 @@ class ChatPageBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        // Fails rather than skips: a skipped browser test would let a broken page through unseen.
-        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium is installed at " + CHROMIUM
-                + " (apt-get install chromium chromium-driver)").isTrue();
-        profileDir = Files.createTempDirectory("dvc-chromium-profile");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profileDir, "--window-size=1280,900", "--lang=vi");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start("--window-size=1280,900", "--lang=vi");
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profileDir != null) {
-            try (Stream<Path> files = Files.walk(profileDir)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
