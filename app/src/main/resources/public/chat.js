@@ -279,6 +279,11 @@
   function satisfactionAgencies(prompt, level, box) {
     box.appendChild(el('span', 'question', t('satisfactionAgencyQuestion')));
     var choices = (prompt.agencies || []).map(function (agency) {
+      if (!agency.code && agency.communeKind) {
+        return { label: agency.name, attr: ['data-commune-kind', agency.communeKind], pick: function () {
+          satisfactionCommune(prompt, level, agency.communeKind, box);
+        } };
+      }
       return { label: agency.name, attr: ['data-agency', agency.code], pick: function (row, buttons) {
         sendSatisfaction(prompt, level, agency.code, box, buttons);
       } };
@@ -287,6 +292,56 @@
       sendSatisfaction(prompt, level, null, box, buttons);
     } });
     satisfactionChoices(box, choices);
+  }
+
+  // "UBND xã/phường" where the province's communes are loaded: the citizen types their commune, picks one of the
+  // closest matches (with or without diacritics), and the rating names that commune's agency.
+  function satisfactionCommune(prompt, level, kind, box) {
+    var form = el('form', 'commune');
+    var id = 'commune-' + prompt.topicId;
+    var label = el('label', null, t('satisfactionCommuneQuestion'));
+    label.setAttribute('for', id);
+    var input = el('input');
+    input.id = id;
+    input.type = 'text';
+    input.maxLength = 100;
+    input.autocomplete = 'off';
+    var find = el('button', null, t('satisfactionCommuneFind'));
+    find.type = 'submit';
+    var results = el('div', 'commune-results');
+    results.setAttribute('aria-live', 'polite');
+    form.appendChild(label);
+    form.appendChild(input);
+    form.appendChild(find);
+    box.appendChild(form);
+    box.appendChild(results);
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var typed = input.value.trim();
+      if (!typed) { return; }
+      fetch('/api/v1/communes?kind=' + encodeURIComponent(kind) + '&q=' + encodeURIComponent(typed))
+        .then(function (response) {
+          if (!response.ok) { throw new Error('HTTP ' + response.status); }
+          return response.json();
+        })
+        .then(function (communes) {
+          results.textContent = '';
+          if (!communes.length) { results.appendChild(el('span', 'question', t('satisfactionCommuneNotFound'))); }
+          var choices = communes.map(function (commune) {
+            return { label: commune.name, attr: ['data-agency', commune.code], pick: function (row, buttons) {
+              input.disabled = true; find.disabled = true;
+              sendSatisfaction(prompt, level, commune.code, box, buttons);
+            } };
+          });
+          choices.push({ label: t('satisfactionAgencyUnknown'), attr: ['data-agency', ''], pick: function (row, buttons) {
+            input.disabled = true; find.disabled = true;
+            sendSatisfaction(prompt, level, null, box, buttons);
+          } });
+          satisfactionChoices(results, choices);
+        })
+        .catch(function () { addNotice(t('ratingFailed')); });
+    });
+    input.focus();
   }
 
   function sendSatisfaction(prompt, level, agency, box, buttons) {

@@ -90,7 +90,7 @@ final class SurveyPosterController {
         }
         Agency named = null;
         if (agencyCode != null) {
-            named = agencies.find(agencyCode).orElse(null);
+            named = agencies.findActive(agencyCode).orElse(null);
             if (named == null) {
                 return refused(me, "unknown_agency");
             }

@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.channel;
 
+import vn.dvcassistant.app.province.AgencyKind;
 import vn.dvcassistant.app.satisfaction.SatisfactionLevel;
 
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.UUID;
  * {@code consent:yes}, {@code consent:no}, and the three steps of rating a procedure:
  * {@code did:y:<topic id>} / {@code did:n:<topic id>} (did you do it?), {@code sat:<level code>:<topic id>}
  * (at most 19 + 28 bytes), {@code sa:<level number>:<topic id>:<agency code or ->} (where?),
+ * {@code sk:<level number>:<topic id>:<kind code>} (a commune-level kind: the citizen types their commune next),
  * {@code part:<part>:<topic id>} (one part of an answer: steps, documents, fee, time, authority), and
  * {@code handoff} (hand the question just left unanswered over to staff).
  */
@@ -35,6 +37,14 @@ sealed interface ButtonAction {
 
     /** The last step of a rating: where the procedure was done; {@code agency} null for "Không nhớ". */
     record SatisfactionAgency(SatisfactionLevel level, String topicId, String agency) implements ButtonAction {
+    }
+
+    /** "UBND xã/phường" or "Công an xã/phường" chosen where the communes are loaded: the commune is asked next. */
+    record SatisfactionCommune(SatisfactionLevel level, String topicId, AgencyKind kind) implements ButtonAction {
+    }
+
+    static String satisfactionCommune(SatisfactionLevel level, String topicId, AgencyKind kind) {
+        return "sk:" + (level.ordinal() + 1) + ":" + topicId + ":" + kind.code();
     }
 
     static String did(boolean done, String topicId) {
@@ -113,6 +123,18 @@ sealed interface ButtonAction {
             }
             return Optional.of(new SatisfactionAgency(SatisfactionLevel.values()[level], parts[2],
                     "-".equals(parts[3]) ? null : parts[3]));
+        }
+        if (data.startsWith("sk:")) {
+            String[] parts = data.split(":", -1);
+            if (parts.length != 4 || parts[1].length() != 1 || parts[2].isEmpty()) {
+                return Optional.empty();
+            }
+            int level = parts[1].charAt(0) - '1';
+            Optional<AgencyKind> kind = AgencyKind.fromCode(parts[3]).filter(AgencyKind::communeLevel);
+            if (level < 0 || level >= SatisfactionLevel.values().length || kind.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new SatisfactionCommune(SatisfactionLevel.values()[level], parts[2], kind.get()));
         }
         if (data.startsWith("part:")) {
             int colon = data.indexOf(':', 5);

@@ -121,6 +121,10 @@ public class ChannelConversation {
         if (text.codePointCount(0, text.length()) > MAX_TEXT) {
             return message(messages.get("error.text_too_long"));
         }
+        Optional<Response> commune = satisfaction.communeTyped(event.channel(), session, text);
+        if (commune.isPresent()) {
+            return commune.get();
+        }
         ChatCommand.Chat chat = chat(event, session);
         for (ChatCommand command : commands) {
             Optional<List<Reply>> handled = command.onText(chat, text);
@@ -166,6 +170,9 @@ public class ChannelConversation {
         }
         if (action.get() instanceof ButtonAction.Satisfaction rated) {
             return satisfaction.level(rated);
+        }
+        if (action.get() instanceof ButtonAction.SatisfactionCommune commune) {
+            return satisfaction.askCommune(event.channel(), session, commune);
         }
         if (action.get() instanceof ButtonAction.SatisfactionAgency where) {
             return satisfaction.agency(event.channel(), session, where);

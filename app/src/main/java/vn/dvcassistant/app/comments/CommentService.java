@@ -99,8 +99,8 @@ public class CommentService {
                 || blankToNull(submission.email()) != null || blankToNull(submission.replyTo()) != null;
         Instant now = clock.instant();
         CitizenComment saved = store(CommentKind.COMMENT, text, channel, topic == null ? null : topic.id(), field,
-                submission.consent(), contact, deadlines.answerDue(today(now)), now);
-        Agency agency = routing.agencyFor(field);
+                submission.consent(), contact, deadlines.answerDue(today(now)), now, submission.commune());
+        Agency agency = agencies.find(saved.agency()).orElseGet(() -> routing.agencyFor(field));
         return new SubmittedComment(saved.code(), saved.status(), agency.code(), agency.name(),
                 saved.answerDue().toString(), submission.consent() && contactOffered,
                 messages.get("comment.received", saved.code(), agency.name(), format(saved.answerDue())),
@@ -127,8 +127,9 @@ public class CommentService {
         Contact contact = submission.consent() ? new Contact(null, null, null, replyTo) : Contact.NONE;
         Instant now = clock.instant();
         CitizenComment saved = store(CommentKind.QUESTION, text, submission.channel(), null, field,
-                submission.consent(), contact, deadlines.answerDue(today(now), settings.questionAnswerDays()), now);
-        Agency agency = routing.agencyFor(field);
+                submission.consent(), contact, deadlines.answerDue(today(now), settings.questionAnswerDays()), now,
+                submission.commune());
+        Agency agency = agencies.find(saved.agency()).orElseGet(() -> routing.agencyFor(field));
         return new SubmittedComment(saved.code(), saved.status(), agency.code(), agency.name(),
                 saved.answerDue().toString(), replyTo != null,
                 messages.get("handoff.received", saved.code(), agency.name(), format(saved.answerDue())),
@@ -136,8 +137,9 @@ public class CommentService {
     }
 
     private CitizenComment store(CommentKind kind, String text, Channel channel, @Nullable String topicId, Field field,
-                                 boolean consent, Contact contact, LocalDate answerDue, Instant now) {
-        Agency agency = routing.agencyFor(field);
+                                 boolean consent, Contact contact, LocalDate answerDue, Instant now,
+                                 @Nullable String commune) {
+        Agency agency = routing.agencyFor(field, text, topicId, commune);
         LocalDate today = today(now);
         CitizenComment saved = comments.save(new CitizenComment(null, uniqueCode(), channel.code(), topicId,
                 field.code(), agency.code(), PersonalDataMasker.mask(text), consent, contact.name(), contact.phone(),
@@ -351,7 +353,7 @@ public class CommentService {
         if (target == null) {
             throw badRequest("missing_transfer_target");
         }
-        Agency agency = agencies.find(target).orElseThrow(() -> badRequest("unknown_agency"));
+        Agency agency = agencies.findActive(target).orElseThrow(() -> badRequest("unknown_agency"));
         CitizenComment current = existing(code);
         if (agency.code().equals(current.agency())) {
             throw badRequest("same_agency");
@@ -381,7 +383,7 @@ public class CommentService {
             throw badRequest("missing_reclassification");
         }
         Field field = fieldValue == null ? null : Field.fromCode(fieldValue).orElseThrow(() -> badRequest("unknown_field"));
-        Agency agency = agencyValue == null ? null : agencies.find(agencyValue).orElseThrow(() -> badRequest("unknown_agency"));
+        Agency agency = agencyValue == null ? null : agencies.findActive(agencyValue).orElseThrow(() -> badRequest("unknown_agency"));
         CitizenComment current = existing(code);
         List<String> changes = new java.util.ArrayList<>();
         CommentDraft draft = CommentDraft.of(current);

@@ -45,6 +45,17 @@ public class CommentTextRouting {
         return found;
     }
 
+    /** Whether the procedure the text is about is one the commune handles (its answer's authority is "cấp xã"). */
+    public boolean communeLevel(String text) {
+        SearchResult result = knowledgeBase.search(PersonalDataMasker.mask(text), HITS);
+        return result.outcome() == vn.dvcassistant.kb.SearchOutcome.ANSWER && !result.hits().isEmpty()
+                && communeAuthority(result.hits().get(0).topic().authority());
+    }
+
+    static boolean communeAuthority(@Nullable String authority) {
+        return vn.dvcassistant.app.province.Folding.fold(authority).contains("cap xa");
+    }
+
     /** The field all the close topics share, or null when they differ (the text is not clearly about one). */
     private static Field commonField(List<SearchHit> options) {
         Set<Field> fields = options.stream().map(h -> h.topic().field()).collect(Collectors.toSet());

@@ -34,8 +34,9 @@ final class AnswerDecisions {
                 .map(h -> new ChatReply.Suggestion(h.topic().id(), h.topic().title())).toList();
         // dvc-chung topics are about the portal itself, not a procedure the citizen went through.
         ChatReply.SatisfactionPrompt prompt = topic.field() == Field.DVC_CHUNG ? null
-                : new ChatReply.SatisfactionPrompt(topic.id(), SATISFACTION_LEVELS, ratingAgencies.shortList(topic)
-                        .stream().map(a -> new ChatReply.AgencyChoice(a.code(), a.name())).toList());
+                : new ChatReply.SatisfactionPrompt(topic.id(), SATISFACTION_LEVELS, ratingAgencies.choices(topic)
+                        .stream().map(c -> new ChatReply.AgencyChoice(c.agency() == null ? null : c.agency().code(),
+                                c.label(), c.communeKind() == null ? null : c.communeKind().code())).toList());
         return Decision.answer(composed.text(), confidence, source, suggestions, composed.parts(), prompt);
     }
 }

@@ -85,8 +85,12 @@ public record ChatReply(
     public record Handoff(String code, String trackingUrl) {
     }
 
+    /**
+     * @param code        the agency the rating names, or null when the citizen names their commune next
+     * @param communeKind with a null code: the kind of commune body to look up ({@code GET /api/v1/communes})
+     */
     @Serdeable
-    public record AgencyChoice(String code, String name) {
+    public record AgencyChoice(@Nullable String code, String name, @Nullable String communeKind) {
     }
 
     @Serdeable

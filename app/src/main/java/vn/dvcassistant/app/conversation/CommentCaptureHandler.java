@@ -29,8 +29,11 @@ final class CommentCaptureHandler implements IntentHandler {
     private final Messages messages;
     private final CommentChatSessions chatSessions;
 
+    private final SubscribedCommunes subscribedCommunes;
+
     CommentCaptureHandler(CommentService comments, KnowledgeBase knowledgeBase, Messages messages,
-                          CommentChatSessions chatSessions) {
+                          CommentChatSessions chatSessions, SubscribedCommunes subscribedCommunes) {
+        this.subscribedCommunes = subscribedCommunes;
         this.comments = comments;
         this.chatSessions = chatSessions;
         this.knowledgeBase = knowledgeBase;
@@ -52,8 +55,11 @@ final class CommentCaptureHandler implements IntentHandler {
         boolean consent = session.consentGiven();
         String replyTo = consent && message.channel() != Channel.WEB ? message.chatId() : null;
         // The previous topic is only a hint: the comment is routed by its own text first (CommentTextRouting).
+        // The commune the chat subscribed for: a complaint about a commune's procedure goes to that commune.
+        String commune = message.channel() == Channel.WEB ? null
+                : subscribedCommunes.of(message.channel(), message.sessionId()).orElse(null);
         SubmittedComment submitted = comments.submit(new CommentSubmission(message.text(), null, null,
-                message.channel().code(), consent, null, null, null, replyTo, field));
+                message.channel().code(), consent, null, null, null, replyTo, field, commune));
         // Also without consent: "xóa dữ liệu" in this chat must reach the comment's text.
         chatSessions.link(submitted.code(), session.id());
         String text = submitted.message() + "\n\n" + messages.get("chat.comment.track", submitted.code(),

@@ -29,8 +29,12 @@ final class HandoffQuestions {
     private final TrackingPageLinks links;
     private final Messages messages;
 
+    private final SubscribedCommunes subscribedCommunes;
+
     HandoffQuestions(CommentService comments, CommentChatSessions chatSessions, ExchangeRepository exchanges,
-                     KnowledgeBase knowledgeBase, TrackingPageLinks links, Messages messages) {
+                     KnowledgeBase knowledgeBase, TrackingPageLinks links, Messages messages,
+                     SubscribedCommunes subscribedCommunes) {
+        this.subscribedCommunes = subscribedCommunes;
         this.comments = comments;
         this.chatSessions = chatSessions;
         this.exchanges = exchanges;
@@ -56,8 +60,10 @@ final class HandoffQuestions {
                 .orElse(null);
         boolean consent = session.consentGiven();
         String replyTo = consent && message.channel() != Channel.WEB ? message.chatId() : null;
+        String commune = message.channel() == Channel.WEB ? null
+                : subscribedCommunes.of(message.channel(), message.sessionId()).orElse(null);
         SubmittedComment question = comments.handOver(new HandoffSubmission(unanswered.get().question(),
-                message.channel(), hint, consent, replyTo));
+                message.channel(), hint, consent, replyTo, commune));
         // Also without consent: "xóa dữ liệu" in this chat must reach the question, and staff read the conversation.
         chatSessions.link(question.code(), session.id());
         StringBuilder text = new StringBuilder(question.message()).append("\n\n");

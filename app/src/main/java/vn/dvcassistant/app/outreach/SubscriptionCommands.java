@@ -112,6 +112,14 @@ final class SubscriptionCommands implements ChatCommand {
                 unknown.add(word);
             }
         }
+        if (commune == null && !unknown.isEmpty()) {
+            // "/dangky ho-tich phường Phủ Lý": the words left over may be the commune's name.
+            Optional<Agency> named = communes.named(String.join(" ", unknown));
+            if (named.isPresent()) {
+                commune = named.get().code();
+                unknown.clear();
+            }
+        }
         Optional<Subscription> current = subscriptions.active(chat.sessionKey());
         if (adding && current.isPresent()) {
             if (current.get().fields().isEmpty()) {

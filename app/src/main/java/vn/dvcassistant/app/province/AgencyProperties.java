@@ -14,7 +14,10 @@ import java.util.List;
  *     - code: SO-NNMT
  *       name: Sở Nông nghiệp và Môi trường
  *       fields: [dat-dai]
+ *       kind: tinh          # optional: tinh (default), trung-tam, ubnd-xa, cong-an-xa
+ *       parent: UBND-TINH   # optional
  * </pre>
+ * Only the seed of an empty directory: once the directory is in the database, admins change it there.
  */
 @EachProperty(value = "dvc.agencies", list = true)
 public final class AgencyProperties {
@@ -23,6 +26,8 @@ public final class AgencyProperties {
     private String code;
     private String name;
     private List<String> fields = new ArrayList<>();
+    private String kind;
+    private String parent;
 
     public AgencyProperties(@Parameter Integer index) {
         this.index = index;
@@ -54,5 +59,21 @@ public final class AgencyProperties {
 
     public void setFields(List<String> fields) {
         this.fields = fields == null ? new ArrayList<>() : fields;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
+    }
+
+    public String getParent() {
+        return parent;
+    }
+
+    public void setParent(String parent) {
+        this.parent = parent;
     }
 }

@@ -19,17 +19,18 @@ import java.util.stream.Stream;
 /**
  * The rows of an uploaded table, CSV (UTF-8, comma or semicolon, quotes as RFC 4180) or XLSX (first sheet),
  * each with its row number as a spreadsheet shows it (the header is row 1). Empty rows are left out.
+ * Also read by the agency directory's upload.
  */
-final class SurveyFileRows {
+public final class SurveyFileRows {
 
-    record Line(int number, List<String> cells) {
+    public record Line(int number, List<String> cells) {
     }
 
     private SurveyFileRows() {
     }
 
     /** Empty when the file is neither readable XLSX nor text. */
-    static Optional<List<Line>> read(String fileName, byte[] bytes) {
+    public static Optional<List<Line>> read(String fileName, byte[] bytes) {
         boolean zip = bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K';
         if (zip || (fileName != null && fileName.toLowerCase().endsWith(".xlsx"))) {
             return xlsx(bytes);

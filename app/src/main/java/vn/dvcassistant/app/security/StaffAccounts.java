@@ -49,7 +49,7 @@ public class StaffAccounts {
         }
         String agencyCode = blankToNull(request.agencyCode());
         if (Roles.AGENCY_STAFF.equals(request.role())) {
-            if (agencyCode == null || !AGENCY_CODE.matcher(agencyCode).matches() || agencies.find(agencyCode).isEmpty()) {
+            if (agencyCode == null || !AGENCY_CODE.matcher(agencyCode).matches() || agencies.findActive(agencyCode).isEmpty()) {
                 throw Refusal.invalid("staff_agency_required");
             }
         } else {

@@ -208,7 +208,7 @@ public final class SatisfactionStatistics {
         return agencies.find(code).map(Agency::name).orElse(code);
     }
 
-    private static String conditions(SatisfactionFilter filter, List<Object> parameters) {
+    private String conditions(SatisfactionFilter filter, List<Object> parameters) {
         StringBuilder sql = new StringBuilder();
         if (filter.from() != null) {
             sql.append(" AND rated_on >= ?");
@@ -223,8 +223,9 @@ public final class SatisfactionStatistics {
             parameters.add(filter.field().code());
         }
         if (filter.agency() != null) {
-            sql.append(" AND agency = ?");
-            parameters.add(filter.agency());
+            // An agency's figures include the agencies under it (a province police's, its communes' police).
+            sql.append(" AND agency = ANY (?)");
+            parameters.add(agencies.withDescendants(filter.agency()).toArray(String[]::new));
         }
         if (filter.channel() != null) {
             sql.append(" AND channel = ?");

@@ -85,7 +85,7 @@ class ChannelRepliesTest {
                 List.of(new ChatReply.Suggestion("a", "A"), new ChatReply.Suggestion("b", "B"),
                         new ChatReply.Suggestion("c", "C")), null, null, false, null,
                 new ChatReply.SatisfactionPrompt(topicId, List.of("rat_hai_long", "hai_long", "khong_hai_long"),
-                        List.of(new ChatReply.AgencyChoice("UBND-XA", "Ủy ban nhân dân cấp xã"))));
+                        List.of(new ChatReply.AgencyChoice("UBND-XA", "Ủy ban nhân dân cấp xã", null))));
 
         List<Reply> rendered = replies.render(answer, false);
 

@@ -23,6 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Set;
+import vn.dvcassistant.app.agencies.AgencyChanges;
+import vn.dvcassistant.app.province.AgencyDraft;
+import vn.dvcassistant.app.province.AgencyKind;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -58,6 +62,12 @@ class TelegramChannelTest implements TestPropertyProvider {
 
     @Inject
     CommentAnswerOutbox outbox;
+
+    @Inject
+    AgencyChanges agencyChanges;
+
+    @Inject
+    vn.dvcassistant.app.province.AgencyDirectory agencyDirectory;
 
     @Override
     public Map<String, String> getProperties() {
@@ -209,6 +219,59 @@ class TelegramChannelTest implements TestPropertyProvider {
         List<JsonNode> all = sentTo(chat, 9);
         assertThat(all).hasSize(9);
         assertThat(all.subList(7, 9)).allSatisfy(m -> assertThat(buttonData(m)).noneMatch(data -> data.startsWith("did:")));
+    }
+
+    @Test
+    void withTheCommunesLoadedTheCitizenTypesTheirCommuneAndTheRatingCarriesItsAgency() throws Exception {
+        String p = "TG" + UUID.randomUUID().toString().substring(0, 5).toUpperCase() + "-";
+        // On another thread: this class's test methods run in a transaction, and the channel's workers must see them.
+        java.util.concurrent.CompletableFuture.runAsync(() -> agencyChanges.apply(List.of(
+                new AgencyChanges.Row(2, new AgencyDraft(p + "PL", "UBND phường Phủ Lý", null, AgencyKind.COMMUNE_COMMITTEE, Set.of())),
+                new AgencyChanges.Row(3, new AgencyDraft(p + "PLB", "UBND phường Phủ Lý Bắc", null, AgencyKind.COMMUNE_COMMITTEE, Set.of())),
+                new AgencyChanges.Row(4, new AgencyDraft(p + "KB", "UBND xã Kim Bảng", null, AgencyKind.COMMUNE_COMMITTEE, Set.of()))),
+                List.of(), "test")).join();
+        try {
+            long chat = newChatId();
+            TestDatabase db = new TestDatabase(transactions);
+            post(privateText(nextUpdateId(), chat, "đăng ký khai sinh"), SECRET);
+            sentTo(chat, 4);
+            post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "did:y:dang-ky-khai-sinh"), SECRET);
+            sentTo(chat, 5);
+            post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "sat:rat_hai_long:dang-ky-khai-sinh"), SECRET);
+            JsonNode where = sentTo(chat, 6).get(5);
+            // Many communes: the kind is offered, not one commune picked at random.
+            assertThat(buttonData(where)).startsWith("sk:1:dang-ky-khai-sinh:ubnd-xa").endsWith("sa:1:dang-ky-khai-sinh:-");
+            assertThat(buttonLabels(where)).startsWith("UBND xã/phường");
+
+            post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "sk:1:dang-ky-khai-sinh:ubnd-xa"), SECRET);
+            JsonNode ask = sentTo(chat, 7).get(6);
+            assertThat(ask.path("text").asText()).isEqualTo("Bạn làm thủ tục ở xã, phường nào? Hãy gõ tên xã, phường (ví dụ: Phủ Lý).");
+
+            post(privateText(nextUpdateId(), chat, "hà nội xa lắm"), SECRET);
+            JsonNode none = sentTo(chat, 8).get(7);
+            assertThat(none.path("text").asText()).startsWith("Chưa tìm thấy xã, phường này");
+            assertThat(buttonData(none)).containsExactly("sa:1:dang-ky-khai-sinh:-");
+
+            post(privateText(nextUpdateId(), chat, "phu ly"), SECRET);
+            JsonNode matches = sentTo(chat, 9).get(8);
+            assertThat(buttonData(matches)).as("typed without diacritics, the exact name first")
+                    .containsExactly("sa:1:dang-ky-khai-sinh:" + p + "PL", "sa:1:dang-ky-khai-sinh:" + p + "PLB",
+                            "sa:1:dang-ky-khai-sinh:-");
+            assertThat(buttonLabels(matches)).startsWith("UBND phường Phủ Lý", "UBND phường Phủ Lý Bắc");
+
+            post(callback(nextUpdateId(), chat, "cb-" + UUID.randomUUID(), "sa:1:dang-ky-khai-sinh:" + p + "PL"), SECRET);
+            assertThat(sentTo(chat, 10).get(9).path("text").asText()).contains("Cảm ơn bạn đã đánh giá");
+            assertThat(db.column("""
+                    SELECT agency FROM satisfaction_rating WHERE topic_id = 'dang-ky-khai-sinh' AND channel = 'telegram'
+                    ORDER BY id DESC LIMIT 1""")).containsExactly(p + "PL");
+
+            // The question is closed: the next message is a question to the assistant again.
+            post(privateText(nextUpdateId(), chat, "đăng ký kết hôn"), SECRET);
+            assertThat(sentTo(chat, 11).get(10).path("text").asText()).doesNotContain("Chưa tìm thấy xã");
+        } finally {
+            java.util.concurrent.CompletableFuture.runAsync(
+                    () -> vn.dvcassistant.app.province.AgencyTestData.retire(transactions, agencyDirectory, p)).join();
+        }
     }
 
     @Test

@@ -54,6 +54,10 @@ class CampaignTelegramTest implements TestPropertyProvider {
     StaffAccounts accounts;
     @Inject
     TransactionOperations<Connection> transactions;
+    @Inject
+    vn.dvcassistant.app.agencies.AgencyChanges agencyChanges;
+    @Inject
+    vn.dvcassistant.app.province.AgencyDirectory agencyDirectory;
 
     @Override
     public Map<String, String> getProperties() {
@@ -134,6 +138,31 @@ class CampaignTelegramTest implements TestPropertyProvider {
         String csv = send(staff, editor, HttpRequest.GET("/quan-tri/xuat/thong-bao.csv")).body();
         assertThat(csv).contains("Không gửi được theo quy định của Zalo").contains("miễn lệ phí")
                 .contains("Đã gửi xong");
+    }
+
+    @Test
+    void aCitizenSubscribesForTheirCommuneByItsNameFromTheDirectory() throws Exception {
+        String p = "OC" + java.util.UUID.randomUUID().toString().substring(0, 5).toUpperCase() + "-";
+        agencyChanges.apply(List.of(new vn.dvcassistant.app.agencies.AgencyChanges.Row(2,
+                new vn.dvcassistant.app.province.AgencyDraft(p + "LN", "UBND xã Lý Nhân", null,
+                        vn.dvcassistant.app.province.AgencyKind.COMMUNE_COMMITTEE, java.util.Set.of()))), List.of(), "test");
+        try {
+            TelegramChat chat = new TelegramChat(http, botApi);
+            chat.consent();
+            String reply = chat.say("/dangky ho-tich xã Lý Nhân", 2).path("text").asText();
+            assertThat(reply).startsWith("Bạn đã đăng ký nhận thông báo").contains("Xã, phường của bạn: UBND xã Lý Nhân.")
+                    .doesNotContain("không nhận ra");
+            assertThat(new TestDatabase(transactions).column(
+                    "SELECT commune FROM subscription WHERE ended_at IS NULL AND commune = ?", p + "LN")).hasSize(1);
+
+            // A complaint about a procedure the commune handles, from this chat, reaches the commune it subscribed for.
+            chat.say("góp ý", 3);
+            chat.awaitText("Mời bạn viết góp ý");
+            chat.say("Đăng ký khai sinh cho con tôi chờ đã ba tuần chưa có kết quả.", 4);
+            assertThat(chat.awaitText("Mã theo dõi").path("text").asText()).contains("Cơ quan xử lý: UBND xã Lý Nhân.");
+        } finally {
+            vn.dvcassistant.app.province.AgencyTestData.retire(transactions, agencyDirectory, p);
+        }
     }
 
     @Test

@@ -45,6 +45,8 @@ class SecurityRouteTableTest {
             "POST /api/v1/feedback",
             "POST /api/v1/satisfaction",
             "GET /api/v1/agencies",
+            // The rating's "which commune?" step on the web: names from the public agency directory.
+            "GET /api/v1/communes",
             "GET /api/v1/topics",
             "GET /api/v1/topics/{id}",
             // "Nhắc tôi" on the web: a calendar file built from the entry's public deadline; nothing stored.

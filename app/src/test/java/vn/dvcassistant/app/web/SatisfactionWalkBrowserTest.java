@@ -9,7 +9,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.micronaut.transaction.TransactionOperations;
 import org.openqa.selenium.By;
+import vn.dvcassistant.app.agencies.AgencyChanges;
+import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.app.province.AgencyDraft;
+import vn.dvcassistant.app.province.AgencyKind;
+import vn.dvcassistant.app.province.AgencyTestData;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -43,6 +49,15 @@ class SatisfactionWalkBrowserTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    AgencyChanges agencyChanges;
+
+    @Inject
+    AgencyDirectory directory;
+
+    @Inject
+    TransactionOperations<java.sql.Connection> transactions;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -100,6 +115,41 @@ class SatisfactionWalkBrowserTest {
                         + ".then(function (r) { done(r.status); });");
         assertThat(status).isEqualTo(409L);
         assertThat(agencyTotal("UBND-XA")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void withTheCommunesLoadedTheCitizenNamesTheirCommuneAndItsFiguresCountTheRating() throws IOException {
+        String p = "WB" + java.util.UUID.randomUUID().toString().substring(0, 5).toUpperCase() + "-";
+        agencyChanges.apply(List.of(
+                new AgencyChanges.Row(2, new AgencyDraft(p + "TL", "UBND xã Thanh Liêm", null, AgencyKind.COMMUNE_COMMITTEE, java.util.Set.of())),
+                new AgencyChanges.Row(3, new AgencyDraft(p + "TH", "UBND xã Thanh Hà", null, AgencyKind.COMMUNE_COMMITTEE, java.util.Set.of()))),
+                List.of(), "test");
+        try {
+            ask("đăng ký kết hôn cần giấy tờ gì");
+            WebElement box = lastBotMessage().findElement(By.cssSelector(".satisfaction"));
+            box.findElement(By.cssSelector("button[data-done='yes']")).click();
+            box.findElement(By.cssSelector("button[data-level='rat_hai_long']")).click();
+            WebElement kind = box.findElement(By.cssSelector("button[data-commune-kind='ubnd-xa']"));
+            assertThat(kind.getText()).isEqualTo("UBND xã/phường");
+            kind.click();
+
+            WebElement input = box.findElement(By.cssSelector("form.commune input"));
+            assertThat(box.findElement(By.cssSelector("form.commune label")).getText())
+                    .isEqualTo("Bạn làm thủ tục ở xã, phường nào? Hãy gõ tên xã, phường.");
+            input.sendKeys("thanh liem");
+            box.findElement(By.cssSelector("form.commune button[type='submit']")).click();
+            new WebDriverWait(browser, REPLY_TIMEOUT).until(d -> !box.findElements(By.cssSelector(".commune-results button")).isEmpty());
+            List<WebElement> matches = box.findElements(By.cssSelector(".commune-results button[data-agency]"));
+            assertThat(matches).extracting(WebElement::getText).startsWith("UBND xã Thanh Liêm").endsWith("Không nhớ");
+            assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth;")).as("fits 390 px").isTrue();
+            long before = agencyTotal(p + "TL");
+            matches.get(0).click();
+            new WebDriverWait(browser, REPLY_TIMEOUT).until(d -> !box.findElements(By.cssSelector(".thanks")).isEmpty());
+            assertThat(agencyTotal(p + "TL")).as("the commune's figures count it").isEqualTo(before + 1);
+        } finally {
+            AgencyTestData.retire(transactions, directory, p);
+        }
     }
 
     @Test

@@ -64,6 +64,12 @@ class ZaloChannelTest implements TestPropertyProvider {
     @Inject
     TransactionOperations<Connection> transactions;
 
+    @Inject
+    vn.dvcassistant.app.agencies.AgencyChanges agencyChanges;
+
+    @Inject
+    vn.dvcassistant.app.province.AgencyDirectory agencyDirectory;
+
     @Override
     public Map<String, String> getProperties() {
         openApi.on(SEND, new Response(200, SENT));
@@ -177,6 +183,48 @@ class ZaloChannelTest implements TestPropertyProvider {
         openApi.await(SEND, to(user).and(containing("#dvc:rate:up:")), 3);
         ChannelIdle.await(channelStatus, vn.dvcassistant.channel.Channel.ZALO);
         assertThat(openApi.requests(SEND, to(user).and(containing("#dvc:did:")))).hasSize(1);
+    }
+
+    @Test
+    void withTheCommunesLoadedTheCitizenTypesTheirCommuneAndTheRatingCarriesItsAgency() throws Exception {
+        String p = "ZL" + java.util.UUID.randomUUID().toString().substring(0, 5).toUpperCase() + "-";
+        // On another thread: this class's test methods run in a transaction, and the webhook's workers must see it.
+        java.util.concurrent.CompletableFuture.runAsync(() -> agencyChanges.apply(List.of(
+                new vn.dvcassistant.app.agencies.AgencyChanges.Row(2, new vn.dvcassistant.app.province.AgencyDraft(
+                        p + "BL", "UBND xã Bình Lục", null, vn.dvcassistant.app.province.AgencyKind.COMMUNE_COMMITTEE, java.util.Set.of())),
+                new vn.dvcassistant.app.agencies.AgencyChanges.Row(3, new vn.dvcassistant.app.province.AgencyDraft(
+                        p + "BM", "UBND xã Bình Mỹ", null, vn.dvcassistant.app.province.AgencyKind.COMMUNE_COMMITTEE, java.util.Set.of()))),
+                List.of(), "test")).join();
+        try {
+            String user = newUserId();
+            TestDatabase db = new TestDatabase(transactions);
+            post(http, text(user, msgId(user), "đăng ký khai sinh"), true);
+            openApi.await(SEND, to(user).and(containing("#dvc:did:")), 1);
+            post(http, text(user, msgId(user), "#dvc:did:y:dang-ky-khai-sinh"), true);
+            openApi.await(SEND, to(user).and(containing("#dvc:sat:")), 1);
+            post(http, text(user, msgId(user), "#dvc:sat:hai_long:dang-ky-khai-sinh"), true);
+            JsonNode where = json.readTree(openApi.await(SEND, to(user).and(containing("#dvc:sk:2:")), 1).get(0).body())
+                    .path("message");
+            assertThat(where.path("attachment").path("payload").path("buttons")).extracting(b -> b.path("title").asText())
+                    .startsWith("UBND xã/phường").endsWith("Không nhớ");
+
+            post(http, text(user, msgId(user), "#dvc:sk:2:dang-ky-khai-sinh:ubnd-xa"), true);
+            openApi.await(SEND, to(user).and(containing("Bạn làm thủ tục ở xã, phường nào?")), 1);
+            post(http, text(user, msgId(user), "Bình Mỹ"), true);
+            JsonNode matches = json.readTree(openApi.await(SEND, to(user).and(containing("Bạn chọn đúng xã, phường")), 1)
+                    .get(0).body()).path("message");
+            assertThat(matches.path("attachment").path("payload").path("buttons")).extracting(b -> b.path("payload").asText())
+                    .startsWith("#dvc:sa:2:dang-ky-khai-sinh:" + p + "BM").endsWith("#dvc:sa:2:dang-ky-khai-sinh:-");
+
+            post(http, text(user, msgId(user), "#dvc:sa:2:dang-ky-khai-sinh:" + p + "BM"), true);
+            openApi.await(SEND, to(user).and(containing("Cảm ơn bạn đã đánh giá thủ tục")), 1);
+            assertThat(db.column("""
+                    SELECT agency FROM satisfaction_rating WHERE topic_id = 'dang-ky-khai-sinh' AND channel = 'zalo'
+                    ORDER BY id DESC LIMIT 1""")).containsExactly(p + "BM");
+        } finally {
+            java.util.concurrent.CompletableFuture.runAsync(() -> vn.dvcassistant.app.province.AgencyTestData.retire(
+                    transactions, agencyDirectory, p)).join();
+        }
     }
 
     /** Zalo has no toast: the thanks goes in the same message as the apology, not in one of its own. */

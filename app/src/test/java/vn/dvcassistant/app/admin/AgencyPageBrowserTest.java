@@ -1,0 +1,205 @@
+package vn.dvcassistant.app.admin;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.dvcassistant.app.web.HeadlessChromium;
+import vn.dvcassistant.app.province.Agency;
+import vn.dvcassistant.app.province.AgencyDirectory;
+import vn.dvcassistant.app.province.AgencyKind;
+import vn.dvcassistant.app.province.AgencyTestData;
+import vn.dvcassistant.app.security.Roles;
+import vn.dvcassistant.app.security.StaffAccounts;
+import vn.dvcassistant.app.security.StaffSession;
+import vn.dvcassistant.kb.Field;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The agency directory's page on a 390 px phone in headless Chromium, axe-core clean: an admin uploads a file (a
+ * wrong one first, shown row by row), searches the list, adds an agency, edits it and deactivates it.
+ */
+@MicronautTest(transactional = false)
+class AgencyPageBrowserTest {
+
+    private static final Path AXE = Path.of("src/test/js/node_modules/axe-core/axe.min.js");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static HeadlessChromium chromium;
+    private static ChromeDriver browser;
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    StaffAccounts accounts;
+    @Inject
+    AgencyDirectory directory;
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    String p;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assertThat(Files.isReadable(AXE)).as(AXE + " is installed (npm ci in app/src/test/js)").isTrue();
+        chromium = HeadlessChromium.start("--lang=vi");
+        browser = chromium.driver();
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void phone() {
+        p = "B" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-";
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        browser.get(url("/dang-nhap"));
+        browser.manage().deleteAllCookies();
+    }
+
+    @AfterEach
+    void retire() {
+        AgencyTestData.retire(transactions, directory, p);
+    }
+
+    @Test
+    void anAdminLoadsSearchesAddsEditsAndDeactivatesAgenciesOnAPhone() throws IOException {
+        logIn(StaffSession.newUser(accounts, Roles.ADMIN, null));
+        browser.get(url("/quan-tri/co-quan"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cơ quan");
+        assertThat(browser.findElements(By.cssSelector("#agencies li"))).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(widthFits()).isTrue();
+        assertThat(seriousViolations()).isEmpty();
+
+        Path wrong = Files.createTempFile("danh-ba", ".csv");
+        Files.writeString(wrong, "Mã,Tên,Cấp trên,Loại\n" + p + "UB,UBND xã Bình Lục,,ubnd-xa\n"
+                + p + "CA,Công an xã Bình Lục," + p + "KHONG,cong-an-xa\n", StandardCharsets.UTF_8);
+        browser.findElement(By.id("agency-file")).sendKeys(wrong.toString());
+        browser.findElement(By.cssSelector("form[action='/quan-tri/co-quan/tai-len'] button")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("agency-problems")));
+        assertThat(browser.findElement(By.id("agencies-error")).getText()).contains("chưa được lưu");
+        assertThat(browser.findElement(By.id("agency-problems")).getText())
+                .isEqualTo("Dòng 3: Không có cơ quan cấp trên mã \"" + p + "KHONG\" trong danh bạ hay trong tệp.");
+        assertThat(directory.find(p + "UB")).isEmpty();
+        assertThat(seriousViolations()).isEmpty();
+
+        Path right = Files.createTempFile("danh-ba", ".csv");
+        Files.writeString(right, "Mã,Tên,Cấp trên,Loại\n" + p + "UB,UBND xã Bình Lục,,ubnd-xa\n"
+                + p + "CA,Công an xã Bình Lục,CONG-AN,cong-an-xa\n", StandardCharsets.UTF_8);
+        browser.findElement(By.id("agency-file")).sendKeys(right.toString());
+        browser.findElement(By.cssSelector("form[action='/quan-tri/co-quan/tai-len'] button")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("agencies-notice"), "Đã lưu danh bạ: thêm 2 cơ quan, cập nhật 0 cơ quan."));
+        Files.delete(wrong);
+        Files.delete(right);
+
+        // Searching without diacritics finds the commune among the rest.
+        browser.findElement(By.id("q")).sendKeys("binh luc");
+        browser.findElement(By.cssSelector("form[role='search'] button")).click();
+        waitFor(ExpectedConditions.urlContains("q=binh"));
+        // Other tests' (deactivated) agencies of the same name may be listed too, marked as such.
+        assertThat(browser.findElements(By.cssSelector("#agencies li")).stream().map(e -> e.getAttribute("id"))
+                .filter(id -> id.startsWith("agency-" + p)).toList())
+                .containsExactly("agency-" + p + "UB", "agency-" + p + "CA");
+        assertThat(browser.findElements(By.cssSelector("#agencies li .name"))).extracting(WebElement::getText)
+                .allSatisfy(name -> assertThat(name).contains("Bình Lục"));
+
+        // Add one by the form.
+        browser.get(url("/quan-tri/co-quan"));
+        browser.findElement(By.id("code")).sendKeys(p + "TT");
+        browser.findElement(By.id("name")).sendKeys("Trung tâm phục vụ hành chính công thử");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("trung-tam");
+        browser.findElement(By.cssSelector("#add-agency button[type='submit']")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("agencies-notice"), "Đã thêm cơ quan."));
+        assertThat(directory.find(p + "TT")).get().extracting(Agency::kind).isEqualTo(AgencyKind.SERVICE_CENTRE);
+
+        // Edit: name, parent and fields.
+        browser.findElement(By.cssSelector("#agency-" + p + "TT a.edit")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("edit-agency")));
+        assertThat(seriousViolations()).isEmpty();
+        assertThat(widthFits()).isTrue();
+        WebElement name = browser.findElement(By.id("name"));
+        name.clear();
+        name.sendKeys("Trung tâm thử đã đổi tên");
+        new Select(browser.findElement(By.id("parent"))).selectByValue("VP-UBND");
+        browser.findElement(By.cssSelector("input[name='fields'][value='ho-tich']")).click();
+        browser.findElement(By.cssSelector("#edit-agency button[type='submit']")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("agencies-notice"), "Đã lưu."));
+        Agency edited = directory.find(p + "TT").orElseThrow();
+        assertThat(edited.name()).isEqualTo("Trung tâm thử đã đổi tên");
+        assertThat(edited.parent()).isEqualTo("VP-UBND");
+        assertThat(edited.fields()).containsExactly(Field.HO_TICH);
+
+        // Deactivate: still listed, marked, and no longer offered for new staff accounts.
+        browser.findElement(By.cssSelector("#agency-" + p + "TT button.deactivate")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("agencies-notice"), "Đã ngừng dùng cơ quan."));
+        assertThat(browser.findElement(By.cssSelector("#agency-" + p + "TT .status")).getText()).isEqualTo("Đã ngừng");
+        browser.get(url("/quan-tri/nguoi-dung"));
+        List<String> offered = new Select(browser.findElement(By.id("agencyCode"))).getOptions().stream()
+                .map(o -> o.getAttribute("value")).toList();
+        assertThat(offered).contains(p + "UB", p + "CA").doesNotContain(p + "TT");
+    }
+
+    private void logIn(String username) {
+        browser.get(url("/dang-nhap"));
+        browser.findElement(By.cssSelector("form[action='/login'] #username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(StaffSession.PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
+        waitFor(ExpectedConditions.urlContains("/quan-tri"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> seriousViolations() throws IOException {
+        js(Files.readString(AXE));
+        Object result = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                + " done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + " .map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); })"
+                + " .catch(function (e) { done(['axe failed: ' + e]); });");
+        return (List<String>) result;
+    }
+
+    private boolean widthFits() {
+        return (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth;");
+    }
+
+    private void waitFor(ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, WAIT).until(condition);
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + server.getPort() + path;
+    }
+}
