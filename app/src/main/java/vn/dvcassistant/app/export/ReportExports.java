@@ -53,7 +53,7 @@ public class ReportExports {
     private static final String RATINGS = """
             SELECT rated_on, rated_at, topic_id, field, agency, channel, level, satisfied, comment
             FROM satisfaction_rating
-            WHERE rated_on BETWEEN ? AND ? AND (CAST(? AS VARCHAR) IS NULL OR agency = ?)
+            WHERE rated_on BETWEEN ? AND ? AND (CAST(? AS VARCHAR[]) IS NULL OR agency = ANY (?))
             ORDER BY rated_at, id""";
     private static final String ANSWER_RATINGS = """
             SELECT r.created_at, e.topic_id, r.channel, r.helpful, r.reason
@@ -206,8 +206,11 @@ public class ReportExports {
                 rs.getString(9)), query -> {
             query.setObject(1, from);
             query.setObject(2, to);
-            query.setString(3, agency);
-            query.setString(4, agency);
+            // As in the statistics: an agency's ratings include those of the agencies under it.
+            java.sql.Array codes = agency == null ? null
+                    : query.getConnection().createArrayOf("varchar", agencies.withDescendants(agency).toArray());
+            query.setArray(3, codes);
+            query.setArray(4, codes);
         });
         if (agency == null) {
             // Answer ratings belong to no agency, so agency staff do not get them.

@@ -92,6 +92,17 @@ class DirectoryAgencyFiguresTest {
             List<Map<String, Object>> rows = (List<Map<String, Object>>) all.get("byAgency");
             assertThat(rows).extracting(r -> r.get("label")).contains("Công an xã Duy Tiên", "Công an phường Đồng Văn",
                     "Công an tỉnh thử");
+
+            // The exports follow the same rules: each commune body named as in the directory, and the province
+            // police's file holding its communes' police too.
+            String statistics = StaffSession.send(client, HttpRequest.GET(
+                    "/quan-tri/xuat/thong-ke.csv?from=2025-02-01&to=2025-02-28").cookie(admin)).body();
+            assertThat(statistics).contains("Công an xã Duy Tiên").contains("Công an phường Đồng Văn");
+            String ratings = StaffSession.send(client, HttpRequest.GET(
+                    "/quan-tri/xuat/danh-gia.csv?from=2025-02-01&to=2025-02-28&agency=" + p + "CAT").cookie(admin)).body();
+            assertThat(ratings.lines().skip(1).filter(l -> !l.isBlank()).toList()).hasSize(4)
+                    .anySatisfy(l -> assertThat(l).contains(",Công an xã Duy Tiên,"))
+                    .anySatisfy(l -> assertThat(l).contains(",Công an tỉnh thử,"));
         }
     }
 
