@@ -103,6 +103,13 @@ class DirectoryAgencyFiguresTest {
             assertThat(ratings.lines().skip(1).filter(l -> !l.isBlank()).toList()).hasSize(4)
                     .anySatisfy(l -> assertThat(l).contains(",Công an xã Duy Tiên,"))
                     .anySatisfy(l -> assertThat(l).contains(",Công an tỉnh thử,"));
+            // And the dashboard: the commune bodies are bars of its agency ranking (not only names in its picker).
+            String dashboard = StaffSession.send(client, HttpRequest.GET(
+                    "/quan-tri/tong-quan?from=2025-02-01&to=2025-02-28&field=cu-tru&channel=periodic").cookie(admin)).body();
+            int ranking = dashboard.indexOf("<section id=\"ranking\">");
+            assertThat(ranking).isPositive();
+            assertThat(dashboard.substring(ranking, dashboard.indexOf("</section>", ranking)))
+                    .contains("Công an xã Duy Tiên").contains("Công an phường Đồng Văn");
         }
     }
 
