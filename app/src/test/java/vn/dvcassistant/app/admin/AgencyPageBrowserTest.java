@@ -46,7 +46,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class AgencyPageBrowserTest {
 
-    private static final Path AXE = Path.of("src/test/js/node_modules/axe-core/axe.min.js");
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private static HeadlessChromium chromium;
@@ -65,7 +64,6 @@ class AgencyPageBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assertThat(Files.isReadable(AXE)).as(AXE + " is installed (npm ci in app/src/test/js)").isTrue();
         chromium = HeadlessChromium.start("--lang=vi");
         browser = chromium.driver();
     }
@@ -98,7 +96,7 @@ class AgencyPageBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cơ quan");
         assertThat(browser.findElements(By.cssSelector("#agencies li"))).hasSizeGreaterThanOrEqualTo(10);
         assertThat(widthFits()).isTrue();
-        assertThat(seriousViolations()).isEmpty();
+        assertThat(chromium.seriousAxeViolations()).isEmpty();
 
         Path wrong = Files.createTempFile("danh-ba", ".csv");
         Files.writeString(wrong, "Mã,Tên,Cấp trên,Loại\n" + p + "UB,UBND xã Bình Lục,,ubnd-xa\n"
@@ -110,7 +108,7 @@ class AgencyPageBrowserTest {
         assertThat(browser.findElement(By.id("agency-problems")).getText())
                 .isEqualTo("Dòng 3: Không có cơ quan cấp trên mã \"" + p + "KHONG\" trong danh bạ hay trong tệp.");
         assertThat(directory.find(p + "UB")).isEmpty();
-        assertThat(seriousViolations()).isEmpty();
+        assertThat(chromium.seriousAxeViolations()).isEmpty();
 
         Path right = Files.createTempFile("danh-ba", ".csv");
         Files.writeString(right, "Mã,Tên,Cấp trên,Loại\n" + p + "UB,UBND xã Bình Lục,,ubnd-xa\n"
@@ -144,7 +142,7 @@ class AgencyPageBrowserTest {
         // Edit: name, parent and fields.
         browser.findElement(By.cssSelector("#agency-" + p + "TT a.edit")).click();
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("edit-agency")));
-        assertThat(seriousViolations()).isEmpty();
+        assertThat(chromium.seriousAxeViolations()).isEmpty();
         assertThat(widthFits()).isTrue();
         WebElement name = browser.findElement(By.id("name"));
         name.clear();
@@ -176,16 +174,6 @@ class AgencyPageBrowserTest {
         waitFor(ExpectedConditions.urlContains("/quan-tri"));
     }
 
-    @SuppressWarnings("unchecked")
-    private List<String> seriousViolations() throws IOException {
-        js(Files.readString(AXE));
-        Object result = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                + " done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                + " .map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); })"
-                + " .catch(function (e) { done(['axe failed: ' + e]); });");
-        return (List<String>) result;
-    }
 
     private boolean widthFits() {
         return (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth;");

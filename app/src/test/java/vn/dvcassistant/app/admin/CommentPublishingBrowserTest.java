@@ -21,8 +21,6 @@ import vn.dvcassistant.app.security.StaffSession;
 import vn.dvcassistant.app.web.HeadlessChromium;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class CommentPublishingBrowserTest {
 
-    private static final Path AXE = Path.of("src/test/js/node_modules/axe-core/axe.min.js");
     private static final String ORIGINAL = "Tôi là Lê Thị Hoa, ở số nhà 8 ngõ 15 phố Trần Phú, điện thoại 0912 345 678. "
             + "Cán bộ một cửa hẹn trả kết quả trích lục ba lần vẫn chưa có.";
 
@@ -53,7 +50,6 @@ class CommentPublishingBrowserTest {
 
     @BeforeEach
     void start() throws IOException {
-        assertThat(Files.isReadable(AXE)).as(AXE + " is installed (npm ci in app/src/test/js)").isTrue();
         chromium = HeadlessChromium.start("--lang=vi");
         browser = chromium.driver();
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -93,7 +89,7 @@ class CommentPublishingBrowserTest {
                 + "Cán bộ một cửa hẹn trả kết quả trích lục ba lần vẫn chưa có.");
         assertThat(browser.findElement(By.cssSelector("#public-preview .answer")).getText())
                 .isEqualTo("Sở Tư pháp đã trả trích lục và xin lỗi vì trễ hẹn.");
-        assertThat(seriousViolations()).as("axe-core on the page before publishing").isEmpty();
+        assertThat(chromium.seriousAxeViolations()).as("axe-core on the page before publishing").isEmpty();
         assertThat((Boolean) ((JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"))
                 .as("fits a 390 px phone").isTrue();
@@ -126,15 +122,6 @@ class CommentPublishingBrowserTest {
     }
 
     /** axe-core's serious and critical findings, as "rule: target" lines. */
-    @SuppressWarnings("unchecked")
-    private List<String> seriousViolations() throws IOException {
-        browser.executeScript(Files.readString(AXE));
-        return (List<String>) browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                + " done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                + " .map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); })"
-                + " .catch(function (e) { done(['axe failed: ' + e]); });");
-    }
 
     private void waitFor(ExpectedCondition<?> condition) {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);

@@ -29,8 +29,6 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.Collator;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -51,7 +49,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Property(name = "dvc.conversation.province-name", value = "Tỉnh Hà Nam")
 class PhoneStaffPagesBrowserTest {
 
-    private static final Path AXE = Path.of("src/test/js/node_modules/axe-core/axe.min.js");
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private static HeadlessChromium chromium;
@@ -70,7 +67,6 @@ class PhoneStaffPagesBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assertThat(Files.isReadable(AXE)).as(AXE + " is installed (npm ci in app/src/test/js; .ci/run does it)").isTrue();
         chromium = HeadlessChromium.start("--lang=vi");
         browser = chromium.driver();
     }
@@ -104,7 +100,7 @@ class PhoneStaffPagesBrowserTest {
                         .as(path + " " + field.getAttribute("outerHTML")).doesNotContainIgnoringCase("monospace");
             }
             assertThat(widthFits()).as(path + " fits 390 px").isTrue();
-            assertThat(seriousViolations()).as(path).isEmpty();
+            assertThat(chromium.seriousAxeViolations()).as(path).isEmpty();
         }
 
         browser.get(url("/gop-y/tra-cuu"));
@@ -120,7 +116,7 @@ class PhoneStaffPagesBrowserTest {
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Cảm ơn bạn đã đánh giá"));
 
         assertThat(browser.findElement(By.cssSelector("a.track")).getAttribute("href")).isEqualTo(url("/gop-y/tra-cuu"));
-        assertThat(seriousViolations()).isEmpty();
+        assertThat(chromium.seriousAxeViolations()).isEmpty();
         assertThat(widthFits()).isTrue();
         for (WebElement link : browser.findElements(By.cssSelector(".next a"))) {
             assertThat(link.getRect().getHeight()).as(link.getText()).isGreaterThanOrEqualTo(44);
@@ -143,14 +139,14 @@ class PhoneStaffPagesBrowserTest {
         assertThat(browser.findElement(By.id("do-print")).getText()).contains("bộ phận một cửa");
         assertThat(browser.findElements(By.cssSelector("#gauges svg"))).as("no figures for a volunteer").isEmpty();
         assertThat(widthFits()).isTrue();
-        assertThat(seriousViolations()).isEmpty();
+        assertThat(chromium.seriousAxeViolations()).isEmpty();
 
         browser.findElement(By.cssSelector("#do-print a")).click();
         waitFor(ExpectedConditions.urlToBe(url("/quan-tri/huong-dan")));
         assertThat(browser.findElements(By.cssSelector("a[href='/quan-tri/phieu-khao-sat']")))
                 .as("posters are issued by one-stop desk staff").isEmpty();
         assertThat(widthFits()).isTrue();
-        assertThat(seriousViolations()).isEmpty();
+        assertThat(chromium.seriousAxeViolations()).isEmpty();
     }
 
     @Test
@@ -183,7 +179,7 @@ class PhoneStaffPagesBrowserTest {
             assertThat(answer.getRect().getHeight()).as("a satisfaction answer is a large target").isGreaterThanOrEqualTo(44);
             assertThat(answer.findElement(By.tagName("input")).getRect().getWidth()).isGreaterThanOrEqualTo(24);
         }
-        assertThat(seriousViolations()).isEmpty();
+        assertThat(chromium.seriousAxeViolations()).isEmpty();
 
         // Typed as an elderly citizen's helper would, without diacritics.
         WebElement search = browser.findElement(By.id("tim"));
@@ -220,7 +216,7 @@ class PhoneStaffPagesBrowserTest {
                 .hasSize(browser.findElements(By.cssSelector("section[data-field]")).size())
                 .allSatisfy(a -> assertThat(a.getText()).startsWith("In tất cả"));
         assertThat(widthFits()).isTrue();
-        assertThat(seriousViolations()).isEmpty();
+        assertThat(chromium.seriousAxeViolations()).isEmpty();
 
         browser.findElement(By.cssSelector("#posters a[href='/quan-tri/phieu-khao-sat']")).click();
         waitFor(ExpectedConditions.urlToBe(url("/quan-tri/phieu-khao-sat")));
@@ -243,7 +239,7 @@ class PhoneStaffPagesBrowserTest {
                 "/quan-tri/khao-sat", "/quan-tri/huong-dan", "/quan-tri/phieu-khao-sat")) {
             browser.get(url(path));
             assertThat(browser.getCurrentUrl()).isEqualTo(url(path));
-            seriousViolations().forEach(v -> found.add(path + " " + v));
+            chromium.seriousAxeViolations().forEach(v -> found.add(path + " " + v));
         }
         assertThat(found).isEmpty();
     }
@@ -262,16 +258,6 @@ class PhoneStaffPagesBrowserTest {
     }
 
     /** axe-core's serious and critical findings, as "rule: target" lines. */
-    @SuppressWarnings("unchecked")
-    private List<String> seriousViolations() throws IOException {
-        js(Files.readString(AXE));
-        Object result = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                + " done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                + " .map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); })"
-                + " .catch(function (e) { done(['axe failed: ' + e]); });");
-        return (List<String>) result;
-    }
 
     private boolean widthFits() {
         return (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth;");

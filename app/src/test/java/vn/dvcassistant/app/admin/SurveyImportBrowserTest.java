@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -43,7 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class SurveyImportBrowserTest {
 
-    private static final Path AXE = Path.of("src/test/js/node_modules/axe-core/axe.min.js");
     private static final String PAGE = "/quan-tri/khao-sat-dinh-ky";
 
     @Inject
@@ -59,7 +57,6 @@ class SurveyImportBrowserTest {
 
     @BeforeEach
     void start() throws IOException {
-        assertThat(Files.isReadable(AXE)).as(AXE + " is installed (npm ci in app/src/test/js)").isTrue();
         upload = Files.createTempDirectory("dvc-survey-");
         chromium = HeadlessChromium.start("--lang=vi");
         browser = chromium.driver();
@@ -88,7 +85,7 @@ class SurveyImportBrowserTest {
         browser.findElement(By.cssSelector("header a[href='" + PAGE + "']")).click();
         waitFor(ExpectedConditions.urlToBe(url(PAGE)));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Nhập kết quả khảo sát định kỳ");
-        assertThat(seriousViolations()).isEmpty();
+        assertThat(chromium.seriousAxeViolations()).isEmpty();
         assertThat(widthFits()).isTrue();
 
         // The link, fetched with the browser's own session (the page's policy lets no script fetch it).
@@ -114,7 +111,7 @@ class SurveyImportBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#rejected-rows li"))).extracting(WebElement::getText)
                 .containsExactly("Dòng 4: Mức độ phải là Rất hài lòng, Hài lòng hoặc Không hài lòng.",
                         "Dòng 5: Ngày không hợp lệ. Viết dạng ngày/tháng/năm, ví dụ 15/01/2026.");
-        assertThat(seriousViolations()).isEmpty();
+        assertThat(chromium.seriousAxeViolations()).isEmpty();
         assertThat(widthFits()).isTrue();
 
         WebElement batch = browser.findElement(By.cssSelector("#batches li.batch"));
@@ -160,15 +157,6 @@ class SurveyImportBrowserTest {
     }
 
     /** axe-core's serious and critical findings, as "rule: target" lines. */
-    @SuppressWarnings("unchecked")
-    private List<String> seriousViolations() throws IOException {
-        browser.executeScript(Files.readString(AXE));
-        return (List<String>) browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                + " done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                + " .map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); })"
-                + " .catch(function (e) { done(['axe failed: ' + e]); });");
-    }
 
     private void waitFor(ExpectedCondition<?> condition) {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);

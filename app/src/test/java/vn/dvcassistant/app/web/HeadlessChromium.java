@@ -24,6 +24,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path AXE = Path.of("src/test/js/node_modules/axe-core/axe.min.js");
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -52,6 +53,21 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * axe-core's serious and critical violations on the page shown, one line each ("rule: selectors"); empty
+     * when there are none. axe-core comes from {@code npm ci} in app/src/test/js, which `.ci/run` does.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> seriousAxeViolations() throws IOException {
+        assertThat(Files.isReadable(AXE)).as(AXE + " is installed (npm ci in app/src/test/js; .ci/run does it)").isTrue();
+        driver.executeScript(Files.readString(AXE));
+        return (List<String>) driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                + " done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + " .map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); })"
+                + " .catch(function (e) { done(['axe failed: ' + e]); });");
     }
 
     @Override

@@ -47,7 +47,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Property(name = "dvc.public-url", value = "https://dvc.tinh.gov.vn")
 class PhonePagesBrowserTest {
 
-    private static final Path AXE = Path.of("src/test/js/node_modules/axe-core/axe.min.js");
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private static HeadlessChromium chromium;
@@ -58,7 +57,6 @@ class PhonePagesBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assertThat(Files.isReadable(AXE)).as(AXE + " is installed (npm ci in app/src/test/js; .ci/run does it)").isTrue();
         chromium = HeadlessChromium.start("--lang=vi");
         browser = chromium.driver();
     }
@@ -130,7 +128,7 @@ class PhonePagesBrowserTest {
         if (path.equals("/")) {
             new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.cssSelector(".welcome")).isEmpty());
         }
-        assertThat(seriousViolations()).as(path).isEmpty();
+        assertThat(chromium.seriousAxeViolations()).as(path).isEmpty();
         assertThat(widthFits()).as(path + " fits 390 px").isTrue();
     }
 
@@ -146,22 +144,12 @@ class PhonePagesBrowserTest {
         new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.cssSelector(".msg.bot .parts button")).isEmpty()
                 && d.findElement(By.id("send")).isEnabled());
 
-        assertThat(seriousViolations()).isEmpty();
+        assertThat(chromium.seriousAxeViolations()).isEmpty();
         assertThat(widthFits()).isTrue();
         saveScreenshot("chat-phone.png");
     }
 
     /** axe-core's serious and critical findings, as "rule: target" lines. */
-    @SuppressWarnings("unchecked")
-    private List<String> seriousViolations() throws IOException {
-        js(Files.readString(AXE));
-        Object result = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                + " done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                + " .map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); })"
-                + " .catch(function (e) { done(['axe failed: ' + e]); });");
-        return (List<String>) result;
-    }
 
     private boolean widthFits() {
         return (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth;");
