@@ -1,5 +1,6 @@
 package vn.dvcassistant.app.privacy;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,14 +32,47 @@ public final class PersonalDataMasker {
     private static final Pattern EMAIL_ADDRESS = Pattern.compile(
             LOCAL + AT + LABEL + "(?:" + DOT + LABEL + ")+", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** The fewest digits a phone number (ten) or a long number (nine) has. */
+    private static final int MIN_DIGITS = 9;
+
     private PersonalDataMasker() {
     }
 
     public static String mask(String text) {
-        String masked = EMAIL_ADDRESS.matcher(asciiDigits(text)).replaceAll(Matcher.quoteReplacement(EMAIL));
+        String masked = asciiDigits(text);
+        // Most questions hold neither an e-mail nor nine digits; the patterns below scan every position, so they
+        // run only when their match is possible (every chat message is masked before it is stored).
+        if (mayHoldEmail(masked)) {
+            masked = EMAIL_ADDRESS.matcher(masked).replaceAll(Matcher.quoteReplacement(EMAIL));
+        }
+        if (digits(masked) < MIN_DIGITS) {
+            return masked;
+        }
         // Phones first: a landline with +84 has twelve digits and would otherwise pass for an identity number.
         masked = PHONE_NUMBER.matcher(masked).replaceAll(Matcher.quoteReplacement(PHONE));
         return LONG_NUMBER.matcher(masked).replaceAll(Matcher.quoteReplacement(ID_NUMBER));
+    }
+
+    /** {@link #EMAIL_ADDRESS} needs "@", a bracket around "at", or "a còng". */
+    private static boolean mayHoldEmail(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '@' || c == '(' || c == '[' || c == '{') {
+                return true;
+            }
+        }
+        return text.toLowerCase(Locale.ROOT).contains("a còng");
+    }
+
+    private static int digits(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +40,29 @@ public final class AgencyDirectory {
     /** What an agency code may be: letters without diacritics, digits, - and _, up to 32. */
     public static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
-    private record Snapshot(long version, long checkedAtNanos, Map<String, Agency> byCode) {
+    /**
+     * One load of the directory. The active agencies, and those of each kind, are listed once per load: the
+     * chat's rating offer asks for them on every answer.
+     */
+    private record Snapshot(long version, long checkedAtNanos, Map<String, Agency> byCode, List<Agency> active,
+                            Map<AgencyKind, List<Agency>> activeByKind) {
+
+        Snapshot(long version, long checkedAtNanos, Map<String, Agency> byCode) {
+            this(version, checkedAtNanos, byCode, byCode.values().stream().filter(Agency::active).toList(),
+                    byKind(byCode.values().stream().filter(Agency::active).toList()));
+        }
+
+        Snapshot checkedAt(long nanos) {
+            return new Snapshot(version, nanos, byCode, active, activeByKind);
+        }
+
+        private static Map<AgencyKind, List<Agency>> byKind(List<Agency> active) {
+            Map<AgencyKind, List<Agency>> byKind = new EnumMap<>(AgencyKind.class);
+            for (AgencyKind kind : AgencyKind.values()) {
+                byKind.put(kind, active.stream().filter(a -> a.kind() == kind).toList());
+            }
+            return Collections.unmodifiableMap(byKind);
+        }
     }
 
     private final TransactionOperations<Connection> transactions;
@@ -66,7 +89,7 @@ public final class AgencyDirectory {
 
     /** The active agencies, in the directory's order: what pickers offer. */
     public List<Agency> all() {
-        return current().byCode().values().stream().filter(Agency::active).toList();
+        return current().active();
     }
 
     /** Every agency, deactivated ones included, in the directory's order: what the directory's page lists. */
@@ -81,7 +104,7 @@ public final class AgencyDirectory {
 
     /** Active agencies of one kind, in the directory's order. */
     public List<Agency> ofKind(AgencyKind kind) {
-        return all().stream().filter(a -> a.kind() == kind).toList();
+        return current().activeByKind().get(kind);
     }
 
     /**
@@ -125,7 +148,7 @@ public final class AgencyDirectory {
     /** Makes the next read check the database: called after this instance changed the directory. */
     public void changed() {
         Snapshot s = snapshot;
-        snapshot = new Snapshot(s.version(), System.nanoTime() - refreshNanos - 1, s.byCode());
+        snapshot = s.checkedAt(System.nanoTime() - refreshNanos - 1);
     }
 
     private Snapshot current() {
@@ -141,7 +164,7 @@ public final class AgencyDirectory {
             try {
                 long version = readVersion();
                 snapshot = version == s.version()
-                        ? new Snapshot(version, System.nanoTime(), s.byCode()) : load();
+                        ? s.checkedAt(System.nanoTime()) : load();
             } catch (RuntimeException e) {
                 // The database is away: keep answering from the last snapshot, and try again at the next read.
                 LOG.warn("Agency directory not refreshed: {}", e.toString());

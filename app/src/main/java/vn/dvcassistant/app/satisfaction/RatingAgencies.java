@@ -10,7 +10,9 @@ import vn.dvcassistant.kb.Topic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The short list of agencies a citizen picks from after rating a procedure ("where did you do it?"): at most one
@@ -28,6 +30,11 @@ public final class RatingAgencies {
     public static final int MAX = 4;
 
     private final AgencyDirectory directory;
+    /**
+     * Whether an authority text ("UBND cấp xã", "Công an cấp xã nơi cư trú") names the commune level, by text:
+     * the offer is made after every answer, and folding the same few texts each time showed in the chat's profile.
+     */
+    private final Map<String, Boolean> communeAuthority = new ConcurrentHashMap<>();
 
     RatingAgencies(AgencyDirectory directory) {
         this.directory = directory;
@@ -47,7 +54,8 @@ public final class RatingAgencies {
     }
 
     public List<Choice> choices(Topic topic) {
-        boolean commune = Folding.fold(topic.authority()).contains("cap xa");
+        boolean commune = topic.authority() != null
+                && communeAuthority.computeIfAbsent(topic.authority(), a -> Folding.fold(a).contains("cap xa"));
         List<Choice> communeLevel = new ArrayList<>();
         communeChoice(topic, AgencyKind.COMMUNE_COMMITTEE).ifPresent(communeLevel::add);
         communeChoice(topic, AgencyKind.COMMUNE_POLICE).ifPresent(communeLevel::add);
