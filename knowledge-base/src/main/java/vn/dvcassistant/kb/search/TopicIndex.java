@@ -885,7 +885,15 @@ public final class TopicIndex {
 
         /** The ids of the clause terms some document holds, in clause order. */
         int[] termIds(TopicTerms terms) {
-            return weights.keySet().stream().mapToInt(terms::id).filter(id -> id >= 0).toArray();
+            int[] out = new int[weights.size()];
+            int n = 0;
+            for (String term : weights.keySet()) {
+                int id = terms.id(term);
+                if (id >= 0) {
+                    out[n++] = id;
+                }
+            }
+            return Arrays.copyOf(out, n);
         }
 
         /** The weights of {@link #termIds}, in the same order. */
@@ -949,6 +957,7 @@ public final class TopicIndex {
 
         // Facets ("lệ phí", "online") are measured only when the question asks about nothing else.
         boolean facetsCount = q.units.stream().allMatch(CoverageUnit::facet);
+        List<int[]> namingTerms = namingTerms(q);
         double topScore = scoreDocs[0].score;
         List<Candidate> out = new ArrayList<>(scoreDocs.length);
         for (int h = 0; h < scoreDocs.length; h++) {
@@ -979,19 +988,35 @@ public final class TopicIndex {
                     perfect == 0 ? 0 : Math.min(1.0, score / perfect), margin);
             int ordinal = ordinalOfDoc[doc];
             out.add(new Candidate(topics.get(ordinal), score, features,
-                    probabilities == null ? Double.NaN : probabilities[ordinal], h, names(q, ordinal)));
+                    probabilities == null ? Double.NaN : probabilities[ordinal], h, names(namingTerms, ordinal)));
+        }
+        return out;
+    }
+
+    /**
+     * For each term of the query (and each typo correction) that a topic's title or keywords hold and few topics
+     * share, the ordinals of those topics (sorted); looked up once per query, not once per candidate.
+     */
+    private List<int[]> namingTerms(WeightedQuery q) {
+        List<int[]> out = new ArrayList<>();
+        for (CoverageUnit unit : q.units) {
+            int[] named = namedBy.get(unit.term());
+            if (named != null) {
+                out.add(named);
+            }
+            named = unit.correction() == null ? null : namedBy.get(unit.correction());
+            if (named != null) {
+                out.add(named);
+            }
         }
         return out;
     }
 
     /** Whether the question holds a term of the topic's title or keywords that few topics share. */
-    private boolean names(WeightedQuery q, int ordinal) {
-        for (CoverageUnit unit : q.units) {
-            for (String term : new String[] {unit.term(), unit.correction()}) {
-                int[] named = term == null ? null : namedBy.get(term);
-                if (named != null && Arrays.binarySearch(named, ordinal) >= 0) {
-                    return true;
-                }
+    private static boolean names(List<int[]> namingTerms, int ordinal) {
+        for (int[] named : namingTerms) {
+            if (Arrays.binarySearch(named, ordinal) >= 0) {
+                return true;
             }
         }
         return false;
