@@ -4,8 +4,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import vn.dvcassistant.app.database.SigningKeys;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -13,10 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -38,11 +34,13 @@ final class ReaderCookie {
     private static final int ID_BYTES = 16;
     private static final int SIGNATURE_BYTES = 16;
 
-    private final TransactionOperations<Connection> transactions;
-    private volatile byte[] key;
+    /** Where the signing key is kept (migration V231). */
+    private static final String KEY_TABLE = "reader_cookie_key";
 
-    ReaderCookie(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+    private final SigningKeys keys;
+
+    ReaderCookie(SigningKeys keys) {
+        this.keys = keys;
     }
 
     /** The reader id of a cookie this service issued; empty without one or with anything else. */
@@ -79,42 +77,10 @@ final class ReaderCookie {
     private byte[] sign(String reader) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            mac.init(new SecretKeySpec(keys.key(KEY_TABLE), "HmacSHA256"));
             return Arrays.copyOf(mac.doFinal(reader.getBytes(StandardCharsets.US_ASCII)), SIGNATURE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
-    }
-
-    private byte[] key() {
-        byte[] k = key;
-        if (k == null) {
-            k = loadOrCreate();
-            key = k;
-        }
-        return k;
-    }
-
-    private byte[] loadOrCreate() {
-        byte[] fresh = new byte[32];
-        RANDOM.nextBytes(fresh);
-        return transactions.executeWrite(status -> {
-            Connection connection = status.getConnection();
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO reader_cookie_key (id, secret) VALUES (1, ?) ON CONFLICT (id) DO NOTHING")) {
-                insert.setBytes(1, fresh);
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException("reader cookie key not stored", e);
-            }
-            // Another instance may have made it first: everyone uses the stored one.
-            try (PreparedStatement select = connection.prepareStatement("SELECT secret FROM reader_cookie_key WHERE id = 1");
-                 ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getBytes(1);
-            } catch (SQLException e) {
-                throw new IllegalStateException("reader cookie key not read", e);
-            }
-        });
     }
 }

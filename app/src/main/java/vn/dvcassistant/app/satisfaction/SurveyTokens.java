@@ -1,8 +1,8 @@
 package vn.dvcassistant.app.satisfaction;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import vn.dvcassistant.app.database.SigningKeys;
 import vn.dvcassistant.app.province.ProvinceClock;
 
 import javax.crypto.Mac;
@@ -10,11 +10,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -38,12 +33,14 @@ public final class SurveyTokens {
     private static final Base64.Decoder UNB64 = Base64.getUrlDecoder();
     private static final int SIGNATURE_BYTES = 16;
 
-    private final TransactionOperations<Connection> transactions;
-    private final ProvinceClock clock;
-    private volatile byte[] key;
+    /** Where the signing key is kept (migration V90). */
+    private static final String KEY_TABLE = "survey_signing_key";
 
-    SurveyTokens(TransactionOperations<Connection> transactions, ProvinceClock clock) {
-        this.transactions = transactions;
+    private final SigningKeys keys;
+    private final ProvinceClock clock;
+
+    SurveyTokens(SigningKeys keys, ProvinceClock clock) {
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -86,43 +83,10 @@ public final class SurveyTokens {
     private byte[] sign(byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            mac.init(new SecretKeySpec(keys.key(KEY_TABLE), "HmacSHA256"));
             return Arrays.copyOf(mac.doFinal(payload), SIGNATURE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
-    }
-
-    private byte[] key() {
-        byte[] k = key;
-        if (k == null) {
-            k = loadOrCreate();
-            key = k;
-        }
-        return k;
-    }
-
-    private byte[] loadOrCreate() {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        return transactions.executeWrite(status -> {
-            Connection connection = status.getConnection();
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO survey_signing_key (id, secret) VALUES (1, ?) ON CONFLICT (id) DO NOTHING")) {
-                insert.setBytes(1, fresh);
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException("survey signing key not stored", e);
-            }
-            // Another instance may have made it first: everyone uses the stored one.
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT secret FROM survey_signing_key WHERE id = 1");
-                 ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getBytes(1);
-            } catch (SQLException e) {
-                throw new IllegalStateException("survey signing key not read", e);
-            }
-        });
     }
 }
