@@ -24,7 +24,7 @@ final class StopWords {
     enum Role { CONTENT, STOP, FACET }
 
     /** Folded syllables that are only ever about the asking (greetings, pronouns, particles, modals). */
-    static final Set<String> FOLDED = Set.of(
+    static final Set<String> FOLDED = HashLookups.setOf(
             "toi", "minh", "em", "e", "a", "oi", "cho", "muon", "lam", "nao", "gi", "o", "khong", "co",
             "duoc", "va", "la", "cua", "nhu", "nhieu", "nay", "voi", "cac", "nhung", "roi", "da", "se",
             "vay", "nhe", "giup", "xin", "phai", "nhi", "ha", "ak", "ah", "ai", "khi", "neu", "vao",
@@ -38,7 +38,7 @@ final class StopWords {
      * "can" (cần / căn, cán), "ban" (bạn / bản, bán), "tai" (tại / tài, tải), "bao" (bảo / báo, bảo
      * hiểm), "thu" (thử / thủ tục, thu nhập), "hoi" (hỏi / xã hội).
      */
-    static final Set<String> HOMOGRAPHS = Set.of(
+    static final Set<String> HOMOGRAPHS = HashLookups.setOf(
             "thi", "dau", "sao", "tu", "con", "de", "len", "ra", "di", "gio", "moi", "the", "can", "ban",
             "tai", "bao", "thu", "hoi", "anh", "chi", "qua", "mang", "sang", "den", "dang", "trong", "cung",
             "biet", "chua", "sau", "truoc", "thay", "vi", "dinh", "nen", "cach", "mot", "ngay", "lai",

@@ -69,7 +69,7 @@ final class TopicClassifier {
             weightsOf[t] = new float[classesOf[t].length];
         }
         float[] bias = new float[classes];
-        TopicClassifier model = new TopicClassifier(classes, Map.copyOf(vocabulary), bias, classesOf, weightsOf);
+        TopicClassifier model = new TopicClassifier(classes, HashLookups.map(vocabulary), bias, classesOf, weightsOf);
         List<Encoded> order = new ArrayList<>(examples);
         Random random = new Random(42);
         double[] p = new double[classes];

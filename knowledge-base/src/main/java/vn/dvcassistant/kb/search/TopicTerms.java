@@ -93,7 +93,7 @@ final class TopicTerms {
             docCount[f] = Math.max(1, reader.getDocCount(FIELDS[f].name));
         }
         int slots = ids.size() * FIELDS.length;
-        return new TopicTerms(Map.copyOf(ids), Arrays.copyOf(docFreq, slots), Arrays.copyOf(totalTermFreq, slots),
+        return new TopicTerms(HashLookups.map(ids), Arrays.copyOf(docFreq, slots), Arrays.copyOf(totalTermFreq, slots),
                 termsOfDoc, docCount, reader.numDocs());
     }
 

@@ -53,7 +53,7 @@ final class Vocabulary {
                 }
             }
         }
-        return new Vocabulary(Map.copyOf(docFreq), Set.copyOf(homographBigrams));
+        return new Vocabulary(HashLookups.map(docFreq), HashLookups.set(homographBigrams));
     }
 
     /** Whether the content uses this bigram; answered for bigrams holding a homograph only. */
