@@ -1,13 +1,8 @@
 package vn.dvcassistant.app.api;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
-import io.micronaut.http.annotation.RequestFilter;
-import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.ServerFilterPhase;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,18 +10,15 @@ import java.util.Locale;
 
 /**
  * A form body with broken percent-encoding ({@code %ZZ}, a lone {@code %}) made the framework's decoder
- * throw, a 500. Checked here first: 400 {@code malformed_form} naming the field it is in.
+ * throw, a 500. Checked before the decoder, by {@link RequestBodyFilter}: 400 {@code malformed_form} naming the field it is in.
  */
-@ServerFilter("/**")
-final class FormEncodingFilter implements Ordered {
+final class FormEncodingCheck {
 
-    @Override
-    public int getOrder() {
-        return ServerFilterPhase.SECURITY.after();
+    private FormEncodingCheck() {
     }
 
-    @RequestFilter
-    void check(HttpRequest<?> request, @Nullable @Body String body) {
+    /** Run by {@link RequestBodyFilter}. */
+    static void check(HttpRequest<?> request, @Nullable String body) {
         boolean form = request.getContentType().map(MediaType::getSubtype)
                 .map(subtype -> subtype.toLowerCase(Locale.ROOT).equals("x-www-form-urlencoded")).orElse(false);
         if (!form || body == null || body.isEmpty() || request.getPath().startsWith("/webhooks/")) {

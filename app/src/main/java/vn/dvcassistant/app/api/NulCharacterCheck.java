@@ -1,37 +1,28 @@
 package vn.dvcassistant.app.api;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
-import io.micronaut.http.annotation.RequestFilter;
-import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.ServerFilterPhase;
 
 import java.util.Locale;
 
 /**
  * A NUL character (U+0000) cannot be stored in PostgreSQL text, so a comment, name, survey form or
  * staff reason carrying one failed with 500 at the insert. It is refused here, once for every request,
- * with 400 before any work is done: raw in the body, escaped in JSON ({@code \u0000}), or percent-encoded
+ * with 400 before any work is done ({@link RequestBodyFilter}): raw in the body, escaped in JSON ({@code \u0000}), or percent-encoded
  * in a form or the query string ({@code %00}).
  *
  * <p>Channel webhooks are left out: Telegram and Zalo would deliver a refused update again and again; their
  * adapters take the text apart themselves. File uploads (multipart) are left out too: an XLSX file is binary
  * and holds NUL bytes; the importer stores only values it checked against known codes.
  */
-@ServerFilter("/**")
-final class NulCharacterFilter implements Ordered {
+final class NulCharacterCheck {
 
-    @Override
-    public int getOrder() {
-        // After the security checks of the route (which read no body) and before any controller.
-        return ServerFilterPhase.SECURITY.after();
+    private NulCharacterCheck() {
     }
 
-    @RequestFilter
-    void refuse(HttpRequest<?> request, @Nullable @Body String body) {
+    /** Run by {@link RequestBodyFilter}. */
+    static void refuse(HttpRequest<?> request, @Nullable String body) {
         if (request.getPath().startsWith("/webhooks/")) {
             return;
         }
