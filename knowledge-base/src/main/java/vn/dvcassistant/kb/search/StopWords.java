@@ -91,8 +91,11 @@ final class StopWords {
             }
         }
         for (int i = 0; i < n; i++) {
+            String first = syllables.get(i);
             for (List<String> facet : FACETS) {
-                if (i + facet.size() <= n && syllables.subList(i, i + facet.size()).equals(facet)) {
+                // The first syllable first: comparing sublists for every facet at every position showed in the profile.
+                if (facet.get(0).equals(first) && i + facet.size() <= n
+                        && syllables.subList(i, i + facet.size()).equals(facet)) {
                     for (int j = i; j < i + facet.size(); j++) {
                         roles[j] = Role.FACET;
                     }

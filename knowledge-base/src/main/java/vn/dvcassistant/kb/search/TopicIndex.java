@@ -383,7 +383,9 @@ public final class TopicIndex {
     }
 
     private static boolean changesSubject(String query) {
-        String folded = VietnameseText.fold(query).stripLeading();
+        // Only the opening is compared, so only it is folded (follow-ups can be long).
+        String opening = query.stripLeading();
+        String folded = VietnameseText.fold(opening.substring(0, Math.min(opening.length(), 40))).stripLeading();
         return SUBJECT_CHANGE_OPENINGS.stream().anyMatch(folded::startsWith);
     }
 
@@ -955,6 +957,17 @@ public final class TopicIndex {
             unitWeight[u] = idf(df, terms.numDocs());
         }
 
+        // Which of the units' terms each candidate holds is found in one pass over the candidate's terms.
+        int[] wanted = IntStream.concat(Arrays.stream(unitTerm), Arrays.stream(unitCorrection))
+                .filter(id -> id >= 0).sorted().distinct().toArray();
+        int[] termAt = new int[units];
+        int[] correctionAt = new int[units];
+        for (int u = 0; u < units; u++) {
+            termAt[u] = unitTerm[u] < 0 ? -1 : Arrays.binarySearch(wanted, unitTerm[u]);
+            correctionAt[u] = unitCorrection[u] < 0 ? -1 : Arrays.binarySearch(wanted, unitCorrection[u]);
+        }
+        boolean[] held = new boolean[wanted.length];
+
         // Facets ("lệ phí", "online") are measured only when the question asks about nothing else.
         boolean facetsCount = q.units.stream().allMatch(CoverageUnit::facet);
         List<int[]> namingTerms = namingTerms(q);
@@ -962,14 +975,15 @@ public final class TopicIndex {
         List<Candidate> out = new ArrayList<>(scoreDocs.length);
         for (int h = 0; h < scoreDocs.length; h++) {
             int doc = scoreDocs[h].doc;
+            terms.markHeld(doc, wanted, held);
             double uniHave = 0, uniAll = 0, biHave = 0, biAll = 0;
             for (int u = 0; u < units; u++) {
                 CoverageUnit unit = q.units.get(u);
                 if (unit.facet() && !facetsCount) {
                     continue;
                 }
-                double credit = terms.contains(doc, unitTerm[u]) ? 1.0
-                        : terms.contains(doc, unitCorrection[u]) ? TYPO_CREDIT : 0.0;
+                double credit = termAt[u] >= 0 && held[termAt[u]] ? 1.0
+                        : correctionAt[u] >= 0 && held[correctionAt[u]] ? TYPO_CREDIT : 0.0;
                 if (unit.bigram()) {
                     biAll += unitWeight[u];
                     biHave += credit * unitWeight[u];

@@ -133,9 +133,18 @@ final class TopicTerms {
         return max;
     }
 
-    /** Whether the document holds the term in any field. */
-    boolean contains(int doc, int id) {
-        return id >= 0 && Arrays.binarySearch(termsOfDoc[doc], id) >= 0;
+    /**
+     * For each of the sorted term ids, whether the document holds it, into {@code out}: one pass through the
+     * document's sorted terms instead of a search from the start for each id.
+     */
+    void markHeld(int doc, int[] sortedIds, boolean[] out) {
+        int[] held = termsOfDoc[doc];
+        int from = 0;
+        for (int i = 0; i < sortedIds.length; i++) {
+            int at = Arrays.binarySearch(held, from, held.length, sortedIds[i]);
+            out[i] = at >= 0;
+            from = at >= 0 ? at + 1 : -at - 1;
+        }
     }
 
     /** Documents with the field (an {@link IndexedField} ordinal), at least 1. */
