@@ -522,8 +522,9 @@ public final class TopicIndex {
             return new Ranking(text, false, top.length == 0 ? List.of() : candidates(top, weighted, null), 0, 0,
                     weighted.subjectless());
         }
-        int[] ids = weighted.termIds(this.terms);
-        float[] weights = weighted.termWeights(this.terms);
+        KnownClauses known = weighted.known(this.terms);
+        int[] ids = known.ids();
+        float[] weights = known.weights();
         ScoreDoc[] lexical = scoreTable.top(ids, weights, Math.max(wanted, LEXICAL_CANDIDATES));
         if (lexical.length == 0) {
             return new Ranking(text, false, List.of(), 0, 0, weighted.subjectless());
@@ -556,7 +557,8 @@ public final class TopicIndex {
 
     /** The whole query, scored from the precomputed table ({@link TermScores}). */
     ScoreDoc[] retrieve(WeightedQuery weighted, int wanted) {
-        return scoreTable.top(weighted.termIds(terms), weighted.termWeights(terms), wanted);
+        KnownClauses known = weighted.known(terms);
+        return scoreTable.top(known.ids(), known.weights(), wanted);
     }
 
     /** The same query through Lucene, which the table must agree with ({@code TermScoresTest}). */
@@ -817,6 +819,10 @@ public final class TopicIndex {
         Query clause(String term, float weight);
     }
 
+    /** Term ids of the query's clauses that some document holds, and the clauses' weights, in the same order. */
+    record KnownClauses(int[] ids, float[] weights) {
+    }
+
     static final class WeightedQuery {
         /** A short query whose phrase the content never uses: nothing of it is covered. */
         final boolean unknownPhrase;
@@ -885,29 +891,19 @@ public final class TopicIndex {
             return out;
         }
 
-        /** The ids of the clause terms some document holds, in clause order. */
-        int[] termIds(TopicTerms terms) {
-            int[] out = new int[weights.size()];
-            int n = 0;
-            for (String term : weights.keySet()) {
-                int id = terms.id(term);
-                if (id >= 0) {
-                    out[n++] = id;
-                }
-            }
-            return Arrays.copyOf(out, n);
-        }
-
-        /** The weights of {@link #termIds}, in the same order. */
-        float[] termWeights(TopicTerms terms) {
-            float[] out = new float[weights.size()];
+        /** The clause terms some document holds, with their weights, in clause order: one lookup per term. */
+        KnownClauses known(TopicTerms terms) {
+            int[] ids = new int[weights.size()];
+            float[] values = new float[weights.size()];
             int n = 0;
             for (Map.Entry<String, Float> e : weights.entrySet()) {
-                if (terms.id(e.getKey()) >= 0) {
-                    out[n++] = e.getValue();
+                int id = terms.id(e.getKey());
+                if (id >= 0) {
+                    ids[n] = id;
+                    values[n++] = e.getValue();
                 }
             }
-            return Arrays.copyOf(out, n);
+            return new KnownClauses(Arrays.copyOf(ids, n), Arrays.copyOf(values, n));
         }
 
         List<String> statTerms() {
