@@ -21,7 +21,7 @@ final class FormEncodingCheck {
     static void check(HttpRequest<?> request, @Nullable String body) {
         boolean form = request.getContentType().map(MediaType::getSubtype)
                 .map(subtype -> subtype.toLowerCase(Locale.ROOT).equals("x-www-form-urlencoded")).orElse(false);
-        if (!form || body == null || body.isEmpty() || request.getPath().startsWith("/webhooks/")) {
+        if (!form || body == null || body.isEmpty()) {
             return;
         }
         for (String pair : body.split("&")) {

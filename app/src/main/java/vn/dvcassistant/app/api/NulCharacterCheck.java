@@ -12,7 +12,7 @@ import java.util.Locale;
  * with 400 before any work is done ({@link RequestBodyFilter}): raw in the body, escaped in JSON ({@code \u0000}), or percent-encoded
  * in a form or the query string ({@code %00}).
  *
- * <p>Channel webhooks are left out: Telegram and Zalo would deliver a refused update again and again; their
+ * <p>Channel webhooks are left out ({@link RequestBodyFilter}): Telegram and Zalo would deliver a refused update again and again; their
  * adapters take the text apart themselves. File uploads (multipart) are left out too: an XLSX file is binary
  * and holds NUL bytes; the importer stores only values it checked against known codes.
  */
@@ -23,9 +23,6 @@ final class NulCharacterCheck {
 
     /** Run by {@link RequestBodyFilter}. */
     static void refuse(HttpRequest<?> request, @Nullable String body) {
-        if (request.getPath().startsWith("/webhooks/")) {
-            return;
-        }
         String rawQuery = request.getUri().getRawQuery();
         if (rawQuery != null && rawQuery.contains("%00") || request.getUri().getRawPath().contains("%00")) {
             throw nul();

@@ -48,8 +48,11 @@ public final class AgencyDirectory {
                             Map<AgencyKind, List<Agency>> activeByKind) {
 
         Snapshot(long version, long checkedAtNanos, Map<String, Agency> byCode) {
-            this(version, checkedAtNanos, byCode, byCode.values().stream().filter(Agency::active).toList(),
-                    byKind(byCode.values().stream().filter(Agency::active).toList()));
+            this(version, checkedAtNanos, byCode, byCode.values().stream().filter(Agency::active).toList());
+        }
+
+        private Snapshot(long version, long checkedAtNanos, Map<String, Agency> byCode, List<Agency> active) {
+            this(version, checkedAtNanos, byCode, active, byKind(active));
         }
 
         Snapshot checkedAt(long nanos) {
