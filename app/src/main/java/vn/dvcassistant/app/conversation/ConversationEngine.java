@@ -56,7 +56,7 @@ public class ConversationEngine {
         long start = System.nanoTime();
         String key = SessionKeys.of(message.channel(), message.sessionId());
         Turn turn = connections.execute(ConnectionDefinition.DEFAULT, status -> {
-            ConversationSession opened = store.open(key, message.channel());
+            ConversationSession opened = store.open(status.getConnection(), key, message.channel());
             return new Turn(opened, intents.decide(new Inquiry(message, opened)));
         });
         ConversationSession session = turn.session();

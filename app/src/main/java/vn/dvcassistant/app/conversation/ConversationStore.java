@@ -10,13 +10,15 @@ import vn.dvcassistant.app.database.GroupCommit;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Reads a conversation's session and stores each exchange with the session's new state, in as few
@@ -62,6 +64,11 @@ class ConversationStore {
                        ELSE satisfaction_offered || ',' || CAST(? AS TEXT) END
              WHERE id = ?""".formatted(CONSENT_IS_THIS_MESSAGES);
 
+    private static final String READ = """
+            SELECT channel, consent, consent_at, notice_shown, last_topic_id, last_kind, last_exchange_id,
+                   created_at, updated_at, awaiting_comment, satisfaction_offered, satisfaction_rated
+              FROM conversation_session WHERE id = ?""";
+
     private static final int WRITERS = 2;
     private static final int MAX_BATCH = 200;
 
@@ -79,16 +86,48 @@ class ConversationStore {
     }
 
     /**
-     * The session with this key, created on the conversation's first message. The caller holds a
+     * The session with this key, created on the conversation's first message, read on the caller's
      * connection.
      */
-    ConversationSession open(String key, Channel channel) {
-        Optional<ConversationSession> found = sessions.findById(key);
-        if (found.isPresent()) {
-            return found.get();
+    ConversationSession open(Connection connection, String key, Channel channel) {
+        try {
+            ConversationSession found = read(connection, key);
+            if (found != null) {
+                return found;
+            }
+            sessions.insertIfAbsent(key, channel.code());
+            found = read(connection, key);
+            if (found == null) {
+                throw new IllegalStateException("a conversation session vanished right after it was created");
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read a conversation session", e);
         }
-        sessions.insertIfAbsent(key, channel.code());
-        return sessions.findById(key).orElseThrow();
+    }
+
+    /*
+     * Read by hand, like the write below: every chat message starts here, and the repository's generic
+     * row mapping cost about as much CPU as the statement itself (SessionRepository.findById gives the
+     * same record; ConversationStoreTest compares them).
+     */
+    private static ConversationSession read(Connection connection, String key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(READ)) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                return new ConversationSession(key, row.getString(1), row.getString(2), instant(row, 3),
+                        row.getBoolean(4), row.getString(5), row.getString(6), row.getObject(7, UUID.class),
+                        instant(row, 8), instant(row, 9), row.getBoolean(10), row.getString(11), row.getString(12));
+            }
+        }
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        Timestamp at = row.getTimestamp(column);
+        return at == null ? null : at.toInstant();
     }
 
     /**

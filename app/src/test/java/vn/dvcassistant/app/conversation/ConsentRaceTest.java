@@ -29,7 +29,7 @@ class ConsentRaceTest {
     @Test
     void aConsentButtonCommittedWhileAMessageIsAnsweredIsNotOverwritten() {
         String key = "web:race-" + UUID.randomUUID();
-        ConversationSession read = transactions.executeWrite(status -> store.open(key, Channel.WEB));
+        ConversationSession read = transactions.executeWrite(status -> store.open(status.getConnection(), key, Channel.WEB));
         assertThat(read.consent()).isEqualTo(ConversationSession.CONSENT_UNKNOWN);
 
         // The button's own write lands first ...
@@ -46,7 +46,7 @@ class ConsentRaceTest {
     @Test
     void whatTheMessageItselfChangedIsStored() {
         String key = "web:typed-" + UUID.randomUUID();
-        ConversationSession read = transactions.executeWrite(status -> store.open(key, Channel.WEB));
+        ConversationSession read = transactions.executeWrite(status -> store.open(status.getConnection(), key, Channel.WEB));
         Exchange asked = exchange(key);
         store.record(asked, read.afterExchange(asked, true, false), null);
         assertThat(sessions.findById(key).orElseThrow().consent()).isEqualTo(ConversationSession.CONSENT_ASKED);
