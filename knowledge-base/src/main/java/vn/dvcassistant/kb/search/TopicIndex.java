@@ -120,6 +120,7 @@ public final class TopicIndex {
     private static final IndexedField[] FIELDS = IndexedField.values();
 
     private final List<Topic> topics;
+    /** What questions are analysed with: the index's chain, syllables only. */
     private final Analyzer analyzer;
     private final IndexSearcher searcher;
     private final Vocabulary vocabulary;
@@ -170,7 +171,7 @@ public final class TopicIndex {
 
     /** @param outOfScope questions no topic answers; the classifier learns them as a class of their own */
     public static TopicIndex build(List<Topic> topics, SynonymDictionary synonyms, List<String> outOfScope) {
-        Analyzer analyzer = new VietnameseAnalyzer(synonyms);
+        VietnameseAnalyzer analyzer = new VietnameseAnalyzer(synonyms);
         // The index lives in memory and is never closed: a replaced index stays usable by searches
         // still running on it, and the garbage collector frees it (no file handles are held).
         // Each file as one buffer: opening a term dictionary or postings list slices the file, and
@@ -193,7 +194,7 @@ public final class TopicIndex {
             searcher.setQueryCache(null);
             TopicTerms terms = TopicTerms.of(reader);
             TermScores scoreTable = TermScores.of(searcher, terms, TIE_BREAKER);
-            TopicIndex lexical = new TopicIndex(List.copyOf(topics), analyzer, searcher, Vocabulary.of(reader), terms,
+            TopicIndex lexical = new TopicIndex(List.copyOf(topics), analyzer.syllables(), searcher, Vocabulary.of(reader), terms,
                     ordinals(reader), scoreTable, null, null, Map.of());
             ClassifierClasses classes = ClassifierClasses.of(topics);
             return classes.curated() > MAX_CLASSIFIER_TOPICS ? lexical : lexical.withClassifier(classes, outOfScope);

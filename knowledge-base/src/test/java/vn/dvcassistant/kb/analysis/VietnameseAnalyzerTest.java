@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.junit.jupiter.api.Test;
 
 class VietnameseAnalyzerTest {
@@ -81,6 +82,45 @@ class VietnameseAnalyzerTest {
         assertThat(terms(analyzer, "😀🙏 ?!")).isEmpty();
         assertAnalyzesTo(new VietnameseAnalyzer(), "khai sinh 🙏", "khai", "khai sinh", "sinh");
         assertAnalyzesTo(new VietnameseAnalyzer(), "khai 👍 sinh", "khai", "khai sinh", "sinh");
+    }
+
+    @Test
+    void syllablesAreTheIndexChainsSyllablesWithoutItsBigrams() {
+        VietnameseAnalyzer full = new VietnameseAnalyzer(DICTIONARY);
+        Analyzer syllables = full.syllables();
+        List<String> texts = new ArrayList<>(List.of("Đăng kí kết hôn với người nước ngoài ạ?",
+                "làm sổ đỏ 🙏 cho bố mẹ, cccd hết hạn thì sao", "bằng lái xe bị mất!!! cấp lại ở đâu",
+                "ddang kys khai sinh 2024 cho con", "CCCD", "  ", "kí", "thủ tục... đăng ký tạm trú (online)"));
+        Random random = new Random(7);
+        for (int i = 0; i < 300; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int j = random.nextInt(40); j > 0; j--) {
+                text.appendCodePoint(random.nextInt(3) == 0 ? ' ' : random.nextInt(5) == 0
+                        ? random.nextInt(0x2FFF) + 1 : "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạếộ".charAt(random.nextInt(36)));
+            }
+            texts.add(text.toString());
+        }
+        for (String text : texts) {
+            assertThat(terms(syllables, text)).as(text).isEqualTo(withoutBigrams(full, text));
+        }
+    }
+
+    private static List<String> withoutBigrams(Analyzer analyzer, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("f", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            TypeAttribute type = stream.addAttribute(TypeAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (!VietnameseAnalyzer.BIGRAM_TYPE.equals(type.type())) {
+                    out.add(term.toString());
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return out;
     }
 
     @Test
