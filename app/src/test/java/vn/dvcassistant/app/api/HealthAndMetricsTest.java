@@ -90,12 +90,23 @@ class HealthAndMetricsTest {
 
     @Test
     void prometheusExposesAnswerLatencyAndCountsByKind() {
+        String admin = StaffSession.newUser(accounts, Roles.ADMIN, null);
+        String before = client.toBlocking().retrieve(HttpRequest.GET("/prometheus").basicAuth(admin, StaffSession.PASSWORD));
         client.toBlocking().retrieve(HttpRequest.POST("/api/v1/chat", Map.of("sessionId", "metrics", "text", "xin chào"))
                 .contentType(MediaType.APPLICATION_JSON_TYPE));
-        String admin = StaffSession.newUser(accounts, Roles.ADMIN, null);
         String metrics = client.toBlocking().retrieve(HttpRequest.GET("/prometheus")
                 .basicAuth(admin, StaffSession.PASSWORD));
+        String answers = "dvc_answers_total\\{channel=\"web\",kind=\"smalltalk\",?}";
+        String timed = "dvc_answer_latency_seconds_count\\{kind=\"smalltalk\",?}";
+        assertThat(value(metrics, answers)).isEqualTo(value(before, answers) + 1);
+        assertThat(value(metrics, timed)).isEqualTo(value(before, timed) + 1);
         assertThat(metrics).contains("dvc_answer_latency_seconds_bucket{kind=\"smalltalk\"");
-        assertThat(metrics).contains("dvc_answers_total{channel=\"web\",kind=\"smalltalk\"");
+        assertThat(metrics).contains("dvc_answers_total{channel=\"telegram\",kind=\"answer\"");
+    }
+
+    private static double value(String prometheus, String series) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + series + " (\\S+)$").matcher(prometheus);
+        assertThat(m.find()).as(series).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 }
