@@ -110,6 +110,9 @@ class CommentSupplements {
      * without one; any other text without a code is not a supplement.
      */
     static Optional<Request> parse(String raw) {
+        if (!startsAsSupplement(raw)) {
+            return Optional.empty();
+        }
         List<int[]> spans = new ArrayList<>();
         Matcher tokens = TOKEN.matcher(raw);
         while (tokens.find()) {
@@ -145,6 +148,19 @@ class CommentSupplements {
         typed = typed.replaceAll("[\u2010-\u2015]", "-");
         String information = LEADING_SEPARATORS.matcher(raw.substring(codeEnd)).replaceFirst("").strip();
         return Optional.of(new Request(typed, information));
+    }
+
+    /**
+     * Whether the first words are "bổ sung": every message is asked, and almost none is a supplement, so only
+     * its first two words are read before the whole message is taken apart.
+     */
+    private static boolean startsAsSupplement(String raw) {
+        Matcher tokens = TOKEN.matcher(raw);
+        List<String> firstTwo = new ArrayList<>(2);
+        while (firstTwo.size() < 2 && tokens.find()) {
+            firstTwo.add(tokens.group());
+        }
+        return prefixLength(firstTwo) > 0;
     }
 
     private static int prefixLength(List<String> words) {

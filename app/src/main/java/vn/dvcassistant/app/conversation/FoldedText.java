@@ -4,6 +4,7 @@ import vn.dvcassistant.kb.VietnameseText;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A message lower-cased, without diacritics and punctuation, words separated by one space, so that
@@ -11,8 +12,10 @@ import java.util.List;
  */
 record FoldedText(String text) {
 
+    private static final Pattern NOT_LETTERS_OR_DIGITS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     static FoldedText of(String raw) {
-        String folded = VietnameseText.fold(raw).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        String folded = NOT_LETTERS_OR_DIGITS.matcher(VietnameseText.fold(raw)).replaceAll(" ").trim();
         return new FoldedText(folded);
     }
 
