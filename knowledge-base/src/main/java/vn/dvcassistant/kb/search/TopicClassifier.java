@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.ToIntFunction;
 
 /**
  * A linear classifier from a question's analysed terms to the topic it is about: multinomial logistic
@@ -139,12 +140,29 @@ final class TopicClassifier {
         }
     }
 
-    /** Probability of every class, for a question's analysed terms and their weights; unknown terms say nothing. */
-    double[] probabilities(List<String> terms, float[] values) {
-        int[] ids = new int[terms.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = vocabulary.getOrDefault(terms.get(i), -1);
-        }
+    /** The model's id of a term, -1 when no training text held it. */
+    int id(String term) {
+        return vocabulary.getOrDefault(term, -1);
+    }
+
+    /**
+     * The model's id of each term of another vocabulary (the index's, ids 0 to {@code size} - 1): -1 where the
+     * model has none. Computed once, so a question's terms are looked up in one vocabulary, not in both.
+     */
+    int[] idsOf(ToIntFunction<String> otherId, int size) {
+        int[] out = new int[size];
+        Arrays.fill(out, -1);
+        vocabulary.forEach((term, id) -> {
+            int other = otherId.applyAsInt(term);
+            if (other >= 0) {
+                out[other] = id;
+            }
+        });
+        return out;
+    }
+
+    /** Probability of every class, for a question's terms as the model's ids ({@link #id}) and their weights. */
+    double[] probabilities(int[] ids, float[] values) {
         double[] p = new double[classes];
         scores(ids, values, p);
         softmax(p);

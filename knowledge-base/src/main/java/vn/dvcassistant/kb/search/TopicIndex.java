@@ -141,6 +141,11 @@ public final class TopicIndex {
      * sinh", "vneid", "hộ chiếu"), with those topics' ordinals: a question holding one names its procedure.
      */
     private final Map<String, int[]> namedBy;
+    /**
+     * The classifier's id of each index term (-1 when it has none), so a question's terms are looked up once,
+     * in the index; only terms no topic holds are looked up in the classifier's own vocabulary.
+     */
+    private final int[] classifierIdOfTerm;
 
     private TopicIndex(List<Topic> topics, Analyzer analyzer, IndexSearcher searcher, Vocabulary vocabulary,
             TopicTerms terms, int[] ordinalOfDoc, TermScores scoreTable, TopicClassifier classifier,
@@ -163,6 +168,7 @@ public final class TopicIndex {
         this.classifier = classifier;
         this.classes = classes;
         this.namedBy = namedBy;
+        this.classifierIdOfTerm = classifier == null ? null : classifier.idsOf(terms::id, terms.size());
     }
 
     public static TopicIndex build(List<Topic> topics, SynonymDictionary synonyms) {
@@ -523,14 +529,15 @@ public final class TopicIndex {
             return new Ranking(text, false, top.length == 0 ? List.of() : candidates(top, weighted, null), 0, 0,
                     weighted.subjectless());
         }
-        KnownClauses known = weighted.known(this.terms);
+        weighted.resolve(this.terms);
+        KnownClauses known = weighted.known();
         int[] ids = known.ids();
         float[] weights = known.weights();
         ScoreDoc[] lexical = scoreTable.top(ids, weights, Math.max(wanted, LEXICAL_CANDIDATES));
         if (lexical.length == 0) {
             return new Ranking(text, false, List.of(), 0, 0, weighted.subjectless());
         }
-        double[] byClass = classifier.probabilities(List.copyOf(weighted.weights.keySet()), weighted.allWeights());
+        double[] byClass = classifier.probabilities(classifierIds(weighted), weighted.allWeights());
         double outOfScope = byClass[classes.outOfScope()];
         // Which topic, given that it is one: long personal questions share words with the out-of-scope
         // examples, and their mass must not make every topic look unlikely.
@@ -556,9 +563,21 @@ public final class TopicIndex {
                 weighted.subjectless());
     }
 
+    /** The classifier's id of each clause term, in clause order (-1 for terms it has never seen). */
+    private int[] classifierIds(WeightedQuery weighted) {
+        int[] out = new int[weighted.ids.length];
+        int i = 0;
+        for (String term : weighted.weights.keySet()) {
+            int id = weighted.ids[i];
+            out[i++] = id >= 0 ? classifierIdOfTerm[id] : classifier.id(term);
+        }
+        return out;
+    }
+
     /** The whole query, scored from the precomputed table ({@link TermScores}). */
     ScoreDoc[] retrieve(WeightedQuery weighted, int wanted) {
-        KnownClauses known = weighted.known(terms);
+        weighted.resolve(terms);
+        KnownClauses known = weighted.known();
         return scoreTable.top(known.ids(), known.weights(), wanted);
     }
 
@@ -830,6 +849,10 @@ public final class TopicIndex {
         final Map<String, Float> weights = new LinkedHashMap<>();
         final Set<CoverageUnit> unitSet = new LinkedHashSet<>();
         final List<CoverageUnit> units = new ArrayList<>();
+        /** Set by {@link #resolve}: each clause term's index id in clause order (-1: no topic holds it) ... */
+        int[] ids;
+        /** ... and each clause term's place in that order (units' terms and corrections are clause terms). */
+        Map<String, Integer> position;
 
         WeightedQuery(boolean unknownPhrase) {
             this.unknownPhrase = unknownPhrase;
@@ -863,14 +886,15 @@ public final class TopicIndex {
          * question is about something else, however well its other words match.
          */
         double unknownShare(TopicTerms terms) {
+            resolve(terms);
             int all = 0, unknown = 0;
             for (CoverageUnit unit : units) {
                 if (unit.bigram() || unit.facet()) {
                     continue;
                 }
                 all++;
-                if (terms.maxDocFreq(terms.id(unit.term())) == 0
-                        && (unit.correction() == null || terms.maxDocFreq(terms.id(unit.correction())) == 0)) {
+                if (terms.maxDocFreq(idOf(unit.term())) == 0
+                        && (unit.correction() == null || terms.maxDocFreq(idOf(unit.correction())) == 0)) {
                     unknown++;
                 }
             }
@@ -892,51 +916,54 @@ public final class TopicIndex {
             return out;
         }
 
-        /** The clause terms some document holds, with their weights, in clause order: one lookup per term. */
-        KnownClauses known(TopicTerms terms) {
-            int[] ids = new int[weights.size()];
-            float[] values = new float[weights.size()];
-            int n = 0;
-            for (Map.Entry<String, Float> e : weights.entrySet()) {
-                int id = terms.id(e.getKey());
-                if (id >= 0) {
-                    ids[n] = id;
-                    values[n++] = e.getValue();
-                }
+        /** Looks every clause term up in the index, once per query: the rest of the search reads the ids. */
+        void resolve(TopicTerms terms) {
+            if (ids != null) {
+                return;
             }
-            return new KnownClauses(Arrays.copyOf(ids, n), Arrays.copyOf(values, n));
+            ids = new int[weights.size()];
+            position = new HashMap<>(weights.size() * 2);
+            int i = 0;
+            for (String term : weights.keySet()) {
+                position.put(term, i);
+                ids[i++] = terms.id(term);
+            }
         }
 
-        List<String> statTerms() {
-            LinkedHashMap<String, Boolean> all = new LinkedHashMap<>();
-            weights.keySet().forEach(t -> all.put(t, true));
-            for (CoverageUnit unit : units) {
-                all.put(unit.term(), true);
-                if (unit.correction() != null) {
-                    all.put(unit.correction(), true);
+        int idOf(String clauseTerm) {
+            return ids[position.get(clauseTerm)];
+        }
+
+        /** The clause terms some document holds, with their weights, in clause order ({@link #resolve} first). */
+        KnownClauses known() {
+            int[] known = new int[ids.length];
+            float[] values = new float[ids.length];
+            int n = 0;
+            int i = 0;
+            for (float weight : weights.values()) {
+                int id = ids[i++];
+                if (id >= 0) {
+                    known[n] = id;
+                    values[n++] = weight;
                 }
             }
-            return new ArrayList<>(all.keySet());
+            return new KnownClauses(Arrays.copyOf(known, n), Arrays.copyOf(values, n));
         }
     }
 
     private List<Candidate> candidates(ScoreDoc[] scoreDocs, WeightedQuery q, double[] probabilities) {
-        List<String> statTerms = q.statTerms();
-        Map<String, Integer> termIndex = new HashMap<>(statTerms.size() * 2);
-        int[] ids = new int[statTerms.size()];
-        for (int i = 0; i < statTerms.size(); i++) {
-            termIndex.put(statTerms.get(i), i);
-            ids[i] = terms.id(statTerms.get(i));
-        }
+        q.resolve(terms);
+        int[] ids = q.ids;
         IndexedField[] fields = IndexedField.values();
         double perfect = 0;
-        for (Map.Entry<String, Float> clause : q.weights.entrySet()) {
-            int id = ids[termIndex.get(clause.getKey())];
+        int at = 0;
+        for (float weight : q.weights.values()) {
+            int id = ids[at++];
             double best = 0;
             for (int f = 0; f < fields.length; f++) {
                 best = Math.max(best, fields[f].boost * idf(terms.docFreq(id, f), terms.docCount(f)));
             }
-            perfect += clause.getValue() * best;
+            perfect += weight * best;
         }
 
         int units = q.units.size();
@@ -945,8 +972,8 @@ public final class TopicIndex {
         double[] unitWeight = new double[units];
         for (int u = 0; u < units; u++) {
             CoverageUnit unit = q.units.get(u);
-            unitTerm[u] = ids[termIndex.get(unit.term())];
-            unitCorrection[u] = unit.correction() == null ? -1 : ids[termIndex.get(unit.correction())];
+            unitTerm[u] = q.idOf(unit.term());
+            unitCorrection[u] = unit.correction() == null ? -1 : q.idOf(unit.correction());
             int df = terms.maxDocFreq(unitTerm[u]);
             if (df == 0 && unit.correction() != null) {
                 df = terms.maxDocFreq(unitCorrection[u]);
