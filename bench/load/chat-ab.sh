@@ -9,10 +9,12 @@
 #        B is this checkout. Build both first (mvn -B -pl app -am package -DskipTests in each), e.g.
 #        git worktree add /tmp/before <commit> && (cd /tmp/before && mvn -B -q -pl app -am package -DskipTests)
 # Environment: BENCH_JAVA_OPTS (default app/run.sh's: -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+#              BENCH_CDS (default 1): like app/run.sh, each service starts from a class-data archive of its jar,
+#              made by one start and stop beforehand; 0 runs without
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=$(pwd)
-[ $# -ge 1 ] || { sed -n 2,13p "$0" >&2; exit 2; }
+[ $# -ge 1 ] || { sed -n 2,15p "$0" >&2; exit 2; }
 dirs=("$(cd "$1" && pwd)" "$here")
 rounds=${2:-10}
 secs=${3:-10}
@@ -33,10 +35,29 @@ cleanup() {
 }
 trap cleanup EXIT
 for i in 0 1; do
-  port[$i]=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   work[$i]=$(mktemp -d /tmp/dvc-ab.XXXXXX)
+done
+cds=("" "")
+if [ "${BENCH_CDS:-1}" = 1 ]; then
+  echo "making each jar's class-data archive ..."
+  for i in 0 1; do
+    p=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    (cd "${dirs[$i]}" && DVC_PORT=$p DVC_DATA_DIR="${work[$i]}/training" MICRONAUT_SERVER_HOST=127.0.0.1 \
+      exec java -XX:ArchiveClassesAtExit="${work[$i]}/classes.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $java_opts \
+      -jar app/target/dvc-assistant.jar >"${work[$i]}/training.log" 2>&1) &
+    t=$!
+    for _ in $(seq 1 600); do curl -fsS -o /dev/null "http://127.0.0.1:$p/health" 2>/dev/null && break; sleep 0.1; done
+    curl -fsS -o /dev/null -H 'Content-Type: application/json' -d "$(head -n 1 "$bodies" | sed 's/{session}/cds/')" \
+      "http://127.0.0.1:$p/api/v1/chat" || true
+    kill "$t"; wait "$t" 2>/dev/null || true
+    rm -rf "${work[$i]}/training"
+    [ -s "${work[$i]}/classes.jsa" ] && cds[$i]="-XX:SharedArchiveFile=${work[$i]}/classes.jsa -Xlog:cds=off"
+  done
+fi
+for i in 0 1; do
+  port[$i]=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   (cd "${dirs[$i]}" && DVC_PORT=${port[$i]} DVC_DATA_DIR="${work[$i]}/data" DVC_RATE_LIMIT_ENABLED=false \
-    MICRONAUT_SERVER_HOST=127.0.0.1 exec java $java_opts -jar app/target/dvc-assistant.jar >"${work[$i]}/service.log" 2>&1) &
+    MICRONAUT_SERVER_HOST=127.0.0.1 exec java ${cds[$i]} $java_opts -jar app/target/dvc-assistant.jar >"${work[$i]}/service.log" 2>&1) &
   pid[$i]=$!
   for _ in $(seq 1 600); do curl -fsS -o /dev/null "http://127.0.0.1:${port[$i]}/health" 2>/dev/null && break; sleep 0.1; done
   curl -fsS -o /dev/null "http://127.0.0.1:${port[$i]}/health" || { echo "${names[$i]} did not start:" >&2; tail -n 30 "${work[$i]}/service.log" >&2; exit 1; }
