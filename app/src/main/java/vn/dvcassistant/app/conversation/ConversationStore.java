@@ -33,10 +33,6 @@ import java.util.UUID;
 class ConversationStore {
 
     /*
-     * The exchange's foreign key needs the session row, which exists: the statement inserts the
-     * exchange and updates that row in one go, so a reply is never stored without its session state.
-     */
-    /*
      * Consent is written from this message only if nobody changed it since the message read the session
      * (its consent_at is still the one read), or if this message changed it later than anyone else did.
      * consent_at is the version: a consent button (SessionRepository.updateConsent) sets it to its own
@@ -46,6 +42,10 @@ class ConversationStore {
     private static final String CONSENT_IS_THIS_MESSAGES = "(consent_at IS NOT DISTINCT FROM CAST(? AS TIMESTAMPTZ) "
             + "OR (CAST(? AS TIMESTAMPTZ) IS NOT NULL AND (consent_at IS NULL OR CAST(? AS TIMESTAMPTZ) > consent_at)))";
 
+    /*
+     * The exchange's foreign key needs the session row, which exists: the statement inserts the
+     * exchange and updates that row in one go, so a reply is never stored without its session state.
+     */
     private static final String RECORD = """
             WITH stored AS (
                 INSERT INTO exchange (id, session_id, channel, question, kind, topic_id, confidence, latency_ms,
