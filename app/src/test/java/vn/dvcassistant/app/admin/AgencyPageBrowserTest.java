@@ -10,13 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.dvcassistant.app.web.BrowserPage;
 import vn.dvcassistant.app.web.HeadlessChromium;
 import vn.dvcassistant.app.province.Agency;
 import vn.dvcassistant.app.province.AgencyDirectory;
@@ -34,7 +32,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +58,7 @@ class AgencyPageBrowserTest {
     TransactionOperations<Connection> transactions;
 
     String p;
+    BrowserPage page;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -78,9 +76,9 @@ class AgencyPageBrowserTest {
     @BeforeEach
     void phone() {
         p = "B" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-";
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        browser.get(url("/dang-nhap"));
+        page = new BrowserPage(chromium, server, WAIT);
+        page.onPhone();
+        browser.get(page.url("/dang-nhap"));
         browser.manage().deleteAllCookies();
     }
 
@@ -91,11 +89,11 @@ class AgencyPageBrowserTest {
 
     @Test
     void anAdminLoadsSearchesAddsEditsAndDeactivatesAgenciesOnAPhone() throws IOException {
-        logIn(StaffSession.newUser(accounts, Roles.ADMIN, null));
-        browser.get(url("/quan-tri/co-quan"));
+        page.logIn(StaffSession.newUser(accounts, Roles.ADMIN, null));
+        browser.get(page.url("/quan-tri/co-quan"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cơ quan");
         assertThat(browser.findElements(By.cssSelector("#agencies li"))).hasSizeGreaterThanOrEqualTo(10);
-        assertThat(widthFits()).isTrue();
+        assertThat(page.widthFits()).isTrue();
         assertThat(chromium.seriousAxeViolations()).isEmpty();
 
         Path wrong = Files.createTempFile("danh-ba", ".csv");
@@ -103,7 +101,7 @@ class AgencyPageBrowserTest {
                 + p + "CA,Công an xã Bình Lục," + p + "KHONG,cong-an-xa\n", StandardCharsets.UTF_8);
         browser.findElement(By.id("agency-file")).sendKeys(wrong.toString());
         browser.findElement(By.cssSelector("form[action='/quan-tri/co-quan/tai-len'] button")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("agency-problems")));
+        page.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("agency-problems")));
         assertThat(browser.findElement(By.id("agencies-error")).getText()).contains("chưa được lưu");
         assertThat(browser.findElement(By.id("agency-problems")).getText())
                 .isEqualTo("Dòng 3: Không có cơ quan cấp trên mã \"" + p + "KHONG\" trong danh bạ hay trong tệp.");
@@ -115,14 +113,15 @@ class AgencyPageBrowserTest {
                 + p + "CA,Công an xã Bình Lục,CONG-AN,cong-an-xa\n", StandardCharsets.UTF_8);
         browser.findElement(By.id("agency-file")).sendKeys(right.toString());
         browser.findElement(By.cssSelector("form[action='/quan-tri/co-quan/tai-len'] button")).click();
-        waitFor(ExpectedConditions.textToBe(By.id("agencies-notice"), "Đã lưu danh bạ: thêm 2 cơ quan, cập nhật 0 cơ quan."));
+        page.waitFor(ExpectedConditions.textToBe(By.id("agencies-notice"),
+                "Đã lưu danh bạ: thêm 2 cơ quan, cập nhật 0 cơ quan."));
         Files.delete(wrong);
         Files.delete(right);
 
         // Searching without diacritics finds the commune among the rest.
         browser.findElement(By.id("q")).sendKeys("binh luc");
         browser.findElement(By.cssSelector("form[role='search'] button")).click();
-        waitFor(ExpectedConditions.urlContains("q=binh"));
+        page.waitFor(ExpectedConditions.urlContains("q=binh"));
         // Other tests' (deactivated) agencies of the same name may be listed too, marked as such.
         assertThat(browser.findElements(By.cssSelector("#agencies li")).stream().map(e -> e.getAttribute("id"))
                 .filter(id -> id.startsWith("agency-" + p)).toList())
@@ -131,26 +130,26 @@ class AgencyPageBrowserTest {
                 .allSatisfy(name -> assertThat(name).contains("Bình Lục"));
 
         // Add one by the form.
-        browser.get(url("/quan-tri/co-quan"));
+        browser.get(page.url("/quan-tri/co-quan"));
         browser.findElement(By.id("code")).sendKeys(p + "TT");
         browser.findElement(By.id("name")).sendKeys("Trung tâm phục vụ hành chính công thử");
         new Select(browser.findElement(By.id("kind"))).selectByValue("trung-tam");
         browser.findElement(By.cssSelector("#add-agency button[type='submit']")).click();
-        waitFor(ExpectedConditions.textToBe(By.id("agencies-notice"), "Đã thêm cơ quan."));
+        page.waitFor(ExpectedConditions.textToBe(By.id("agencies-notice"), "Đã thêm cơ quan."));
         assertThat(directory.find(p + "TT")).get().extracting(Agency::kind).isEqualTo(AgencyKind.SERVICE_CENTRE);
 
         // Edit: name, parent and fields.
         browser.findElement(By.cssSelector("#agency-" + p + "TT a.edit")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("edit-agency")));
+        page.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("edit-agency")));
         assertThat(chromium.seriousAxeViolations()).isEmpty();
-        assertThat(widthFits()).isTrue();
+        assertThat(page.widthFits()).isTrue();
         WebElement name = browser.findElement(By.id("name"));
         name.clear();
         name.sendKeys("Trung tâm thử đã đổi tên");
         new Select(browser.findElement(By.id("parent"))).selectByValue("VP-UBND");
         browser.findElement(By.cssSelector("input[name='fields'][value='ho-tich']")).click();
         browser.findElement(By.cssSelector("#edit-agency button[type='submit']")).click();
-        waitFor(ExpectedConditions.textToBe(By.id("agencies-notice"), "Đã lưu."));
+        page.waitFor(ExpectedConditions.textToBe(By.id("agencies-notice"), "Đã lưu."));
         Agency edited = directory.find(p + "TT").orElseThrow();
         assertThat(edited.name()).isEqualTo("Trung tâm thử đã đổi tên");
         assertThat(edited.parent()).isEqualTo("VP-UBND");
@@ -158,36 +157,11 @@ class AgencyPageBrowserTest {
 
         // Deactivate: still listed, marked, and no longer offered for new staff accounts.
         browser.findElement(By.cssSelector("#agency-" + p + "TT button.deactivate")).click();
-        waitFor(ExpectedConditions.textToBe(By.id("agencies-notice"), "Đã ngừng dùng cơ quan."));
+        page.waitFor(ExpectedConditions.textToBe(By.id("agencies-notice"), "Đã ngừng dùng cơ quan."));
         assertThat(browser.findElement(By.cssSelector("#agency-" + p + "TT .status")).getText()).isEqualTo("Đã ngừng");
-        browser.get(url("/quan-tri/nguoi-dung"));
+        browser.get(page.url("/quan-tri/nguoi-dung"));
         List<String> offered = new Select(browser.findElement(By.id("agencyCode"))).getOptions().stream()
                 .map(o -> o.getAttribute("value")).toList();
         assertThat(offered).contains(p + "UB", p + "CA").doesNotContain(p + "TT");
-    }
-
-    private void logIn(String username) {
-        browser.get(url("/dang-nhap"));
-        browser.findElement(By.cssSelector("form[action='/login'] #username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(StaffSession.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
-        waitFor(ExpectedConditions.urlContains("/quan-tri"));
-    }
-
-
-    private boolean widthFits() {
-        return (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth;");
-    }
-
-    private void waitFor(ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, WAIT).until(condition);
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

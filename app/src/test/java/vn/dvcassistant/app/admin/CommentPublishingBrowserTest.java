@@ -7,23 +7,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.dvcassistant.app.comments.CommentService;
 import vn.dvcassistant.app.comments.CommentSubmission;
 import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffAccounts;
 import vn.dvcassistant.app.security.StaffSession;
+import vn.dvcassistant.app.web.BrowserPage;
 import vn.dvcassistant.app.web.HeadlessChromium;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,14 +44,15 @@ class CommentPublishingBrowserTest {
 
     HeadlessChromium chromium;
     ChromeDriver browser;
+    BrowserPage page;
 
     @BeforeEach
     void start() throws IOException {
         chromium = HeadlessChromium.start("--lang=vi");
         browser = chromium.driver();
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        page = new BrowserPage(chromium, server, Duration.ofSeconds(15));
+        page.onPhone();
     }
 
     @AfterEach
@@ -69,14 +67,14 @@ class CommentPublishingBrowserTest {
             throws IOException {
         String code = comments.submit(new CommentSubmission(ORIGINAL, null, "ho-tich", "web", false, null, null, null,
                 null)).code();
-        logIn(StaffSession.newUser(accounts, Roles.AGENCY_STAFF, "SO-TP"));
+        page.logIn(StaffSession.newUser(accounts, Roles.AGENCY_STAFF, "SO-TP"));
 
-        browser.get(url("/quan-tri/gop-y/" + code));
+        browser.get(page.url("/quan-tri/gop-y/" + code));
         assertThat(browser.findElement(By.id("comment-text")).getText()).as("staff see the original")
                 .contains("Lê Thị Hoa", "ngõ 15");
         browser.findElement(By.id("answer")).sendKeys("Sở Tư pháp đã trả trích lục và xin lỗi vì trễ hẹn.");
         browser.findElement(By.id("send-answer")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("public-preview")));
+        page.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("public-preview")));
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Đã trả lời, chờ công khai");
 
         // The masker's suggestions, highlighted: what it removes (the name, the address) and what it masked on receipt.
@@ -90,44 +88,25 @@ class CommentPublishingBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#public-preview .answer")).getText())
                 .isEqualTo("Sở Tư pháp đã trả trích lục và xin lỗi vì trễ hẹn.");
         assertThat(chromium.seriousAxeViolations()).as("axe-core on the page before publishing").isEmpty();
-        assertThat((Boolean) ((JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"))
-                .as("fits a 390 px phone").isTrue();
+        assertThat(page.widthFits()).as("fits a 390 px phone").isTrue();
 
         String edited = "Người dân phản ánh: cán bộ một cửa hẹn trả kết quả trích lục ba lần vẫn chưa có.";
         WebElement box = browser.findElement(By.id("public-text"));
         box.clear();
         box.sendKeys(edited);
         browser.findElement(By.id("preview-public")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(
+        page.waitFor(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#public-preview article.public-item .text"), "Người dân phản ánh"));
         assertThat(browser.findElement(By.id("public-text")).getAttribute("value")).isEqualTo(edited);
 
         browser.findElement(By.id("publish")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Đã công khai trả lời"));
+        page.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("status"),
+                "Đã công khai trả lời"));
         assertThat(browser.findElement(By.id("public-text-shown")).getText()).isEqualTo(edited);
 
-        browser.get(url("/minh-bach"));
+        browser.get(page.url("/minh-bach"));
         WebElement item = browser.findElement(By.cssSelector("article[id='" + code + "']"));
         assertThat(item.findElement(By.cssSelector(".text")).getText()).isEqualTo(edited);
         assertThat(browser.getPageSource()).doesNotContain("Lê Thị Hoa", "Trần Phú", "[họ tên]");
-    }
-
-    private void logIn(String username) {
-        browser.get(url("/dang-nhap"));
-        browser.findElement(By.cssSelector("form[action='/login'] #username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(StaffSession.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
-        waitFor(ExpectedConditions.urlContains("/quan-tri"));
-    }
-
-    /** axe-core's serious and critical findings, as "rule: target" lines. */
-
-    private void waitFor(ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

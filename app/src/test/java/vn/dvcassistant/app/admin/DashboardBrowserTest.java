@@ -7,12 +7,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.dvcassistant.app.web.BrowserPage;
 import vn.dvcassistant.app.web.HeadlessChromium;
 import vn.dvcassistant.app.comments.CommentService;
 import vn.dvcassistant.app.comments.CommentSubmission;
@@ -54,12 +52,14 @@ class DashboardBrowserTest {
 
     HeadlessChromium chromium;
     WebDriver browser;
+    BrowserPage page;
 
     @BeforeEach
     void start() throws IOException {
         chromium = HeadlessChromium.start();
         browser = chromium.driver();
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        page = new BrowserPage(chromium, server, Duration.ofSeconds(15));
     }
 
     @AfterEach
@@ -75,27 +75,27 @@ class DashboardBrowserTest {
                 null)).code();
         String username = StaffSession.newUser(accounts, Roles.AGENCY_STAFF, "SO-TP");
 
-        browser.get(url("/quan-tri/tong-quan"));
+        browser.get(page.url("/quan-tri/tong-quan"));
         assertThat(browser.getCurrentUrl()).as("an anonymous visitor is sent to the login page").endsWith("/dang-nhap");
         browser.findElement(By.cssSelector("form[action='/login'] #username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(StaffSession.PASSWORD);
         browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
-        waitFor(ExpectedConditions.urlToBe(url("/quan-tri/tong-quan")));
+        page.waitFor(ExpectedConditions.urlToBe(page.url("/quan-tri/tong-quan")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tổng quan mức độ hài lòng");
         assertThat(browser.findElements(By.cssSelector("#gauges svg"))).hasSize(4);
         assertThat(browser.findElements(By.cssSelector("#trend svg, #ranking svg"))).hasSize(2);
         assertThat(browser.findElements(By.id("agency"))).as("agency staff cannot pick another agency").isEmpty();
 
-        browser.get(url("/quan-tri/gop-y/" + code));
+        browser.get(page.url("/quan-tri/gop-y/" + code));
         assertThat(browser.findElement(By.id("comment-text")).getText()).isEqualTo(HOSTILE);
         assertThat(browser.findElements(By.cssSelector("#comment-text script, #comment-text b"))).isEmpty();
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
-        assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined")).isEqualTo(true);
+        assertThat(page.js("return window.pwned === undefined")).isEqualTo(true);
 
         browser.findElement(By.id("answer")).sendKeys("Sở Tư pháp đã kiểm tra và hướng dẫn lại hồ sơ.");
         browser.findElement(By.id("send-answer")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("answer-text")));
-        assertThat(browser.getCurrentUrl()).isEqualTo(url("/quan-tri/gop-y/" + code));
+        page.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("answer-text")));
+        assertThat(browser.getCurrentUrl()).isEqualTo(page.url("/quan-tri/gop-y/" + code));
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Đã trả lời, chờ công khai");
         assertThat(browser.findElement(By.id("answer-text")).getText())
                 .isEqualTo("Sở Tư pháp đã kiểm tra và hướng dẫn lại hồ sơ.");
@@ -104,14 +104,15 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("public-text")).getAttribute("value")).isEqualTo(HOSTILE);
         assertThat(browser.findElements(By.cssSelector("#public-preview script, #public-preview .text b"))).isEmpty();
         browser.findElement(By.id("publish")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Đã công khai trả lời"));
-        assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined")).isEqualTo(true);
+        page.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("status"),
+                "Đã công khai trả lời"));
+        assertThat(page.js("return window.pwned === undefined")).isEqualTo(true);
 
-        browser.get(url("/minh-bach"));
+        browser.get(page.url("/minh-bach"));
         assertThat(browser.getPageSource()).doesNotContain("<script>window.pwned");
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         browser.findElement(By.cssSelector("article[id='" + code + "'] input[value='true'] + button")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(
+        page.waitFor(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("article[id='" + code + "'] input[value='true'] + button"), "(1)"));
         assertThat(sql().count("SELECT useful_count FROM citizen_comment WHERE code = ?", code)).isEqualTo(1);
     }
@@ -121,17 +122,13 @@ class DashboardBrowserTest {
         String code = comments.submit(new CommentSubmission("Xin hỏi giá vé xe buýt liên tỉnh", null, "ho-tich", "web",
                 false, null, null, null, null)).code();
         String username = StaffSession.newUser(accounts, Roles.AGENCY_STAFF, "SO-TP");
-        browser.get(url("/dang-nhap"));
-        browser.findElement(By.cssSelector("form[action='/login'] #username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(StaffSession.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
-        waitFor(ExpectedConditions.urlContains("/quan-tri"));
+        page.logIn(username);
 
-        browser.get(url("/quan-tri/gop-y/" + code));
+        browser.get(page.url("/quan-tri/gop-y/" + code));
         browser.findElement(By.id("reason")).sendKeys("Nội dung không thuộc lĩnh vực tư pháp.");
         browser.findElement(By.id("reject")).click();
-        waitFor(ExpectedConditions.textToBe(By.id("status"), "Từ chối tiếp nhận"));
-        assertThat(browser.getCurrentUrl()).isEqualTo(url("/quan-tri/gop-y/" + code));
+        page.waitFor(ExpectedConditions.textToBe(By.id("status"), "Từ chối tiếp nhận"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(page.url("/quan-tri/gop-y/" + code));
         assertThat(browser.findElement(By.id("status-note")).getText()).isEqualTo("Nội dung không thuộc lĩnh vực tư pháp.");
         // Only the correction of field and agency stays, for the figures.
         assertThat(browser.findElements(By.cssSelector("main form:not([action$='/phan-loai'])")))
@@ -145,9 +142,9 @@ class DashboardBrowserTest {
         ratings("2131-04-02", "dat-dai", "SO-NNMT", "telegram", 2, 0);
         ratings("2130-03-10", "ho-tich", "SO-TP", "web", 40, 10);
         String question = handOffQuestion("2131-05-04");
-        logIn(StaffSession.newUser(accounts, Roles.ADMIN, null));
+        page.logIn(StaffSession.newUser(accounts, Roles.ADMIN, null));
 
-        browser.get(url("/quan-tri/tong-quan?from=2131-01-01&to=2131-12-31"));
+        browser.get(page.url("/quan-tri/tong-quan?from=2131-01-01&to=2131-12-31"));
         assertThat(browser.findElements(By.cssSelector("#field-table tr[data-field]"))).as("all 13 fields").hasSize(13);
         assertThat(browser.findElement(By.cssSelector("#field-table tr[data-field='ho-tich']")).getText())
                 .contains("Hộ tịch", "1.000", "99,0%", "90%", "Đạt");
@@ -182,23 +179,15 @@ class DashboardBrowserTest {
         String comment = "Cán bộ hướng dẫn tận tình " + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
 
         String poster = surveyTokens.issue("dang-ky-khai-sinh", "SO-TP", java.time.LocalDate.now().plusDays(30));
-        browser.get(url("/khao-sat/dang-ky-khai-sinh?t=" + java.net.URLEncoder.encode(poster,
+        browser.get(page.url("/khao-sat/dang-ky-khai-sinh?t=" + java.net.URLEncoder.encode(poster,
                 java.nio.charset.StandardCharsets.UTF_8)));
         browser.findElement(By.id("comment")).sendKeys(comment);
         browser.findElement(By.cssSelector("button[value='rat_hai_long']")).click();
-        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Cảm ơn bạn đã đánh giá"));
+        page.waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Cảm ơn bạn đã đánh giá"));
 
         assertThat(sql().column("SELECT level || ' ' || agency || ' ' || channel FROM satisfaction_rating "
                 + "WHERE topic_id = 'dang-ky-khai-sinh' AND comment = ?", comment))
                 .containsExactly("rat_hai_long SO-TP survey");
-    }
-
-    private void logIn(String username) {
-        browser.get(url("/dang-nhap"));
-        browser.findElement(By.cssSelector("form[action='/login'] #username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(StaffSession.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
-        waitFor(ExpectedConditions.urlContains("/quan-tri"));
     }
 
     /** A question handed over to staff on {@code day} and left past its deadline, stored as issue 14 stores them. */
@@ -218,15 +207,7 @@ class DashboardBrowserTest {
                 """, field, agency, channel, satisfied, satisfied, day, day, satisfied + unsatisfied);
     }
 
-    private void waitFor(ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
-    }
-
     private RawSql sql() {
         return new RawSql(dataSource);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

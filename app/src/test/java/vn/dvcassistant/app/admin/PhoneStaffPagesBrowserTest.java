@@ -9,13 +9,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.dvcassistant.app.web.BrowserPage;
 import vn.dvcassistant.app.web.HeadlessChromium;
 import vn.dvcassistant.app.comments.CommentService;
 import vn.dvcassistant.app.comments.CommentSubmission;
@@ -35,7 +33,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +62,8 @@ class PhoneStaffPagesBrowserTest {
     @Inject
     DataSource dataSource;
 
+    BrowserPage page;
+
     @BeforeAll
     static void startBrowser() throws IOException {
         chromium = HeadlessChromium.start("--lang=vi");
@@ -80,82 +79,82 @@ class PhoneStaffPagesBrowserTest {
 
     @BeforeEach
     void phoneWithNoSession() {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        browser.get(url("/dang-nhap"));
+        page = new BrowserPage(chromium, server, WAIT);
+        page.onPhone();
+        browser.get(page.url("/dang-nhap"));
         browser.manage().deleteAllCookies();
     }
 
     @Test
     void publicPagesNameTheProvinceLeadBackToTheChatAndTypeInTheReadingFont() throws IOException {
         for (String path : List.of("/gop-y/tra-cuu", "/minh-bach", survey("dang-ky-khai-sinh"))) {
-            browser.get(url(path));
+            browser.get(page.url(path));
             WebElement header = browser.findElement(By.cssSelector("header.site"));
             assertThat(header.findElement(By.cssSelector(".province")).getText()).as(path).isEqualTo("Tỉnh Hà Nam");
             WebElement back = header.findElement(By.cssSelector("a.to-chat"));
             assertThat(back.getText()).as(path).isEqualTo("Về trang hỏi đáp");
             assertThat(back.getRect().getHeight()).as(path + ": the link is a 44 px target").isGreaterThanOrEqualTo(44);
             for (WebElement field : browser.findElements(By.cssSelector("input:not([type=hidden]), textarea, select, button"))) {
-                assertThat(String.valueOf(js("return getComputedStyle(arguments[0]).fontFamily;", field)))
+                assertThat(String.valueOf(page.js("return getComputedStyle(arguments[0]).fontFamily;", field)))
                         .as(path + " " + field.getAttribute("outerHTML")).doesNotContainIgnoringCase("monospace");
             }
-            assertThat(widthFits()).as(path + " fits 390 px").isTrue();
+            assertThat(page.widthFits()).as(path + " fits 390 px").isTrue();
             assertThat(chromium.seriousAxeViolations()).as(path).isEmpty();
         }
 
-        browser.get(url("/gop-y/tra-cuu"));
+        browser.get(page.url("/gop-y/tra-cuu"));
         browser.findElement(By.cssSelector("header.site a.to-chat")).click();
-        waitFor(ExpectedConditions.urlToBe(url("/")));
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".welcome")));
+        page.waitFor(ExpectedConditions.urlToBe(page.url("/")));
+        page.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".welcome")));
     }
 
     @Test
     void theSurveyThankYouPageLeadsToTheChatOnThatProcedureAndToTracking() throws IOException {
-        browser.get(url(survey("dang-ky-khai-sinh")));
+        browser.get(page.url(survey("dang-ky-khai-sinh")));
         browser.findElement(By.cssSelector("button[value='hai_long']")).click();
-        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Cảm ơn bạn đã đánh giá"));
+        page.waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Cảm ơn bạn đã đánh giá"));
 
-        assertThat(browser.findElement(By.cssSelector("a.track")).getAttribute("href")).isEqualTo(url("/gop-y/tra-cuu"));
+        assertThat(browser.findElement(By.cssSelector("a.track")).getAttribute("href")).isEqualTo(page.url("/gop-y/tra-cuu"));
         assertThat(chromium.seriousAxeViolations()).isEmpty();
-        assertThat(widthFits()).isTrue();
+        assertThat(page.widthFits()).isTrue();
         for (WebElement link : browser.findElements(By.cssSelector(".next a"))) {
             assertThat(link.getRect().getHeight()).as(link.getText()).isGreaterThanOrEqualTo(44);
         }
 
-        assertThat(browser.findElement(By.cssSelector("a.ask")).getAttribute("href")).isEqualTo(url("/?chu-de=dang-ky-khai-sinh"));
-        js("localStorage.clear();");
+        assertThat(browser.findElement(By.cssSelector("a.ask")).getAttribute("href")).isEqualTo(page.url("/?chu-de=dang-ky-khai-sinh"));
+        page.js("localStorage.clear();");
         browser.findElement(By.cssSelector("a.ask")).click();
-        waitFor(d -> d.findElements(By.cssSelector(".msg.bot h2")).stream().anyMatch(h -> h.getText().equals("Đăng ký khai sinh")));
+        page.waitFor(d -> d.findElements(By.cssSelector(".msg.bot h2")).stream().anyMatch(h -> h.getText().equals("Đăng ký khai sinh")));
     }
 
     @Test
     void aVolunteerLandsOnAPageSayingWhatTheyMayDoNotRawJson() throws IOException {
-        logIn(StaffSession.newUser(accounts, Roles.VOLUNTEER, null));
-        waitFor(ExpectedConditions.urlToBe(url("/quan-tri/tong-quan")));
+        page.logIn(StaffSession.newUser(accounts, Roles.VOLUNTEER, null));
+        page.waitFor(ExpectedConditions.urlToBe(page.url("/quan-tri/tong-quan")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Việc bạn có thể làm");
         assertThat(browser.getPageSource()).doesNotContain("\"message\"").doesNotContain("Forbidden");
-        assertThat(browser.findElement(By.cssSelector("#do-survey a")).getAttribute("href")).isEqualTo(url("/quan-tri/khao-sat"));
-        assertThat(browser.findElement(By.cssSelector("#do-print a")).getAttribute("href")).isEqualTo(url("/quan-tri/huong-dan"));
+        assertThat(browser.findElement(By.cssSelector("#do-survey a")).getAttribute("href")).isEqualTo(page.url("/quan-tri/khao-sat"));
+        assertThat(browser.findElement(By.cssSelector("#do-print a")).getAttribute("href")).isEqualTo(page.url("/quan-tri/huong-dan"));
         assertThat(browser.findElement(By.id("do-print")).getText()).contains("bộ phận một cửa");
         assertThat(browser.findElements(By.cssSelector("#gauges svg"))).as("no figures for a volunteer").isEmpty();
-        assertThat(widthFits()).isTrue();
+        assertThat(page.widthFits()).isTrue();
         assertThat(chromium.seriousAxeViolations()).isEmpty();
 
         browser.findElement(By.cssSelector("#do-print a")).click();
-        waitFor(ExpectedConditions.urlToBe(url("/quan-tri/huong-dan")));
+        page.waitFor(ExpectedConditions.urlToBe(page.url("/quan-tri/huong-dan")));
         assertThat(browser.findElements(By.cssSelector("a[href='/quan-tri/phieu-khao-sat']")))
                 .as("posters are issued by one-stop desk staff").isEmpty();
-        assertThat(widthFits()).isTrue();
+        assertThat(page.widthFits()).isTrue();
         assertThat(chromium.seriousAxeViolations()).isEmpty();
     }
 
     @Test
     void theAssistedSurveyFormFitsAPhoneOffersProceduresOnlyGroupedSortedAndSearchableWithNothingPreselected()
             throws IOException {
-        logIn(StaffSession.newUser(accounts, Roles.VOLUNTEER, null));
-        browser.get(url("/quan-tri/khao-sat"));
+        page.logIn(StaffSession.newUser(accounts, Roles.VOLUNTEER, null));
+        browser.get(page.url("/quan-tri/khao-sat"));
 
-        assertThat(((Number) js("return document.documentElement.scrollWidth;")).intValue()).isLessThanOrEqualTo(390);
+        assertThat(((Number) page.js("return document.documentElement.scrollWidth;")).intValue()).isLessThanOrEqualTo(390);
         assertThat(browser.findElement(By.tagName("form")).getRect().getWidth()).isLessThanOrEqualTo(390);
         Select procedure = new Select(browser.findElement(By.id("topicId")));
         assertThat(procedure.getFirstSelectedOption().getAttribute("value")).as("no procedure chosen for the volunteer").isEmpty();
@@ -185,7 +184,7 @@ class PhoneStaffPagesBrowserTest {
         WebElement search = browser.findElement(By.id("tim"));
         search.sendKeys("khai sinh");
         search.submit();
-        waitFor(ExpectedConditions.urlContains("tim="));
+        page.waitFor(ExpectedConditions.urlContains("tim="));
         List<String> found = new Select(browser.findElement(By.id("topicId"))).getOptions().stream()
                 .map(o -> o.getAttribute("textContent").strip()).filter(t -> !t.startsWith("—")).toList();
         assertThat(found).contains("Đăng ký khai sinh").allSatisfy(t -> assertThat(t.toLowerCase(Locale.ROOT)).contains("khai sinh"));
@@ -197,16 +196,16 @@ class PhoneStaffPagesBrowserTest {
         String comment = "Được hướng dẫn tận tình " + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
         browser.findElement(By.id("comment")).sendKeys(comment);
         browser.findElement(By.cssSelector("button.send")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+        page.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
         assertThat(new RawSql(dataSource).column("SELECT topic_id || ' ' || channel || ' ' || level FROM satisfaction_rating"
                 + " WHERE comment = ?", comment)).containsExactly("dang-ky-khai-sinh assisted rat_hai_long");
     }
 
     @Test
     void staffListThePrintableGuidesPerFieldWithPrintAllAndReachTheSurveyPosters() throws IOException {
-        logIn(StaffSession.newUser(accounts, Roles.AGENCY_STAFF, "SO-TP"));
+        page.logIn(StaffSession.newUser(accounts, Roles.AGENCY_STAFF, "SO-TP"));
         browser.findElement(By.cssSelector("header a[href='/quan-tri/huong-dan']")).click();
-        waitFor(ExpectedConditions.urlToBe(url("/quan-tri/huong-dan")));
+        page.waitFor(ExpectedConditions.urlToBe(page.url("/quan-tri/huong-dan")));
 
         WebElement civil = browser.findElement(By.cssSelector("section[data-field='ho-tich']"));
         List<String> titles = civil.findElements(By.cssSelector("li a")).stream().map(WebElement::getText).toList();
@@ -215,16 +214,16 @@ class PhoneStaffPagesBrowserTest {
         assertThat(browser.findElements(By.cssSelector("section[data-field] a.print-all")))
                 .hasSize(browser.findElements(By.cssSelector("section[data-field]")).size())
                 .allSatisfy(a -> assertThat(a.getText()).startsWith("In tất cả"));
-        assertThat(widthFits()).isTrue();
+        assertThat(page.widthFits()).isTrue();
         assertThat(chromium.seriousAxeViolations()).isEmpty();
 
         browser.findElement(By.cssSelector("#posters a[href='/quan-tri/phieu-khao-sat']")).click();
-        waitFor(ExpectedConditions.urlToBe(url("/quan-tri/phieu-khao-sat")));
+        page.waitFor(ExpectedConditions.urlToBe(page.url("/quan-tri/phieu-khao-sat")));
         browser.navigate().back();
 
         civil = browser.findElement(By.cssSelector("section[data-field='ho-tich']"));
         civil.findElement(By.cssSelector("a.print-all")).click();
-        waitFor(ExpectedConditions.urlToBe(url("/huong-dan/linh-vuc/ho-tich")));
+        page.waitFor(ExpectedConditions.urlToBe(page.url("/huong-dan/linh-vuc/ho-tich")));
         assertThat(browser.findElements(By.cssSelector("article.guide"))).hasSize(titles.size());
         assertThat(browser.findElements(By.cssSelector("article.guide .qr img"))).hasSize(titles.size());
     }
@@ -233,12 +232,12 @@ class PhoneStaffPagesBrowserTest {
     void theStaffDashboardAndCommentPagesHaveNoSeriousAccessibilityViolation() throws IOException {
         String code = comments.submit(new CommentSubmission("Hồ sơ khai sinh bị trả lại hai lần, không rõ lý do.",
                 null, "ho-tich", "web", false, null, null, null, null)).code();
-        logIn(StaffSession.newUser(accounts, Roles.ADMIN, null));
+        page.logIn(StaffSession.newUser(accounts, Roles.ADMIN, null));
         List<String> found = new ArrayList<>();
         for (String path : List.of("/quan-tri/tong-quan", "/quan-tri/gop-y", "/quan-tri/gop-y/" + code,
                 "/quan-tri/khao-sat", "/quan-tri/huong-dan", "/quan-tri/phieu-khao-sat")) {
-            browser.get(url(path));
-            assertThat(browser.getCurrentUrl()).isEqualTo(url(path));
+            browser.get(page.url(path));
+            assertThat(browser.getCurrentUrl()).isEqualTo(page.url(path));
             chromium.seriousAxeViolations().forEach(v -> found.add(path + " " + v));
         }
         assertThat(found).isEmpty();
@@ -247,31 +246,5 @@ class PhoneStaffPagesBrowserTest {
     private String survey(String topicId) {
         String token = surveyTokens.issue(topicId, "SO-TP", LocalDate.now().plusDays(30));
         return "/khao-sat/" + topicId + "?t=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-    }
-
-    private void logIn(String username) {
-        browser.get(url("/dang-nhap"));
-        browser.findElement(By.cssSelector("form[action='/login'] #username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(StaffSession.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
-        waitFor(ExpectedConditions.urlContains("/quan-tri"));
-    }
-
-    /** axe-core's serious and critical findings, as "rule: target" lines. */
-
-    private boolean widthFits() {
-        return (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth;");
-    }
-
-    private void waitFor(ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, WAIT).until(condition);
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

@@ -9,13 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.dvcassistant.app.security.RawSql;
 import vn.dvcassistant.app.security.Roles;
 import vn.dvcassistant.app.security.StaffAccounts;
 import vn.dvcassistant.app.security.StaffSession;
+import vn.dvcassistant.app.web.BrowserPage;
 import vn.dvcassistant.app.web.HeadlessChromium;
 
 import javax.sql.DataSource;
@@ -29,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +51,7 @@ class SurveyImportBrowserTest {
 
     HeadlessChromium chromium;
     ChromeDriver browser;
+    BrowserPage page;
     Path upload;
 
     @BeforeEach
@@ -61,8 +60,8 @@ class SurveyImportBrowserTest {
         chromium = HeadlessChromium.start("--lang=vi");
         browser = chromium.driver();
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        page = new BrowserPage(chromium, server, Duration.ofSeconds(15));
+        page.onPhone();
     }
 
     @AfterEach
@@ -80,13 +79,13 @@ class SurveyImportBrowserTest {
     @Test
     void staffImportASurveyFileSeeTheResultAndTheBatchAndRemoveItWhole() throws IOException, InterruptedException {
         String username = StaffSession.newUser(accounts, Roles.ADMIN, null);
-        logIn(username);
-        browser.get(url("/quan-tri/tong-quan"));
+        page.logIn(username);
+        browser.get(page.url("/quan-tri/tong-quan"));
         browser.findElement(By.cssSelector("header a[href='" + PAGE + "']")).click();
-        waitFor(ExpectedConditions.urlToBe(url(PAGE)));
+        page.waitFor(ExpectedConditions.urlToBe(page.url(PAGE)));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Nhập kết quả khảo sát định kỳ");
         assertThat(chromium.seriousAxeViolations()).isEmpty();
-        assertThat(widthFits()).isTrue();
+        assertThat(page.widthFits()).isTrue();
 
         // The link, fetched with the browser's own session (the page's policy lets no script fetch it).
         String href = browser.findElement(By.id("template")).getAttribute("href");
@@ -106,13 +105,13 @@ class SurveyImportBrowserTest {
                 + "32/01/2026,dang-ky-khai-sinh,,,Hài lòng,trực tiếp\r\n", StandardCharsets.UTF_8);
         browser.findElement(By.id("survey-file")).sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.id("survey-upload")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("import-result")));
+        page.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("import-result")));
         assertThat(browser.findElement(By.id("imported-count")).getText()).isEqualTo("Đã nhập 2 phiếu.");
         assertThat(browser.findElements(By.cssSelector("#rejected-rows li"))).extracting(WebElement::getText)
                 .containsExactly("Dòng 4: Mức độ phải là Rất hài lòng, Hài lòng hoặc Không hài lòng.",
                         "Dòng 5: Ngày không hợp lệ. Viết dạng ngày/tháng/năm, ví dụ 15/01/2026.");
         assertThat(chromium.seriousAxeViolations()).isEmpty();
-        assertThat(widthFits()).isTrue();
+        assertThat(page.widthFits()).isTrue();
 
         WebElement batch = browser.findElement(By.cssSelector("#batches li.batch"));
         String batchId = batch.getAttribute("id").substring("batch-".length());
@@ -123,7 +122,7 @@ class SurveyImportBrowserTest {
                 batchId)).isEqualTo(2);
 
         batch.findElement(By.cssSelector("button.remove-batch")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("import-notice")));
+        page.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("import-notice")));
         assertThat(browser.findElement(By.id("import-notice")).getText())
                 .isEqualTo("Đã xóa đợt nhập và toàn bộ phiếu của đợt đó.");
         assertThat(browser.findElements(By.id("batch-" + batchId))).isEmpty();
@@ -133,36 +132,14 @@ class SurveyImportBrowserTest {
 
     @Test
     void aFileThatCannotBeReadIsRefusedOnThePageInVietnamese() throws IOException {
-        logIn(StaffSession.newUser(accounts, Roles.AGENCY_STAFF, "SO-TP"));
-        browser.get(url(PAGE));
+        page.logIn(StaffSession.newUser(accounts, Roles.AGENCY_STAFF, "SO-TP"));
+        browser.get(page.url(PAGE));
         Path file = upload.resolve("ghi-chu.csv");
         Files.writeString(file, "Tên,Tuổi\r\nAn,30\r\n", StandardCharsets.UTF_8);
         browser.findElement(By.id("survey-file")).sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.id("survey-upload")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("import-error")));
+        page.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("import-error")));
         assertThat(browser.findElement(By.id("import-error")).getText()).startsWith("Tệp thiếu cột.");
         assertThat(browser.findElements(By.id("import-result"))).isEmpty();
-    }
-
-    private void logIn(String username) {
-        browser.get(url("/dang-nhap"));
-        browser.findElement(By.cssSelector("form[action='/login'] #username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(StaffSession.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
-        waitFor(ExpectedConditions.urlContains("/quan-tri"));
-    }
-
-    private boolean widthFits() {
-        return (Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
-    }
-
-    /** axe-core's serious and critical findings, as "rule: target" lines. */
-
-    private void waitFor(ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

@@ -13,13 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.dvcassistant.app.web.BrowserPage;
 import vn.dvcassistant.app.web.HeadlessChromium;
 import vn.dvcassistant.app.channel.FakeApiServer;
 import vn.dvcassistant.app.channel.FakeApiServer.Response;
@@ -72,6 +71,7 @@ class CampaignBrowserTest implements TestPropertyProvider {
 
     HeadlessChromium chromium;
     WebDriver browser;
+    BrowserPage page;
 
     @Override
     public Map<String, String> getProperties() {
@@ -99,6 +99,7 @@ class CampaignBrowserTest implements TestPropertyProvider {
         chromium = HeadlessChromium.start("--window-size=390,844");
         browser = chromium.driver();
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        page = new BrowserPage(chromium, server, Duration.ofSeconds(20));
     }
 
     @AfterEach
@@ -125,25 +126,25 @@ class CampaignBrowserTest implements TestPropertyProvider {
         String approver = StaffSession.newUser(accounts, Roles.EDITOR, null);
         String text = "Từ tuần sau, Sở Tư pháp nhận hồ sơ khai sinh cả sáng thứ Bảy " + UUID.randomUUID().toString().substring(0, 8);
 
-        logIn(author);
-        browser.get(url("/quan-tri/thong-bao"));
+        page.logIn(author);
+        browser.get(page.url("/quan-tri/thong-bao"));
         browser.findElement(By.id("text")).sendKeys(text);
         browser.findElement(By.id("field-ho-tich")).click();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("topicId"))).selectByValue("dang-ky-khai-sinh");
         browser.findElement(By.id("create")).click();
-        waitFor(ExpectedConditions.urlMatches("/quan-tri/thong-bao/[0-9a-f-]{36}$"));
-        String page = browser.getCurrentUrl();
+        page.waitFor(ExpectedConditions.urlMatches("/quan-tri/thong-bao/[0-9a-f-]{36}$"));
+        String campaignPage = browser.getCurrentUrl();
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Chờ duyệt");
         assertThat(browser.findElement(By.id("preview-telegram")).getText()).contains(text).contains("Gõ /huy");
         assertThat(browser.findElement(By.id("preview-zalo")).getText()).contains(text);
         assertThat(browser.findElements(By.id("approve"))).as("the author cannot approve").isEmpty();
 
         browser.manage().deleteAllCookies();
-        logIn(approver);
-        browser.get(page);
+        page.logIn(approver);
+        browser.get(campaignPage);
         browser.findElement(By.id("approve")).click();
-        waitFor(ExpectedConditions.urlToBe(page));
-        waitFor(driver -> {
+        page.waitFor(ExpectedConditions.urlToBe(campaignPage));
+        page.waitFor(driver -> {
             driver.navigate().refresh();
             return driver.findElement(By.id("status")).getText().equals("Đã gửi xong");
         });
@@ -155,7 +156,7 @@ class CampaignBrowserTest implements TestPropertyProvider {
         assertThat(browser.findElement(By.id("results")).getText())
                 .contains("Người nhận không nhắn cho trang Zalo trong thời gian cho phép");
 
-        browser.get(url("/quan-tri/tong-quan"));
+        browser.get(page.url("/quan-tri/tong-quan"));
         assertThat(browser.findElement(By.id("campaigns")).getText()).contains("Đã gửi xong");
 
         civilStatus.awaitText(text);
@@ -171,21 +172,21 @@ class CampaignBrowserTest implements TestPropertyProvider {
         Campaign second = campaigns.create(new StaffMember(author, "Tác giả", Roles.ADMIN, null),
                 new CampaignRequest(next, null, new CampaignRequest.Audience(List.of("ho-tich"), null, List.of("telegram")), null));
         campaigns.approve(new StaffMember(approver, "Người duyệt", Roles.EDITOR, null), second.id());
-        browser.get(url("/quan-tri/thong-bao/" + second.id()));
-        waitFor(driver -> {
+        browser.get(page.url("/quan-tri/thong-bao/" + second.id()));
+        page.waitFor(driver -> {
             driver.navigate().refresh();
             return driver.findElement(By.id("status")).getText().equals("Đã gửi xong");
         });
         assertThat(browser.findElement(By.id("targeted")).getText()).isEqualTo("0");
         assertThat(civilStatus.texts()).hasSize(before).noneMatch(t -> t.contains(next));
-        browser.get(url("/quan-tri/thong-bao"));
+        browser.get(page.url("/quan-tri/thong-bao"));
         assertThat(browser.findElement(By.id("list")).getText()).contains("Đã gửi xong").contains("2 / 3");
     }
 
     @Test
     void onTheWebChatNhacToiHandsTheReminderToThePhonesCalendar() {
-        browser.get(url("/"));
-        waitFor(driver -> !driver.findElements(By.cssSelector("#conversation .msg.bot")).isEmpty());
+        browser.get(page.url("/"));
+        page.waitFor(driver -> !driver.findElements(By.cssSelector("#conversation .msg.bot")).isEmpty());
         WebElement question = browser.findElement(By.id("question"));
         question.sendKeys("đăng ký khai sinh cho con");
         question.sendKeys(Keys.ENTER);
@@ -199,8 +200,8 @@ class CampaignBrowserTest implements TestPropertyProvider {
         assertThat(browser.findElement(By.cssSelector(".reminder-form")).getText())
                 .contains("Hạn là 60 ngày (trong 60 ngày kể từ ngày sinh)");
         LocalDate born = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(3);
-        ((JavascriptExecutor) browser).executeScript(
-                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", date, born.toString());
+        page.js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
+                date, born.toString());
         WebElement link = browser.findElement(By.cssSelector("a.reminder-link"));
         assertThat(link.isDisplayed()).isTrue();
         assertThat(link.getText()).isEqualTo("Thêm nhắc hạn vào lịch điện thoại");
@@ -209,14 +210,6 @@ class CampaignBrowserTest implements TestPropertyProvider {
         String calendar = http.toBlocking().retrieve(href.substring(href.indexOf("/api/")));
         assertThat(calendar).contains("DTSTART;VALUE=DATE:" + born.plusDays(60).format(DateTimeFormatter.BASIC_ISO_DATE))
                 .contains("TRIGGER:-P7D").contains("SUMMARY:Hạn cuối: Đăng ký khai sinh");
-    }
-
-    private void logIn(String username) {
-        browser.get(url("/dang-nhap"));
-        browser.findElement(By.cssSelector("form[action='/login'] #username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(StaffSession.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
-        waitFor(ExpectedConditions.urlContains("/quan-tri"));
     }
 
     private TelegramChat subscribed(String command) {
@@ -238,13 +231,5 @@ class CampaignBrowserTest implements TestPropertyProvider {
         db.update("INSERT INTO zalo_chat_window (session_key, last_message_at) VALUES (?, now() - make_interval(secs => ?))",
                 key, (double) wrote.toSeconds());
         return user;
-    }
-
-    private void waitFor(ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

@@ -15,11 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -55,6 +53,8 @@ class PhonePagesBrowserTest {
     @Inject
     EmbeddedServer server;
 
+    BrowserPage page;
+
     @BeforeAll
     static void startBrowser() throws IOException {
         chromium = HeadlessChromium.start("--lang=vi");
@@ -70,14 +70,14 @@ class PhonePagesBrowserTest {
 
     @BeforeEach
     void phone() {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        page = new BrowserPage(chromium, server, WAIT);
+        page.onPhone();
     }
 
     @Test
     void aPrintableGuideHasTheShortAnswerStepsDocumentsFeeTimeUpdateDateAndAQrCodeThatOpensTheChatOnIt()
             throws Exception {
-        browser.get(url("/huong-dan/dang-ky-khai-sinh"));
+        browser.get(page.url("/huong-dan/dang-ky-khai-sinh"));
 
         WebElement guide = browser.findElement(By.cssSelector("article.guide[data-topic='dang-ky-khai-sinh']"));
         assertThat(guide.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng ký khai sinh");
@@ -87,26 +87,26 @@ class PhonePagesBrowserTest {
         assertThat(guide.findElement(By.cssSelector("dd.fee")).getText()).isNotBlank();
         assertThat(guide.findElement(By.cssSelector("dd.time")).getText()).isNotBlank();
         assertThat(guide.findElement(By.cssSelector(".updated")).getText()).matches("Cập nhật: \\d{2}/\\d{2}/\\d{4}");
-        assertThat(widthFits()).isTrue();
+        assertThat(page.widthFits()).isTrue();
 
         WebElement qr = guide.findElement(By.cssSelector(".qr img"));
-        new WebDriverWait(browser, WAIT).until(d -> ((Long) js("return arguments[0].naturalWidth;", qr)) > 0);
+        page.waitFor(d -> ((Long) page.js("return arguments[0].naturalWidth;", qr)) > 0);
         assertThat(decodeQr(qr.getAttribute("src"))).isEqualTo("https://dvc.tinh.gov.vn/?chu-de=dang-ky-khai-sinh");
         saveScreenshot("guide-phone.png");
     }
 
     @Test
     void theGuideListGroupsTopicsByFieldAndPrintsAllOfAField() {
-        browser.get(url("/huong-dan"));
+        browser.get(page.url("/huong-dan"));
         WebElement field = browser.findElement(By.cssSelector("section[data-field='ho-tich']"));
         List<WebElement> topics = field.findElements(By.cssSelector("li a"));
         assertThat(topics).extracting(WebElement::getText).contains("Đăng ký khai sinh", "Đăng ký kết hôn");
 
         field.findElement(By.cssSelector("a.print-all")).click();
-        new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().endsWith("/huong-dan/linh-vuc/ho-tich"));
+        page.waitFor(d -> d.getCurrentUrl().endsWith("/huong-dan/linh-vuc/ho-tich"));
         assertThat(browser.findElements(By.cssSelector("article.guide"))).hasSize(topics.size());
         // One guide per printed page.
-        assertThat(js("return getComputedStyle(document.querySelector('article.guide')).breakAfter;")).isEqualTo("page");
+        assertThat(page.js("return getComputedStyle(document.querySelector('article.guide')).breakAfter;")).isEqualTo("page");
         assertThat(printedA4Pages()).as("each guide fits one A4 page").isEqualTo(topics.size());
     }
 
@@ -124,35 +124,29 @@ class PhonePagesBrowserTest {
     @ValueSource(strings = {"/", "/huong-dan", "/huong-dan/dang-ky-khai-sinh", "/gop-y/tra-cuu", "/minh-bach",
             "/khao-sat/dang-ky-khai-sinh"})
     void axeFindsNoSeriousOrCriticalViolation(String path) throws IOException {
-        browser.get(url(path));
+        browser.get(page.url(path));
         if (path.equals("/")) {
-            new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.cssSelector(".welcome")).isEmpty());
+            page.waitFor(d -> !d.findElements(By.cssSelector(".welcome")).isEmpty());
         }
         assertThat(chromium.seriousAxeViolations()).as(path).isEmpty();
-        assertThat(widthFits()).as(path + " fits 390 px").isTrue();
+        assertThat(page.widthFits()).as(path + " fits 390 px").isTrue();
     }
 
     @Test
     void theChatWithAShortAnswerAndItsPartButtonsPassesAxe() throws IOException {
-        browser.get(url("/"));
-        js("localStorage.clear();");
+        browser.get(page.url("/"));
+        page.js("localStorage.clear();");
         browser.navigate().refresh();
-        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.cssSelector(".welcome")).isEmpty());
+        page.waitFor(d -> !d.findElements(By.cssSelector(".welcome")).isEmpty());
         WebElement input = browser.findElement(By.id("question"));
         input.sendKeys("dang ky khai sinh cho con");
         input.sendKeys(org.openqa.selenium.Keys.ENTER);
-        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.cssSelector(".msg.bot .parts button")).isEmpty()
+        page.waitFor(d -> !d.findElements(By.cssSelector(".msg.bot .parts button")).isEmpty()
                 && d.findElement(By.id("send")).isEnabled());
 
         assertThat(chromium.seriousAxeViolations()).isEmpty();
-        assertThat(widthFits()).isTrue();
+        assertThat(page.widthFits()).isTrue();
         saveScreenshot("chat-phone.png");
-    }
-
-    /** axe-core's serious and critical findings, as "rule: target" lines. */
-
-    private boolean widthFits() {
-        return (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth;");
     }
 
     private static String decodeQr(String src) throws Exception {
@@ -169,13 +163,5 @@ class PhonePagesBrowserTest {
     private static void saveScreenshot(String name) throws IOException {
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }
