@@ -9,14 +9,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.dvcassistant.app.web.BrowserPage;
 import vn.dvcassistant.app.web.HeadlessChromium;
 import vn.dvcassistant.app.database.OwnEmbeddedDatabase;
 import vn.dvcassistant.app.security.Roles;
@@ -28,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +51,7 @@ class TopicEditorBrowserTest {
     private HttpClient http;
     private StaffAccounts accounts;
     private WebDriver browser;
+    private BrowserPage page;
 
     @BeforeAll
     void start() throws IOException {
@@ -69,6 +66,7 @@ class TopicEditorBrowserTest {
         chromium = HeadlessChromium.start("--window-size=1280,900");
         browser = chromium.driver();
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        page = new BrowserPage(chromium, server, Duration.ofSeconds(30));
     }
 
     @AfterAll
@@ -88,13 +86,13 @@ class TopicEditorBrowserTest {
 
         String author = StaffSession.newUser(accounts, Roles.EDITOR, null);
         String reviewer = StaffSession.newUser(accounts, Roles.EDITOR, null);
-        logIn(author);
-        browser.get(url("/quan-tri/noi-dung"));
+        page.logIn(author);
+        browser.get(page.url("/quan-tri/noi-dung"));
         WebElement row = browser.findElements(By.cssSelector("#unanswered tr.unanswered-row")).stream()
                 .filter(r -> r.findElement(By.cssSelector("td.question")).getText().equals(QUESTION)).findFirst()
                 .orElseThrow();
         row.findElement(By.cssSelector("a.start-topic")).click();
-        waitFor(ExpectedConditions.urlContains("/quan-tri/noi-dung/chu-de-moi"));
+        page.waitFor(ExpectedConditions.urlContains("/quan-tri/noi-dung/chu-de-moi"));
         assertThat(field("questions").getAttribute("value")).isEqualTo(QUESTION);
 
         type("id", ID);
@@ -115,14 +113,14 @@ class TopicEditorBrowserTest {
         browser.findElement(By.id("save-draft")).click();
 
         // The loader's rule, in Vietnamese, next to the field; what was typed is kept.
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("e-official_url")));
+        page.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("e-official_url")));
         assertThat(browser.findElement(By.id("e-official_url")).getText()).contains("bắt đầu bằng https://");
         assertThat(browser.findElement(By.id("topic-error")).getText()).isEqualTo("Nội dung chưa hợp lệ. Xem lỗi ở từng trường.");
         assertThat(field("title").getAttribute("value")).isEqualTo(TITLE);
         type("official_url", "https://dichvucong.gov.vn/");
         browser.findElement(By.id("save-draft")).click();
 
-        waitFor(ExpectedConditions.urlContains("/quan-tri/noi-dung/chu-de/" + ID));
+        page.waitFor(ExpectedConditions.urlContains("/quan-tri/noi-dung/chu-de/" + ID));
         assertThat(browser.findElement(By.id("topic-notice")).getText()).startsWith("Đã lưu bản nháp");
         assertThat(browser.findElement(By.id("preview-short")).getText()).isEqualTo(SHORT);
         assertThat(browser.findElement(By.id("preview-web")).getText()).contains(TITLE, "Cập nhật: ");
@@ -133,11 +131,11 @@ class TopicEditorBrowserTest {
         assertThat(browser.findElement(By.id("needs-reviewer")).getText()).contains("cán bộ khác");
 
         browser.manage().deleteAllCookies();
-        logIn(reviewer);
-        browser.get(url("/quan-tri/noi-dung"));
+        page.logIn(reviewer);
+        browser.get(page.url("/quan-tri/noi-dung"));
         browser.findElement(By.cssSelector("#drafts a[href='/quan-tri/noi-dung/chu-de/" + ID + "']")).click();
         browser.findElement(By.id("approve")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("topic-notice"), "Đã xuất bản"));
+        page.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("topic-notice"), "Đã xuất bản"));
         assertThat(browser.findElement(By.id("version-1")).getText()).contains("đang dùng", author, reviewer,
                 "+ title: " + TITLE);
 
@@ -148,53 +146,36 @@ class TopicEditorBrowserTest {
 
         // The citizen finds it not helpful: the content page lists the rating with its question and topic.
         answer.findElement(By.cssSelector("button[data-rating='not-helpful']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !answer.findElements(By.cssSelector(".thanks")).isEmpty());
-        browser.get(url("/quan-tri/noi-dung"));
+        page.waitFor(d -> !answer.findElements(By.cssSelector(".thanks")).isEmpty());
+        browser.get(page.url("/quan-tri/noi-dung"));
         assertThat(browser.findElement(By.id("unhelpful")).getText()).contains(QUESTION, TITLE, "Tạo chủ đề mới từ câu này");
 
         // The province's catalogue from the same page: the report in place.
         browser.findElement(By.id("catalogue-file")).sendKeys(
                 Path.of("../knowledge-base/catalogue/sample.csv").toAbsolutePath().normalize().toString());
         browser.findElement(By.id("catalogue-upload")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("catalogue-report")));
+        page.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("catalogue-report")));
         assertThat(browser.findElement(By.id("catalogue-report")).getText()).contains("Thêm mới: 41.", "Điện");
 
         // Another question becomes a way of asking the new topic, in a draft of it.
         String other = "mua bán tổ yến cần giấy phép gì";
         citizenAsks(other);
-        browser.get(url("/quan-tri/noi-dung"));
+        browser.get(page.url("/quan-tri/noi-dung"));
         WebElement otherRow = browser.findElements(By.cssSelector("#unanswered tr.unanswered-row")).stream()
                 .filter(r -> r.findElement(By.cssSelector("td.question")).getText().equals(other)).findFirst()
                 .orElseThrow();
         otherRow.findElement(By.cssSelector("input[name='topicId']")).sendKeys(ID);
         otherRow.findElement(By.cssSelector("button.add-question")).click();
-        waitFor(ExpectedConditions.urlContains("xong=question"));
+        page.waitFor(ExpectedConditions.urlContains("xong=question"));
         assertThat(field("questions").getAttribute("value")).endsWith(other);
         assertThat(browser.findElement(By.id("draft-state")).getText()).contains(reviewer);
     }
 
     /** A citizen asks on the chat page (a fresh conversation) and the reply is returned. */
     private WebElement citizenAsks(String question) {
-        browser.get(url("/chat.css"));
-        ((JavascriptExecutor) browser).executeScript("window.localStorage.clear();");
-        browser.get(url("/"));
-        waitForBotMessages(1);
-        int before = botMessages().size();
-        WebElement input = browser.findElement(By.id("question"));
-        input.sendKeys(question);
-        input.sendKeys(Keys.ENTER);
-        List<WebElement> messages = waitForBotMessages(before + 1);
-        return messages.get(messages.size() - 1);
-    }
-
-    private List<WebElement> waitForBotMessages(int count) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> botMessages().size() >= count
-                && browser.findElement(By.id("send")).isEnabled());
-        return botMessages();
-    }
-
-    private List<WebElement> botMessages() {
-        return browser.findElements(By.cssSelector("#conversation .msg.bot"));
+        page.freshChat();
+        page.ask(question);
+        return page.lastBotMessage();
     }
 
     /** The approval reloads in the background; on a loaded machine the index build may take a while. */
@@ -219,21 +200,5 @@ class TopicEditorBrowserTest {
         WebElement input = field(name);
         input.clear();
         input.sendKeys(text);
-    }
-
-    private void logIn(String username) {
-        browser.get(url("/dang-nhap"));
-        browser.findElement(By.cssSelector("form[action='/login'] #username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(StaffSession.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
-        waitFor(ExpectedConditions.urlContains("/quan-tri"));
-    }
-
-    private void waitFor(ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

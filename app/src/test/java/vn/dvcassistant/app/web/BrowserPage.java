@@ -2,6 +2,8 @@ package vn.dvcassistant.app.web;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -9,11 +11,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.dvcassistant.app.security.StaffSession;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What the browser tests do to the service's pages again and again, in one place: its addresses, waiting, a
- * script in the page, a 390 px phone and the staff login. One per test class, on that class's Chromium
+ * script in the page, a 390 px phone, the staff login and the chat. One per test class, on that class's Chromium
  * and server; {@code wait} is how long that class lets any wait take (a loaded machine wants more for some).
  */
 public final class BrowserPage {
@@ -60,4 +63,39 @@ public final class BrowserPage {
         waitFor(ExpectedConditions.urlContains("/quan-tri"));
     }
 
+    // ---- The chat page.
+
+    /** A new citizen: the chat page with nothing kept from before (no session id), its greeting shown. */
+    public void freshChat() {
+        // Any page of the service's origin will do to clear its storage before the chat page reads it.
+        browser.get(url("/chat.css"));
+        js("window.localStorage.clear();");
+        browser.get(url("/"));
+        waitForBotMessages(1);
+    }
+
+    /** Types the question, sends it with Enter and waits for the reply. */
+    public void ask(String question) {
+        int before = botMessages().size();
+        WebElement input = browser.findElement(By.id("question"));
+        input.sendKeys(question);
+        input.sendKeys(Keys.ENTER);
+        waitForBotMessages(before + 1);
+    }
+
+    /** Waits until the assistant has said {@code count} messages and the page takes a question again. */
+    public List<WebElement> waitForBotMessages(int count) {
+        new WebDriverWait(browser, wait).until(d -> botMessages().size() >= count
+                && browser.findElement(By.id("send")).isEnabled());
+        return botMessages();
+    }
+
+    public List<WebElement> botMessages() {
+        return browser.findElements(By.cssSelector("#conversation .msg.bot"));
+    }
+
+    public WebElement lastBotMessage() {
+        List<WebElement> messages = botMessages();
+        return messages.get(messages.size() - 1);
+    }
 }

@@ -10,14 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +50,8 @@ class ChatPageBrowserTest {
     @Inject
     DataSource dataSource;
 
+    BrowserPage page;
+
     @BeforeAll
     static void startBrowser() throws IOException {
         chromium = HeadlessChromium.start("--window-size=1280,900", "--lang=vi");
@@ -71,15 +70,13 @@ class ChatPageBrowserTest {
     void openFreshPage() {
         ((ChromeDriver) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         browser.manage().window().setSize(new Dimension(1280, 900));
-        browser.get(url("/chat.css"));
-        js("window.localStorage.clear();");
-        browser.get(url("/"));
-        waitForBotMessages(1);
+        page = new BrowserPage(chromium, server, REPLY_TIMEOUT);
+        page.freshChat();
     }
 
     @Test
     void greetsWithTheAssistantNoticeAndAsksForConsent() {
-        WebElement greeting = botMessages().get(0);
+        WebElement greeting = page.botMessages().get(0);
         assertThat(greeting.getText())
                 .contains("Tôi là trợ lý tự động")
                 .contains("Bạn có đồng ý cho lưu thông tin cá nhân");
@@ -88,16 +85,16 @@ class ChatPageBrowserTest {
         assertThat(consentButtons).extracting(WebElement::getText).containsExactly("Đồng ý", "Không đồng ý");
 
         consentButtons.get(0).click();
-        WebElement reply = waitForBotMessages(2).get(1);
+        WebElement reply = page.waitForBotMessages(2).get(1);
         assertThat(reply.getText()).contains("Cảm ơn bạn đã đồng ý");
         assertThat(consentButtons).allMatch(button -> !button.isEnabled());
     }
 
     @Test
     void answersBirthRegistrationShortFirstWithPartButtonsAndAnOfficialLinkInANewTab() {
-        ask("dang ky khai sinh cho con");
+        page.ask("dang ky khai sinh cho con");
 
-        WebElement answer = lastBotMessage();
+        WebElement answer = page.lastBotMessage();
         assertThat(answer.getAttribute("data-kind")).isEqualTo("answer");
         assertThat(answer.findElement(By.tagName("h2")).getText()).isEqualTo("Đăng ký khai sinh");
         assertThat(answer.findElement(By.cssSelector("p.summary")).getText()).isNotBlank();
@@ -117,18 +114,18 @@ class ChatPageBrowserTest {
 
     @Test
     void vagueQuestionOffersChipsAndAChipAnswersThatTopic() {
-        ask("cho hỏi thủ tục");
+        page.ask("cho hỏi thủ tục");
 
         // Not a guessed answer: either "which of these?" or "I don't know, people often ask...".
-        assertThat(lastBotMessage().getAttribute("data-kind")).isIn("clarify", "fallback");
+        assertThat(page.lastBotMessage().getAttribute("data-kind")).isIn("clarify", "fallback");
         List<WebElement> chips = browser.findElements(By.cssSelector("#chips button"));
         assertThat(chips).hasSizeGreaterThanOrEqualTo(2);
 
         WebElement chip = chips.get(1);
         String topicTitle = chip.getText();
-        int before = botMessages().size();
+        int before = page.botMessages().size();
         chip.click();
-        WebElement answer = waitForBotMessages(before + 1).get(before);
+        WebElement answer = page.waitForBotMessages(before + 1).get(before);
 
         assertThat(answer.getAttribute("data-kind")).isEqualTo("answer");
         assertThat(answer.findElement(By.tagName("h2")).getText()).isEqualTo(topicTitle);
@@ -140,7 +137,7 @@ class ChatPageBrowserTest {
     void markupInAQuestionIsShownAsTextAndNeverRuns() {
         String title = browser.getTitle();
         String question = "<script>alert(1)</script><img src=x onerror=\"document.title='hacked'\"> làm căn cước";
-        ask(question);
+        page.ask(question);
 
         List<WebElement> userMessages = browser.findElements(By.cssSelector(".msg.user"));
         assertThat(userMessages.get(userMessages.size() - 1).getText()).isEqualTo(question);
@@ -152,10 +149,10 @@ class ChatPageBrowserTest {
     @Test
     void fitsAPhoneScreenWithoutSideways() throws IOException {
         browser.manage().window().setSize(new Dimension(390, 844));
-        ask("dang ky khai sinh cho con");
+        page.ask("dang ky khai sinh cho con");
 
-        long viewport = (Long) js("return window.innerWidth;");
-        long contentWidth = (Long) js("return document.documentElement.scrollWidth;");
+        long viewport = (Long) page.js("return window.innerWidth;");
+        long contentWidth = (Long) page.js("return document.documentElement.scrollWidth;");
         assertThat(viewport).isLessThanOrEqualTo(390);
         assertThat(contentWidth).isLessThanOrEqualTo(viewport);
         WebElement composer = browser.findElement(By.id("composer"));
@@ -170,12 +167,12 @@ class ChatPageBrowserTest {
 
     @Test
     void consentComesFirstAboveTheFoldAndOpeningThePageSendsNothing() {
-        onPhone();
+        page.onPhone();
         browser.navigate().refresh();
-        waitForBotMessages(1);
+        page.waitForBotMessages(1);
 
         WebElement yes = browser.findElement(By.cssSelector(".welcome button[data-consent='yes']"));
-        assertThat(isOnScreen(yes)).as("the consent button is visible without scrolling: " + js(
+        assertThat(isOnScreen(yes)).as("the consent button is visible without scrolling: " + page.js(
                 "var r = arguments[0].getBoundingClientRect(); return JSON.stringify(r) + ' ' + window.innerHeight"
                         + " + ' ' + document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2).outerHTML.slice(0, 80);",
                 yes)).isTrue();
@@ -183,48 +180,48 @@ class ChatPageBrowserTest {
         assertThat(storedExchanges()).isZero();
 
         yes.click();
-        waitForBotMessages(2);
-        assertThat(lastBotMessage().getText()).contains("Cảm ơn bạn đã đồng ý");
+        page.waitForBotMessages(2);
+        assertThat(page.lastBotMessage().getText()).contains("Cảm ơn bạn đã đồng ý");
         assertThat(consentOfThisSession()).isEqualTo("given");
     }
 
     @Test
     void reloadKeepsTheConversationAndStartOverBeginsANewSession() {
-        onPhone();
-        ask("dang ky ket hon can giay to gi");
-        String session = (String) js("return localStorage.getItem('dvc.sessionId');");
+        page.onPhone();
+        page.ask("dang ky ket hon can giay to gi");
+        String session = (String) page.js("return localStorage.getItem('dvc.sessionId');");
         int messages = browser.findElements(By.cssSelector("#conversation .msg")).size();
         browser.findElement(By.cssSelector(".welcome button[data-consent='no']")).click();
-        waitForBotMessages(3);
+        page.waitForBotMessages(3);
 
         browser.navigate().refresh();
-        waitForBotMessages(3);
+        page.waitForBotMessages(3);
         assertThat(browser.findElements(By.cssSelector("#conversation .msg"))).hasSize(messages + 1);
         assertThat(browser.findElements(By.cssSelector(".msg.user")).get(0).getText())
                 .isEqualTo("dang ky ket hon can giay to gi");
-        assertThat(lastBotMessage().getText()).contains("Tôi sẽ không lưu");
+        assertThat(page.lastBotMessage().getText()).contains("Tôi sẽ không lưu");
         assertThat(browser.findElements(By.cssSelector(".welcome button[data-consent]")))
                 .allSatisfy(b -> assertThat(b.isEnabled()).isFalse());
-        assertThat(js("return localStorage.getItem('dvc.sessionId');")).isEqualTo(session);
+        assertThat(page.js("return localStorage.getItem('dvc.sessionId');")).isEqualTo(session);
         // The restored answer still works: its parts buttons ask about the same topic.
-        botMessages().get(1).findElement(By.cssSelector(".parts button[data-part='fee']")).click();
-        assertThat(waitForBotMessages(4).get(3).getText()).contains("Lệ phí");
+        page.botMessages().get(1).findElement(By.cssSelector(".parts button[data-part='fee']")).click();
+        assertThat(page.waitForBotMessages(4).get(3).getText()).contains("Lệ phí");
 
         browser.findElement(By.id("start-over")).click();
-        new WebDriverWait(browser, REPLY_TIMEOUT).until(d -> botMessages().size() == 1);
+        page.waitFor(d -> page.botMessages().size() == 1);
         assertThat(browser.findElements(By.cssSelector(".msg.user"))).isEmpty();
-        assertThat(js("return localStorage.getItem('dvc.sessionId');")).isNotEqualTo(session);
+        assertThat(page.js("return localStorage.getItem('dvc.sessionId');")).isNotEqualTo(session);
         assertThat(browser.findElement(By.cssSelector(".welcome button[data-consent='yes']")).isEnabled()).isTrue();
     }
 
     @Test
     void aPartButtonShowsThatPartOnlyOnTheSameTopic() {
-        onPhone();
-        ask("lam the nao de dang ky khai sinh");
-        int before = botMessages().size();
-        lastBotMessage().findElement(By.cssSelector(".parts button[data-part='documents']")).click();
+        page.onPhone();
+        page.ask("lam the nao de dang ky khai sinh");
+        int before = page.botMessages().size();
+        page.lastBotMessage().findElement(By.cssSelector(".parts button[data-part='documents']")).click();
 
-        WebElement part = waitForBotMessages(before + 1).get(before);
+        WebElement part = page.waitForBotMessages(before + 1).get(before);
         assertThat(part.findElement(By.tagName("h2")).getText()).isEqualTo("Đăng ký khai sinh");
         assertThat(part.findElement(By.cssSelector(".focus h3")).getText()).isEqualTo("Giấy tờ cần chuẩn bị");
         assertThat(part.findElements(By.cssSelector(".focus li"))).isNotEmpty();
@@ -236,14 +233,14 @@ class ChatPageBrowserTest {
         assertThat(userMessages.get(userMessages.size() - 1).getText()).isEqualTo("Giấy tờ");
 
         part.findElement(By.cssSelector(".parts button[data-part='time']")).click();
-        WebElement time = waitForBotMessages(before + 2).get(before + 1);
+        WebElement time = page.waitForBotMessages(before + 2).get(before + 1);
         assertThat(time.findElement(By.cssSelector(".focus")).getText()).startsWith("Thời gian giải quyết:");
     }
 
     @Test
     void anInformationTopicOffersNoFeeTimeOrPlaceButtons() {
         // No information entry in the content yet: the page is given one the way the server sends it.
-        js("var realFetch = window.fetch; window.fetch = function (url, options) {"
+        page.js("var realFetch = window.fetch; window.fetch = function (url, options) {"
                 + " if (url !== '/api/v1/chat') { return realFetch(url, options); }"
                 + " var reply = {messageId: '00000000-0000-0000-0000-000000000001', kind: 'answer', answer: 'x',"
                 + " confidence: 0.9, sources: [{id: 'loi-ich', title: 'Lợi ích', url: 'https://dichvucong.gov.vn', field: 'dvc-chung'}],"
@@ -252,9 +249,9 @@ class ChatPageBrowserTest {
                 + " officialUrl: 'https://dichvucong.gov.vn', focus: null}, askConsent: false};"
                 + " return Promise.resolve(new Response(JSON.stringify(reply), {status: 200,"
                 + " headers: {'Content-Type': 'application/json'}})); };");
-        ask("loi ich");
+        page.ask("loi ich");
 
-        WebElement answer = lastBotMessage();
+        WebElement answer = page.lastBotMessage();
         assertThat(answer.findElement(By.cssSelector("p.summary")).getText()).isEqualTo("Đỡ đi lại.");
         assertThat(answer.findElements(By.cssSelector(".parts button"))).extracting(WebElement::getText)
                 .containsExactly("Các bước");
@@ -263,36 +260,36 @@ class ChatPageBrowserTest {
 
     @Test
     void hotlinesAreTappableAndCommentIsAButton() {
-        onPhone();
-        ask("cach nau pho bo ngon");
-        WebElement tel = lastBotMessage().findElement(By.cssSelector("a[href='tel:18001096']"));
+        page.onPhone();
+        page.ask("cach nau pho bo ngon");
+        WebElement tel = page.lastBotMessage().findElement(By.cssSelector("a[href='tel:18001096']"));
         assertThat(tel.getText()).isEqualTo("18001096");
         assertThat(tel.getRect().getHeight()).isGreaterThanOrEqualTo(44);
 
-        int before = botMessages().size();
+        int before = page.botMessages().size();
         browser.findElement(By.id("comment")).click();
-        assertThat(waitForBotMessages(before + 1).get(before).getText()).contains("Mời bạn viết góp ý");
+        assertThat(page.waitForBotMessages(before + 1).get(before).getText()).contains("Mời bạn viết góp ý");
     }
 
     @Test
     void anUnansweredQuestionIsPassedOnToStaffWithAButton() {
-        onPhone();
-        ask("cach nau pho bo ngon");
-        WebElement handoff = lastBotMessage().findElement(By.cssSelector("button.handoff"));
+        page.onPhone();
+        page.ask("cach nau pho bo ngon");
+        WebElement handoff = page.lastBotMessage().findElement(By.cssSelector("button.handoff"));
         assertThat(handoff.getText()).isEqualTo("Chuyển câu hỏi cho cán bộ");
         assertThat(handoff.getRect().getHeight()).isGreaterThanOrEqualTo(44);
 
-        int before = botMessages().size();
+        int before = page.botMessages().size();
         handoff.click();
-        assertThat(waitForBotMessages(before + 1).get(before).getText()).contains("Tôi đã chuyển câu hỏi của bạn cho cán bộ");
+        assertThat(page.waitForBotMessages(before + 1).get(before).getText()).contains("Tôi đã chuyển câu hỏi của bạn cho cán bộ");
         List<WebElement> said = browser.findElements(By.cssSelector(".msg.user"));
         assertThat(said.get(said.size() - 1).getText()).isEqualTo("Chuyển câu hỏi cho cán bộ");
     }
 
     @Test
     void tapTargetsAreAtLeast44PixelsOnAPhone() {
-        onPhone();
-        ask("dang ky khai sinh cho con");
+        page.onPhone();
+        page.ask("dang ky khai sinh cho con");
         List<WebElement> targets = browser.findElements(By.cssSelector(
                 "button:not([hidden]), #chips button, .toolbar button, .parts button"));
         assertThat(targets).isNotEmpty();
@@ -305,17 +302,17 @@ class ChatPageBrowserTest {
         String stub = withVoices("[{lang: 'vi-VN', name: 'Tiếng Việt', voiceURI: 'vi', default: true, localService: true}]");
         try {
             browser.navigate().refresh();
-            waitForBotMessages(1);
-            ask("dang ky khai sinh cho con");
-            WebElement button = lastBotMessage().findElement(By.cssSelector("button.read-aloud"));
+            page.waitForBotMessages(1);
+            page.ask("dang ky khai sinh cho con");
+            WebElement button = page.lastBotMessage().findElement(By.cssSelector("button.read-aloud"));
             assertThat(button.isDisplayed()).isTrue();
             assertThat(button.getText()).isEqualTo("Đọc to");
 
             button.click();
-            assertThat((String) js("return window.spoken.join(' ');"))
+            assertThat((String) page.js("return window.spoken.join(' ');"))
                     .startsWith("Đăng ký khai sinh")
                     .doesNotContain("Hữu ích").doesNotContain("Đọc to");
-            assertThat(js("return window.spokenLang;")).isEqualTo("vi-VN");
+            assertThat(page.js("return window.spokenLang;")).isEqualTo("vi-VN");
         } finally {
             removeStub(stub);
         }
@@ -326,9 +323,9 @@ class ChatPageBrowserTest {
         String stub = withVoices("[{lang: 'en-US', name: 'English', voiceURI: 'en', default: true, localService: true}]");
         try {
             browser.navigate().refresh();
-            waitForBotMessages(1);
-            ask("dang ky khai sinh cho con");
-            assertThat(lastBotMessage().findElements(By.cssSelector("button.read-aloud")))
+            page.waitForBotMessages(1);
+            page.ask("dang ky khai sinh cho con");
+            assertThat(page.lastBotMessage().findElements(By.cssSelector("button.read-aloud")))
                     .allSatisfy(b -> assertThat(b.isDisplayed()).isFalse());
         } finally {
             removeStub(stub);
@@ -337,7 +334,7 @@ class ChatPageBrowserTest {
 
     @Test
     void largerTextIsAToggleThatSurvivesAReload() {
-        onPhone();
+        page.onPhone();
         WebElement toggle = browser.findElement(By.id("larger-text"));
         double normal = fontSize();
         toggle.click();
@@ -345,7 +342,7 @@ class ChatPageBrowserTest {
         assertThat(toggle.getAttribute("aria-pressed")).isEqualTo("true");
 
         browser.navigate().refresh();
-        waitForBotMessages(1);
+        page.waitForBotMessages(1);
         assertThat(fontSize()).isGreaterThan(normal);
         assertThat(browser.findElement(By.id("larger-text")).getAttribute("aria-pressed")).isEqualTo("true");
         browser.findElement(By.id("larger-text")).click();
@@ -354,30 +351,25 @@ class ChatPageBrowserTest {
 
     @Test
     void aGuidesQrCodeAddressStartsTheConversationWithThatAnswer() {
-        onPhone();
-        browser.get(url("/?chu-de=dang-ky-ket-hon"));
-        WebElement answer = waitForBotMessages(2).get(1);
+        page.onPhone();
+        browser.get(page.url("/?chu-de=dang-ky-ket-hon"));
+        WebElement answer = page.waitForBotMessages(2).get(1);
         assertThat(answer.getAttribute("data-kind")).isEqualTo("answer");
         assertThat(answer.findElement(By.tagName("h2")).getText()).isEqualTo("Đăng ký kết hôn");
-        new WebDriverWait(browser, REPLY_TIMEOUT).until(d -> !d.getCurrentUrl().contains("chu-de"));
+        page.waitFor(d -> !d.getCurrentUrl().contains("chu-de"));
 
         browser.navigate().refresh();
-        waitForBotMessages(2);
-        assertThat(botMessages()).hasSize(2);
-    }
-
-    /** A 390 x 844 viewport, the phone of the issue, whatever room the headless window's frame takes. */
-    private void onPhone() {
-        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        page.waitForBotMessages(2);
+        assertThat(page.botMessages()).hasSize(2);
     }
 
     private double fontSize() {
-        return Double.parseDouble(((String) js("return getComputedStyle(document.body).fontSize;")).replace("px", ""));
+        return Double.parseDouble(((String) page.js("return getComputedStyle(document.body).fontSize;"))
+                .replace("px", ""));
     }
 
     private boolean isOnScreen(WebElement element) {
-        return (Boolean) js("var r = arguments[0].getBoundingClientRect();"
+        return (Boolean) page.js("var r = arguments[0].getBoundingClientRect();"
                 + " var hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
                 + " return r.bottom <= window.innerHeight && r.top >= 0 && (hit === arguments[0] || arguments[0].contains(hit));",
                 element);
@@ -400,46 +392,14 @@ class ChatPageBrowserTest {
     }
 
     private long storedExchanges() {
-        String session = (String) js("return localStorage.getItem('dvc.sessionId');");
+        String session = (String) page.js("return localStorage.getItem('dvc.sessionId');");
         return session == null ? 0 : new RawSql(dataSource).count(
                 "SELECT count(*) FROM exchange WHERE session_id = " + SESSION_KEY, "web:" + session);
     }
 
     private String consentOfThisSession() {
-        String session = (String) js("return localStorage.getItem('dvc.sessionId');");
+        String session = (String) page.js("return localStorage.getItem('dvc.sessionId');");
         return (String) new RawSql(dataSource).column(
                 "SELECT consent FROM conversation_session WHERE id = " + SESSION_KEY, "web:" + session).get(0);
-    }
-
-    private void ask(String question) {
-        int before = botMessages().size();
-        WebElement input = browser.findElement(By.id("question"));
-        input.sendKeys(question);
-        input.sendKeys(Keys.ENTER);
-        waitForBotMessages(before + 1);
-    }
-
-    private List<WebElement> waitForBotMessages(int count) {
-        WebDriverWait wait = new WebDriverWait(browser, REPLY_TIMEOUT);
-        wait.until(d -> botMessages().size() >= count
-                && browser.findElement(By.id("send")).isEnabled());
-        return botMessages();
-    }
-
-    private List<WebElement> botMessages() {
-        return browser.findElements(By.cssSelector("#conversation .msg.bot"));
-    }
-
-    private WebElement lastBotMessage() {
-        List<WebElement> messages = botMessages();
-        return messages.get(messages.size() - 1);
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

@@ -18,10 +18,8 @@ import vn.dvcassistant.app.province.AgencyKind;
 import vn.dvcassistant.app.province.AgencyTestData;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.dvcassistant.app.security.RawSql;
 
 import javax.sql.DataSource;
@@ -59,6 +57,8 @@ class SatisfactionWalkBrowserTest {
     @Inject
     TransactionOperations<java.sql.Connection> transactions;
 
+    BrowserPage page;
+
     @BeforeAll
     static void startBrowser() throws IOException {
         chromium = HeadlessChromium.start("--window-size=390,844", "--lang=vi");
@@ -76,17 +76,15 @@ class SatisfactionWalkBrowserTest {
     @BeforeEach
     void openFreshPage() {
         browser.manage().window().setSize(new Dimension(390, 844));
-        browser.get(url("/chat.css"));
-        ((JavascriptExecutor) browser).executeScript("window.localStorage.clear();");
-        browser.get(url("/"));
-        waitForBotMessages(1);
+        page = new BrowserPage(chromium, server, REPLY_TIMEOUT);
+        page.freshChat();
     }
 
     @Test
     void askAnswerDidItLevelAgencyAndTheRatingIsInTheAgencysFigures() {
         long before = agencyTotal("UBND-XA");
-        ask("đăng ký kết hôn cần giấy tờ gì");
-        WebElement answer = lastBotMessage();
+        page.ask("đăng ký kết hôn cần giấy tờ gì");
+        WebElement answer = page.lastBotMessage();
         WebElement box = answer.findElement(By.cssSelector(".satisfaction"));
         assertThat(box.getText()).contains("Bạn đã làm thủ tục này chưa?");
         assertThat(box.findElements(By.cssSelector("button[data-level]"))).as("no level before 'did you do it'").isEmpty();
@@ -99,7 +97,7 @@ class SatisfactionWalkBrowserTest {
         assertThat(agencyTotal("UBND-XA")).as("nothing sent before the agency step").isEqualTo(before);
 
         box.findElement(By.cssSelector("button[data-agency='UBND-XA']")).click();
-        new WebDriverWait(browser, REPLY_TIMEOUT).until(d -> !box.findElements(By.cssSelector(".thanks")).isEmpty());
+        page.waitFor(d -> !box.findElements(By.cssSelector(".thanks")).isEmpty());
         assertThat(box.findElement(By.cssSelector(".thanks")).getText()).isEqualTo("Cảm ơn bạn đã đánh giá.");
         assertThat(box.findElements(By.cssSelector("button"))).allSatisfy(b -> assertThat(b.isEnabled()).isFalse());
 
@@ -125,8 +123,8 @@ class SatisfactionWalkBrowserTest {
                 new AgencyChanges.Row(3, new AgencyDraft(p + "TH", "UBND xã Thanh Hà", null, AgencyKind.COMMUNE_COMMITTEE, java.util.Set.of()))),
                 List.of(), "test");
         try {
-            ask("đăng ký kết hôn cần giấy tờ gì");
-            WebElement box = lastBotMessage().findElement(By.cssSelector(".satisfaction"));
+            page.ask("đăng ký kết hôn cần giấy tờ gì");
+            WebElement box = page.lastBotMessage().findElement(By.cssSelector(".satisfaction"));
             box.findElement(By.cssSelector("button[data-done='yes']")).click();
             box.findElement(By.cssSelector("button[data-level='rat_hai_long']")).click();
             WebElement kind = box.findElement(By.cssSelector("button[data-commune-kind='ubnd-xa']"));
@@ -138,14 +136,13 @@ class SatisfactionWalkBrowserTest {
                     .isEqualTo("Bạn làm thủ tục ở xã, phường nào? Hãy gõ tên xã, phường.");
             input.sendKeys("thanh liem");
             box.findElement(By.cssSelector("form.commune button[type='submit']")).click();
-            new WebDriverWait(browser, REPLY_TIMEOUT).until(d -> !box.findElements(By.cssSelector(".commune-results button")).isEmpty());
+            page.waitFor(d -> !box.findElements(By.cssSelector(".commune-results button")).isEmpty());
             List<WebElement> matches = box.findElements(By.cssSelector(".commune-results button[data-agency]"));
             assertThat(matches).extracting(WebElement::getText).startsWith("UBND xã Thanh Liêm").endsWith("Không nhớ");
-            assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth <= window.innerWidth;")).as("fits 390 px").isTrue();
+            assertThat(page.widthFits()).as("fits 390 px").isTrue();
             long before = agencyTotal(p + "TL");
             matches.get(0).click();
-            new WebDriverWait(browser, REPLY_TIMEOUT).until(d -> !box.findElements(By.cssSelector(".thanks")).isEmpty());
+            page.waitFor(d -> !box.findElements(By.cssSelector(".thanks")).isEmpty());
             assertThat(agencyTotal(p + "TL")).as("the commune's figures count it").isEqualTo(before + 1);
         } finally {
             AgencyTestData.retire(transactions, directory, p);
@@ -155,8 +152,8 @@ class SatisfactionWalkBrowserTest {
     @Test
     void notYetSendsNothing() {
         long before = ratings("dang-ky-khai-sinh");
-        ask("đăng ký khai sinh");
-        WebElement box = lastBotMessage().findElement(By.cssSelector(".satisfaction"));
+        page.ask("đăng ký khai sinh");
+        WebElement box = page.lastBotMessage().findElement(By.cssSelector(".satisfaction"));
         box.findElement(By.cssSelector("button[data-done='no']")).click();
         assertThat(box.findElement(By.cssSelector(".thanks")).getText()).startsWith("Cảm ơn bạn. Khi đã làm xong thủ tục");
         assertThat(box.findElements(By.cssSelector("button[data-level]"))).isEmpty();
@@ -173,32 +170,5 @@ class SatisfactionWalkBrowserTest {
 
     private long ratings(String topicId) {
         return new RawSql(dataSource).count("SELECT count(*) FROM satisfaction_rating WHERE topic_id = ?", topicId);
-    }
-
-    private void ask(String question) {
-        int before = botMessages().size();
-        WebElement input = browser.findElement(By.id("question"));
-        input.sendKeys(question);
-        input.sendKeys(Keys.ENTER);
-        waitForBotMessages(before + 1);
-    }
-
-    private List<WebElement> waitForBotMessages(int count) {
-        new WebDriverWait(browser, REPLY_TIMEOUT).until(d -> botMessages().size() >= count
-                && browser.findElement(By.id("send")).isEnabled());
-        return botMessages();
-    }
-
-    private List<WebElement> botMessages() {
-        return browser.findElements(By.cssSelector("#conversation .msg.bot"));
-    }
-
-    private WebElement lastBotMessage() {
-        List<WebElement> messages = botMessages();
-        return messages.get(messages.size() - 1);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }
