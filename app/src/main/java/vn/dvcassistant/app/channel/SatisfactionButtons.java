@@ -7,6 +7,7 @@ import vn.dvcassistant.app.province.Agency;
 import vn.dvcassistant.app.province.CommuneNames;
 import vn.dvcassistant.app.satisfaction.RatingAgencies;
 import vn.dvcassistant.app.satisfaction.RatingOffers;
+import vn.dvcassistant.app.satisfaction.SatisfactionWriter;
 import vn.dvcassistant.app.satisfaction.SatisfactionLevel;
 import vn.dvcassistant.app.satisfaction.SatisfactionRecorder;
 import vn.dvcassistant.app.satisfaction.SatisfactionSubmission;
@@ -152,22 +153,16 @@ class SatisfactionButtons {
         } catch (Refusal e) {
             return toast(messages.get("error." + e.code()));
         }
-        switch (offers.claim(channel, session, topic.get().id())) {
-            case NOT_OFFERED -> {
-                return toast(messages.get("channel.button.unknown"));
-            }
-            case ALREADY_RATED -> {
-                return toast(messages.get("channel.satisfaction.already"));
-            }
-            case CLAIMED -> {
-                // Recorded below.
-            }
-        }
         try {
-            recorder.store(rating);
-        } catch (RuntimeException e) {
-            offers.release(channel, session, topic.get().id());
-            throw e;
+            offers.checkSession(session);
+            // The chat's offer is claimed in the rating's own transaction, so the two commit together.
+            recorder.store(rating, null, new SatisfactionWriter.Offer(channel, session));
+        } catch (Refusal e) {
+            return toast(messages.get(switch (e.code()) {
+                case SatisfactionRecorder.ALREADY_RATED -> "channel.satisfaction.already";
+                case SatisfactionRecorder.NOT_OFFERED -> "channel.button.unknown";
+                default -> "error." + e.code();
+            }));
         }
         String thanks = messages.get(action.level().satisfied() ? "channel.satisfaction.thanks.satisfied"
                 : "channel.satisfaction.thanks.unsatisfied", topic.get().title());

@@ -5,6 +5,10 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import vn.dvcassistant.app.satisfaction.RatingOffers;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 /**
  * Keeps a chat's satisfaction buttons to one rating per procedure and session: the engine remembers
  * which procedures it offered to rate ({@link ConversationSession#satisfactionOffered()}), and a button
@@ -19,14 +23,35 @@ public class SatisfactionOffers implements RatingOffers {
         this.sessions = sessions;
     }
 
+    @Override
+    @Transactional
+    public List<Claim> claimAll(List<Request> requests) {
+        // ConversationStore updates sessions in the order of their keys; so does this.
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> SessionKeys.of(requests.get(i).channel(), requests.get(i).sessionId())));
+        Claim[] claims = new Claim[requests.size()];
+        for (int i : order) {
+            Request request = requests.get(i);
+            claims[i] = claim(request.channel(), request.sessionId(), request.topicId());
+        }
+        return List.of(claims);
+    }
+
+    @Override
+    public void checkSession(String sessionId) {
+        ChatRequestValidator.validateSessionId(sessionId);
+    }
+
     /**
-     * Committed before the rating is stored, so a concurrent second press sees it. A session id that
-     * is missing or malformed is refused with the chat's own error codes.
+     * One statement marks the topic rated, so of two presses at once only one gets CLAIMED: the other's update
+     * waits for the first to commit and then finds it rated. Joins the storing transaction when there is one.
      */
     @Override
     @Transactional
     public Claim claim(Channel channel, String sessionId, String topicId) {
-        ChatRequestValidator.validateSessionId(sessionId);
         String key = SessionKeys.of(channel, sessionId);
         if (sessions.markSatisfactionRated(key, topicId) == 1) {
             return Claim.CLAIMED;
@@ -34,12 +59,5 @@ public class SatisfactionOffers implements RatingOffers {
         boolean rated = sessions.findById(key)
                 .map(s -> TopicIdList.contains(s.satisfactionRated(), topicId)).orElse(false);
         return rated ? Claim.ALREADY_RATED : Claim.NOT_OFFERED;
-    }
-
-    /** Gives a claim back when its rating could not be stored. */
-    @Override
-    @Transactional
-    public void release(Channel channel, String sessionId, String topicId) {
-        sessions.unmarkSatisfactionRated(SessionKeys.of(channel, sessionId), topicId);
     }
 }

@@ -57,21 +57,9 @@ final class SatisfactionIntake {
         if (session == null) {
             throw Refusal.forbidden("untraceable_rating");
         }
-        String topic = rating.topic().id();
-        switch (offers.claim(Channel.WEB, session, topic)) {
-            case NOT_OFFERED -> throw Refusal.conflict("satisfaction_not_offered");
-            case ALREADY_RATED -> throw Refusal.conflict("already_rated");
-            case CLAIMED -> {
-                // Stored below.
-            }
-        }
-        try {
-            return recorder.store(rating, requestKey);
-        } catch (RuntimeException e) {
-            // Not stored: the citizen may press again.
-            offers.release(Channel.WEB, session, topic);
-            throw e;
-        }
+        offers.checkSession(session);
+        // The session's offer is claimed in the rating's own transaction (409 when not offered or already rated).
+        return recorder.store(rating, requestKey, new SatisfactionWriter.Offer(Channel.WEB, session));
     }
 
     private RecordedSatisfaction fromPoster(SatisfactionRecorder.ValidRating rating, @Nullable String token,

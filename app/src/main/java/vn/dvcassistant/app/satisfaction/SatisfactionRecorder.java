@@ -26,6 +26,9 @@ import java.util.Optional;
 public final class SatisfactionRecorder {
 
     static final int MAX_COMMENT = 2000;
+    /** 409 codes of a chat rating whose offer could not be claimed. */
+    public static final String ALREADY_RATED = "already_rated";
+    public static final String NOT_OFFERED = "satisfaction_not_offered";
 
     private final KnowledgeBase knowledgeBase;
     private final AgencyDirectory agencies;
@@ -84,12 +87,29 @@ public final class SatisfactionRecorder {
 
     /** @param requestKey the client's Idempotency-Key: a rating stored with it is never stored again */
     public RecordedSatisfaction store(ValidRating rating, @Nullable String requestKey) {
+        return store(rating, requestKey, null);
+    }
+
+    /**
+     * @param offer the chat session whose offer this rating uses up, claimed in the rating's transaction; a
+     *              {@link Refusal} 409 ({@link #ALREADY_RATED}, {@link #NOT_OFFERED}) when it cannot be
+     */
+    public RecordedSatisfaction store(ValidRating rating, @Nullable String requestKey,
+                                      @Nullable SatisfactionWriter.Offer offer) {
         Topic topic = rating.topic();
         SatisfactionLevel level = rating.level();
         Instant now = clock.instant();
-        long id = writer.insert(new SatisfactionWriter.Row(topic.id(), topic.field().code(), rating.agencyCode(),
-                rating.channel().code(), level.code(), level.satisfied(), rating.comment(),
-                LocalDate.ofInstant(now, settings.zone()), now, requestKey));
+        SatisfactionWriter.Stored stored = writer.insert(new SatisfactionWriter.Row(topic.id(), topic.field().code(),
+                rating.agencyCode(), rating.channel().code(), level.code(), level.satisfied(), rating.comment(),
+                LocalDate.ofInstant(now, settings.zone()), now, requestKey, offer));
+        switch (stored.claim()) {
+            case ALREADY_RATED -> throw Refusal.conflict(ALREADY_RATED);
+            case NOT_OFFERED -> throw Refusal.conflict(NOT_OFFERED);
+            case CLAIMED -> {
+                // Stored.
+            }
+        }
+        long id = stored.id();
         return new RecordedSatisfaction(id, topic.id(), topic.field().code(), level.code(), level.satisfied(),
                 messages.get("satisfaction.thanks"));
     }

@@ -1,6 +1,7 @@
 package vn.dvcassistant.app.conversation;
 
 import vn.dvcassistant.app.satisfaction.RatingOffers;
+import vn.dvcassistant.app.satisfaction.SatisfactionWriter;
 import vn.dvcassistant.channel.Channel;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -8,11 +9,13 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.dvcassistant.app.comments.CitizenComment;
 import vn.dvcassistant.app.comments.CommentService;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 // Not in a test transaction: the engine commits as in production, so other threads see its sessions.
 @MicronautTest(transactional = false)
@@ -42,6 +46,10 @@ class ChatCommentAndSatisfactionTest {
 
     @Inject
     SatisfactionOffers offers;
+    @Inject
+    TransactionOperations<Connection> transactions;
+    @Inject
+    SatisfactionWriter writer;
 
     @Test
     void typedCommentAfterGopYIsSubmittedAndItsCodeCanBeTracked() {
@@ -143,7 +151,7 @@ class ChatCommentAndSatisfactionTest {
     }
 
     @Test
-    void aChatOfferCountsOnceEvenWhenPressedManyTimesAtOnceAndIsGivenBackWhenTheRatingFails() throws Exception {
+    void aChatOfferCountsOnceEvenWhenPressedManyTimesAtOnceAndStaysUnclaimedWhenTheRatingFails() throws Exception {
         String chat = "7003" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000);
         engine.handle(new IncomingMessage(Channel.TELEGRAM, chat, "Đăng ký kết hôn", "dang-ky-ket-hon"));
         engine.handle(new IncomingMessage(Channel.TELEGRAM, chat, "Đăng ký khai sinh", "dang-ky-khai-sinh"));
@@ -164,17 +172,41 @@ class ChatCommentAndSatisfactionTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(offers.claim(Channel.TELEGRAM, chat, "dang-ky-khai-sinh")).isEqualTo(RatingOffers.Claim.CLAIMED);
-        assertThat(offers.claim(Channel.TELEGRAM, chat, "trich-luc-ho-tich"))
-                .isEqualTo(RatingOffers.Claim.NOT_OFFERED);
-
-        // A rating that could not be stored gives its claim back; the other one stays.
-        offers.release(Channel.TELEGRAM, chat, "dang-ky-ket-hon");
-        assertThat(offers.claim(Channel.TELEGRAM, chat, "dang-ky-khai-sinh"))
-                .isEqualTo(RatingOffers.Claim.ALREADY_RATED);
-        assertThat(offers.claim(Channel.TELEGRAM, chat, "dang-ky-ket-hon")).isEqualTo(RatingOffers.Claim.CLAIMED);
+        // The claim joins the transaction that stores the rating: when that fails, the claim is not kept either.
+        assertThatThrownBy(() -> transactions.executeWrite(status -> {
+            assertThat(offers.claim(Channel.TELEGRAM, chat, "dang-ky-khai-sinh")).isEqualTo(RatingOffers.Claim.CLAIMED);
+            throw new IllegalStateException("the rating could not be stored");
+        })).hasMessageContaining("could not be stored");
+        assertThat(offers.claimAll(List.of(
+                new RatingOffers.Request(Channel.TELEGRAM, chat, "trich-luc-ho-tich"),
+                new RatingOffers.Request(Channel.TELEGRAM, chat, "dang-ky-khai-sinh"),
+                new RatingOffers.Request(Channel.TELEGRAM, chat, "dang-ky-ket-hon"))))
+                .containsExactly(RatingOffers.Claim.NOT_OFFERED, RatingOffers.Claim.CLAIMED,
+                        RatingOffers.Claim.ALREADY_RATED);
         assertThat(sessions.findById(SessionKeys.of(Channel.TELEGRAM, chat)).orElseThrow().satisfactionRated())
-                .as("topic ids only, never the level").isIn("dang-ky-khai-sinh,dang-ky-ket-hon");
+                .as("topic ids only, never the level").isEqualTo("dang-ky-ket-hon,dang-ky-khai-sinh");
+    }
+
+    @Test
+    void aRatingThatCannotBeStoredLeavesItsOfferUnclaimedAndAStoredOneUsesItUp() {
+        String chat = "7004" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000);
+        engine.handle(new IncomingMessage(Channel.TELEGRAM, chat, "Đăng ký khai sinh", "dang-ky-khai-sinh"));
+        SatisfactionWriter.Offer offer = new SatisfactionWriter.Offer(Channel.TELEGRAM, chat);
+
+        // The claim and the rating commit together: a rating the database refuses claims nothing.
+        assertThatThrownBy(() -> writer.insert(rating("a level far too long for its column", offer)));
+        SatisfactionWriter.Stored stored = writer.insert(rating("hai_long", offer));
+        assertThat(stored.claim()).isEqualTo(RatingOffers.Claim.CLAIMED);
+        assertThat(stored.id()).isPositive();
+
+        SatisfactionWriter.Stored again = writer.insert(rating("hai_long", offer));
+        assertThat(again.claim()).isEqualTo(RatingOffers.Claim.ALREADY_RATED);
+        assertThat(again.id()).as("nothing stored").isZero();
+    }
+
+    private static SatisfactionWriter.Row rating(String level, SatisfactionWriter.Offer offer) {
+        return new SatisfactionWriter.Row("dang-ky-khai-sinh", "ho-tich", "", "telegram", level, true, null,
+                java.time.LocalDate.now(), java.time.Instant.now(), null, offer);
     }
 
     /** Telegram sessions go through the same engine; called directly so no fake Telegram server is needed. */
