@@ -28,10 +28,4 @@ public interface SessionRepository extends CrudRepository<ConversationSession, S
             + "WHERE id = :id AND strpos(',' || satisfaction_offered || ',', ',' || :topicId || ',') > 0 "
             + "AND strpos(',' || satisfaction_rated || ',', ',' || :topicId || ',') = 0")
     int markSatisfactionRated(String id, String topicId);
-
-    /** Undoes {@link #markSatisfactionRated} when the rating could not be stored, so the citizen can retry. */
-    @Query("UPDATE conversation_session SET satisfaction_rated = "
-            + "trim(BOTH ',' FROM replace(',' || satisfaction_rated || ',', ',' || :topicId || ',', ',')) "
-            + "WHERE id = :id")
-    int unmarkSatisfactionRated(String id, String topicId);
 }
