@@ -7,10 +7,10 @@ import vn.dvcassistant.app.province.Agency;
 import vn.dvcassistant.app.province.CommuneNames;
 import vn.dvcassistant.app.satisfaction.RatingAgencies;
 import vn.dvcassistant.app.satisfaction.RatingOffers;
-import vn.dvcassistant.app.satisfaction.SatisfactionWriter;
 import vn.dvcassistant.app.satisfaction.SatisfactionLevel;
 import vn.dvcassistant.app.satisfaction.SatisfactionRecorder;
 import vn.dvcassistant.app.satisfaction.SatisfactionSubmission;
+import vn.dvcassistant.app.satisfaction.SatisfactionWriter;
 import vn.dvcassistant.channel.Button;
 import vn.dvcassistant.channel.Channel;
 import vn.dvcassistant.channel.Reply;
@@ -153,16 +153,21 @@ class SatisfactionButtons {
         } catch (Refusal e) {
             return toast(messages.get("error." + e.code()));
         }
+        offers.checkSession(session);
         try {
-            offers.checkSession(session);
             // The chat's offer is claimed in the rating's own transaction, so the two commit together.
             recorder.store(rating, null, new SatisfactionWriter.Offer(channel, session));
         } catch (Refusal e) {
-            return toast(messages.get(switch (e.code()) {
-                case SatisfactionRecorder.ALREADY_RATED -> "channel.satisfaction.already";
-                case SatisfactionRecorder.NOT_OFFERED -> "channel.button.unknown";
-                default -> "error." + e.code();
-            }));
+            // Only the two answers about the offer are the citizen's to read; anything else fails as before.
+            switch (e.code()) {
+                case SatisfactionRecorder.ALREADY_RATED -> {
+                    return toast(messages.get("channel.satisfaction.already"));
+                }
+                case SatisfactionRecorder.NOT_OFFERED -> {
+                    return toast(messages.get("channel.button.unknown"));
+                }
+                default -> throw e;
+            }
         }
         String thanks = messages.get(action.level().satisfied() ? "channel.satisfaction.thanks.satisfied"
                 : "channel.satisfaction.thanks.unsatisfied", topic.get().title());

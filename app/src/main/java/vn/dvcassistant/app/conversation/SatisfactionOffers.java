@@ -27,15 +27,16 @@ public class SatisfactionOffers implements RatingOffers {
     @Transactional
     public List<Claim> claimAll(List<Request> requests) {
         // ConversationStore updates sessions in the order of their keys; so does this.
-        List<Integer> order = new ArrayList<>();
+        List<String> keys = new ArrayList<>(requests.size());
+        List<Integer> order = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
+            keys.add(SessionKeys.of(requests.get(i).channel(), requests.get(i).sessionId()));
             order.add(i);
         }
-        order.sort(Comparator.comparing(i -> SessionKeys.of(requests.get(i).channel(), requests.get(i).sessionId())));
+        order.sort(Comparator.comparing(keys::get));
         Claim[] claims = new Claim[requests.size()];
         for (int i : order) {
-            Request request = requests.get(i);
-            claims[i] = claim(request.channel(), request.sessionId(), request.topicId());
+            claims[i] = claim(keys.get(i), requests.get(i).topicId());
         }
         return List.of(claims);
     }
@@ -52,7 +53,10 @@ public class SatisfactionOffers implements RatingOffers {
     @Override
     @Transactional
     public Claim claim(Channel channel, String sessionId, String topicId) {
-        String key = SessionKeys.of(channel, sessionId);
+        return claim(SessionKeys.of(channel, sessionId), topicId);
+    }
+
+    private Claim claim(String key, String topicId) {
         if (sessions.markSatisfactionRated(key, topicId) == 1) {
             return Claim.CLAIMED;
         }
