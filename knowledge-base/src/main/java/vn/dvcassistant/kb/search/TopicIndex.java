@@ -529,8 +529,7 @@ public final class TopicIndex {
             return new Ranking(text, false, top.length == 0 ? List.of() : candidates(top, weighted, null), 0, 0,
                     weighted.subjectless());
         }
-        weighted.resolve(this.terms);
-        KnownClauses known = weighted.known();
+        KnownClauses known = weighted.known(this.terms);
         int[] ids = known.ids();
         float[] weights = known.weights();
         ScoreDoc[] lexical = scoreTable.top(ids, weights, Math.max(wanted, LEXICAL_CANDIDATES));
@@ -576,8 +575,7 @@ public final class TopicIndex {
 
     /** The whole query, scored from the precomputed table ({@link TermScores}). */
     ScoreDoc[] retrieve(WeightedQuery weighted, int wanted) {
-        weighted.resolve(terms);
-        KnownClauses known = weighted.known();
+        KnownClauses known = weighted.known(terms);
         return scoreTable.top(known.ids(), known.weights(), wanted);
     }
 
@@ -934,8 +932,9 @@ public final class TopicIndex {
             return ids[position.get(clauseTerm)];
         }
 
-        /** The clause terms some document holds, with their weights, in clause order ({@link #resolve} first). */
-        KnownClauses known() {
+        /** The clause terms some document holds, with their weights, in clause order. */
+        KnownClauses known(TopicTerms terms) {
+            resolve(terms);
             int[] known = new int[ids.length];
             float[] values = new float[ids.length];
             int n = 0;
